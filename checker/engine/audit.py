@@ -1,0 +1,77 @@
+"""The engine's public entry points: run the rules of a playbook over log files."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import ibis
+import pyarrow as pa
+
+from checker.engine import cache
+from checker.engine.evaluate import evaluate
+from checker.engine.outcomes import OUTCOME_SCHEMA
+from checker.engine.prepare import Prepared, prepare
+from checker.playbook.model import Playbook
+
+
+@contextmanager
+def duckdb_session(memory_limit: str | None = None) -> Iterator[tuple[ibis.BaseBackend, Path]]:
+    """An in-process DuckDB connection and a scratch folder (spill files, transcoded input)."""
+    with tempfile.TemporaryDirectory(prefix="huitou-") as scratch:
+        con = ibis.duckdb.connect(temp_directory=scratch)
+        if memory_limit:
+            con.raw_sql(f"SET memory_limit = '{memory_limit}'")  # a setting, not a data value
+        token = cache.begin()
+        try:
+            yield con, Path(scratch)
+        finally:
+            cache.release(token)
+
+
+@dataclass
+class AuditResult:
+    prepared: Prepared
+    counts: pa.Table  # rule, status, n
+    findings: pa.Table  # OUTCOME_SCHEMA rows whose status is violation or pending
+    rejects: pa.Table  # file, line, reason, event_raw
+
+
+def run_engine(
+    con: ibis.BaseBackend,
+    workdir: Path,
+    paths: list[Path],
+    playbook: Playbook,
+    *,
+    customers: Path | None = None,
+    as_of: datetime | None = None,
+    keep_ok: bool = False,
+) -> AuditResult:
+    prep = prepare(con, paths, playbook, customers_path=customers, as_of=as_of, workdir=workdir)
+    outcomes = evaluate(prep, playbook, playbook.rules)
+    if outcomes is None:
+        empty = pa.table({n: pa.array([], type=pa.string()) for n in ("rule", "status")})
+        return AuditResult(prep, empty, OUTCOME_SCHEMA.to_pyarrow().empty_table(),
+                           prep.rejected.to_pyarrow())
+    outcomes = cache.materialize(outcomes)
+    counts = outcomes.group_by(["rule", "status"]).aggregate(n=outcomes.count()).to_pyarrow()
+    shown = outcomes if keep_ok else outcomes.filter(outcomes.status != "ok")
+    return AuditResult(prep, counts, shown.to_pyarrow(), prep.rejected.to_pyarrow())
+
+
+def evaluate_outcomes(
+    paths: list[Path],
+    playbook: Playbook,
+    *,
+    customers: Path | None = None,
+    as_of: datetime | None = None,
+) -> pa.Table:
+    """Every outcome (ok, violation, pending) of every enabled rule, with raw customer ids."""
+    with duckdb_session() as (con, workdir):
+        return run_engine(
+            con, workdir, paths, playbook, customers=customers, as_of=as_of, keep_ok=True
+        ).findings

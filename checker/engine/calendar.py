@@ -1,0 +1,43 @@
+"""Occasion days: public holidays from the maintained ``holidays`` library, by playbook key."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+import holidays
+
+from checker.playbook.model import Playbook
+
+
+@lru_cache(maxsize=32)
+def _country_days(country: str, years: tuple[int, ...]) -> tuple[tuple[date, str], ...]:
+    table = holidays.country_holidays(country, years=list(years), language="en_US")
+    return tuple(sorted((d, str(name)) for d, name in table.items()))
+
+
+def holiday_days(pb: Playbook, first_year: int, last_year: int) -> list[tuple[str, date]]:
+    """(key, first day) for each configured holiday and year, in date order."""
+    calendar = pb.data.get("calendar", {})
+    wanted = {spec["match"]: key for key, spec in calendar.get("holidays", {}).items()}
+    seen: set[tuple[str, int]] = set()
+    out: list[tuple[str, date]] = []
+    years = tuple(range(first_year, last_year + 1))
+    for day, names in _country_days(calendar.get("country", "CN"), years):
+        for name in names.split("; "):
+            key = wanted.get(name.strip())
+            if key and (key, day.year) not in seen:
+                seen.add((key, day.year))
+                out.append((key, day))
+    return sorted(out, key=lambda kd: (kd[1], kd[0]))
+
+
+def unknown_holiday_names(pb: Playbook, year: int = 2025) -> list[str]:
+    """Configured ``match`` names the library does not know (for ``huitou lint``)."""
+    calendar = pb.data.get("calendar", {})
+    names = {
+        n.strip()
+        for _, joined in _country_days(calendar.get("country", "CN"), (year,))
+        for n in joined.split("; ")
+    }
+    return [s["match"] for s in calendar.get("holidays", {}).values() if s["match"] not in names]

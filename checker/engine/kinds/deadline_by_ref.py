@@ -1,0 +1,86 @@
+"""deadline_by_ref: an event with a due time is fulfilled (by reference) in time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis.expr.types as ir
+
+from checker.engine.context import RuleContext
+from checker.engine.kinds._common import (
+    BASE_TS, EVENT_FILTER, example_event, fmt_ts, gap, label, params_schema, seconds, t,
+)
+from checker.engine.outcomes import outcome, status_of
+from checker.engine.registry import Example, Kind, register
+from checker.playbook.model import Playbook, Rule
+
+
+def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
+    return {}
+
+
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+    due_rows = b.filter(ctx.match(rule.params["checked"], b) & b.due.notnull())
+    done = b.filter(ctx.match(rule.params["fulfilled_by"], b) & b.ref.notnull())
+    done = done.group_by(_ref=done.ref).aggregate(_done=done.ts.min())
+    j = due_rows.left_join(done, due_rows.event_id == done._ref)
+    met = j._done.notnull() & (j._done <= j.due)
+    pending = j._done.isnull() & (j.due > ctx.as_of_lit())
+    return j.select(
+        **outcome(
+            rule.id,
+            status_of(~met, pending),
+            customer_id=j.customer_id,
+            event_id=j.event_id,
+            ts=j.ts,
+            file=j.file,
+            line=j.line,
+            ref_ts=j._done,
+            deadline=j.due,
+        )
+    )
+
+
+def describe(rule: Rule, pb: Playbook, lang: str) -> str:
+    k, f = label(rule.params["checked"], pb, lang), label(rule.params["fulfilled_by"], pb, lang)
+    return t(lang, f"每个写明期限（due）的{k}，都要在期限前记录引用它的{f}（ref）。",
+             f"Every {k} with a due time has a {f} referring to it (ref) by that time.")
+
+
+def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
+    k, f = label(rule.params["checked"], pb, lang), label(rule.params["fulfilled_by"], pb, lang)
+    head = t(lang, f"{k} {fmt_ts(row['ts'])}，期限 {fmt_ts(row['deadline'])}",
+             f"{k} {fmt_ts(row['ts'])}, due {fmt_ts(row['deadline'])}")
+    if row["status"] == "pending":
+        return head + t(lang, "：尚未到期", ": not yet due")
+    if row["ref_ts"] is None:
+        return head + t(lang, f"：没有{f}", f": never {f}")
+    late = gap(row["ref_ts"], row["deadline"], lang)
+    return head + t(lang, f"：{fmt_ts(row['ref_ts'])} 才兑现，逾期 {late}",
+                    f": kept {fmt_ts(row['ref_ts'])}, {late} late")
+
+
+def example(rule: Rule, pb: Playbook) -> Example:
+    p = rule.params
+    due = (BASE_TS + seconds("24h")).strftime("%Y-%m-%d %H:%M:%S")
+    promise = example_event(pb, p["checked"], BASE_TS, 1, due=due, text="24 小时内补发赠品")
+    late = example_event(pb, p["fulfilled_by"], BASE_TS + seconds("2d"), 2, ref="E001")
+    early = example_event(pb, p["fulfilled_by"], BASE_TS + seconds("1h"), 2, ref="E001")
+    return [promise, late], [promise, early]
+
+
+KIND = register(
+    Kind(
+        name="deadline_by_ref",
+        summary={"zh": "按引用在期限前兑现", "en": "deadline by reference"},
+        semantics=(
+            "For each checked event E with a due time: F = the earliest `fulfilled_by` event "
+            "whose ref is E's event_id. ok if F.ts <= due; pending if there is no F and due > "
+            "as_of; violation otherwise. Checked events without due are not opportunities."
+        ),
+        params_schema=params_schema(
+            ["checked", "fulfilled_by"], checked=EVENT_FILTER, fulfilled_by=EVENT_FILTER,
+        ),
+        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+    )
+)

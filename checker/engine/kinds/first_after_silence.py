@@ -1,0 +1,83 @@
+"""first_after_silence: after a long silence, the first outreach must not be forbidden."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis.expr.types as ir
+
+from checker.engine.context import RuleContext, customer_window, interval
+from checker.engine.kinds._common import (
+    BASE_TS, DURATION, EVENT_FILTER, dur, example_event, fmt_ts, gap, label, params_schema,
+    seconds, t,
+)
+from checker.engine.outcomes import outcome, status_of
+from checker.engine.registry import Example, Kind, register
+from checker.playbook.model import Playbook, Rule
+
+
+def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
+    return {"prev": e.ts.lag().over(customer_window(e))}
+
+
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+    prev = ctx.col(b, rule, "prev")
+    after_silence = prev.notnull() & (prev + interval(rule.params["silence"]) <= b.ts)
+    rows = b.filter(after_silence & ctx.match(rule.params["checked"], b))
+    return rows.select(
+        **outcome(
+            rule.id,
+            status_of(ctx.match(rule.params["forbidden"], rows)),
+            customer_id=rows.customer_id,
+            event_id=rows.event_id,
+            ts=rows.ts,
+            file=rows.file,
+            line=rows.line,
+            ref_ts=ctx.col(rows, rule, "prev"),
+        )
+    )
+
+
+def describe(rule: Rule, pb: Playbook, lang: str) -> str:
+    p = rule.params
+    k, f = label(p["checked"], pb, lang), label(p["forbidden"], pb, lang)
+    return t(lang, f"与客户 {dur(p['silence'], lang)} 以上没有任何互动后，第一次{k}不能是{f}。",
+             f"After {dur(p['silence'], lang)} or more without any interaction, the first {k} "
+             f"is not {f}.")
+
+
+def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
+    f = label(rule.params["forbidden"], pb, lang)
+    silence = gap(row["ts"], row["ref_ts"], lang)
+    return t(lang, f"上次互动 {fmt_ts(row['ref_ts'])}，沉默 {silence} 后首先发出的是{f}"
+                   f"（{fmt_ts(row['ts'])}）",
+             f"last interaction {fmt_ts(row['ref_ts'])}; after {silence} of silence the first "
+             f"outreach was {f} ({fmt_ts(row['ts'])})")
+
+
+def example(rule: Rule, pb: Playbook) -> Example:
+    p = rule.params
+    later = BASE_TS + seconds(p["silence"]) + seconds("5d")
+    buy = example_event(pb, {"events": ["purchase"], "channels": ["im"]}, BASE_TS, 1)
+    pitch = example_event(pb, p["forbidden"], later, 2)
+    care = example_event(pb, {"events": ["care"]}, later, 2)
+    pitch_after = example_event(pb, p["forbidden"], later + seconds("7d"), 3)
+    return [buy, pitch], [buy, care, pitch_after]
+
+
+KIND = register(
+    Kind(
+        name="first_after_silence",
+        summary={"zh": "长时间沉默后的第一次联系", "en": "first contact after a silence"},
+        semantics=(
+            "For each event E whose preceding event P (same customer) is at least `silence` "
+            "earlier: E is an opportunity if it matches `checked`; a violation if it matches "
+            "`forbidden`."
+        ),
+        params_schema=params_schema(
+            ["silence", "checked", "forbidden"],
+            silence=DURATION, checked=EVENT_FILTER, forbidden=EVENT_FILTER,
+        ),
+        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+    )
+)

@@ -1,0 +1,103 @@
+"""follow_up: every trigger event is answered by an expected event within a window."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis.expr.types as ir
+
+from checker.engine.context import FOLLOWING, RuleContext, customer_window, interval
+from checker.engine.kinds._common import (
+    BASE_TS, DURATION, EVENT_FILTER, dur, example_event, fmt_ts, gap, label, params_schema,
+    seconds, t,
+)
+from checker.engine.outcomes import outcome, status_of
+from checker.engine.registry import Example, Kind, register
+from checker.playbook.model import Playbook, Rule
+
+
+def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
+    expect = ctx.match(rule.params["expect"], e)
+    return {"next": e.ts.min(where=expect).over(customer_window(e, rows=FOLLOWING))}
+
+
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+    nxt = ctx.col(b, rule, "next")
+    deadline = b.ts + interval(rule.params["within"])
+    met = nxt.notnull() & (nxt <= deadline)
+    pending = nxt.isnull() & (deadline > ctx.as_of_lit())
+    rows = b.filter(ctx.match(rule.params["trigger"], b))
+    return rows.select(
+        **outcome(
+            rule.id,
+            status_of(~met, pending),
+            customer_id=rows.customer_id,
+            event_id=rows.event_id,
+            ts=rows.ts,
+            file=rows.file,
+            line=rows.line,
+            ref_ts=nxt,
+            deadline=deadline,
+        )
+    )
+
+
+def describe(rule: Rule, pb: Playbook, lang: str) -> str:
+    p = rule.params
+    return t(
+        lang,
+        f"每次{label(p['trigger'], pb, lang)}之后，{dur(p['within'], lang)}内要有"
+        f"{label(p['expect'], pb, lang)}。",
+        f"Every {label(p['trigger'], pb, lang)} is followed by a "
+        f"{label(p['expect'], pb, lang)} within {dur(p['within'], lang)}.",
+    )
+
+
+def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
+    p = rule.params
+    what, then = label(p["trigger"], pb, lang), label(p["expect"], pb, lang)
+    limit = dur(p["within"], lang)
+    if row["status"] == "pending":
+        return t(lang, f"{what} {fmt_ts(row['ts'])}：{then}应在 {fmt_ts(row['deadline'])} 前完成",
+                 f"{what} {fmt_ts(row['ts'])}: {then} due by {fmt_ts(row['deadline'])}")
+    if row["ref_ts"] is None:
+        return t(lang, f"{what} {fmt_ts(row['ts'])}，截至审计结束没有{then}；时限 {limit}",
+                 f"{what} {fmt_ts(row['ts'])}, no {then} by the audit's end; limit {limit}")
+    delay = gap(row["ref_ts"], row["ts"], lang)
+    return t(
+        lang,
+        f"{what} {fmt_ts(row['ts'])}，首次{then} {fmt_ts(row['ref_ts'])}：晚了 {delay}；时限 {limit}",
+        f"{what} {fmt_ts(row['ts'])}, first {then} {fmt_ts(row['ref_ts'])}: {delay} after; "
+        f"limit {limit}",
+    )
+
+
+def example(rule: Rule, pb: Playbook) -> Example:
+    p = rule.params
+    window = seconds(p["within"])
+    trigger = example_event(pb, p["trigger"], BASE_TS, 1)
+    late = example_event(pb, p["expect"], BASE_TS + window + window / 4, 2)
+    on_time = example_event(pb, p["expect"], BASE_TS + window / 2, 2)
+    return [trigger, late], [trigger, on_time]
+
+
+KIND = register(
+    Kind(
+        name="follow_up",
+        summary={"zh": "某类事件之后，必须在时限内跟进", "en": "follow-up within a window"},
+        semantics=(
+            "For each trigger event T: R = the first `expect` event following T. deadline = "
+            "T.ts + within. ok if R.ts <= deadline; pending if there is no R yet and deadline > "
+            "as_of; violation otherwise. The finding names T."
+        ),
+        params_schema=params_schema(
+            ["trigger", "expect", "within"],
+            trigger=EVENT_FILTER, expect=EVENT_FILTER, within=DURATION,
+        ),
+        columns=columns,
+        outcomes=outcomes,
+        describe=describe,
+        evidence=evidence,
+        example=example,
+    )
+)

@@ -1,0 +1,83 @@
+"""next_not: the next checked event after a trigger must not be a forbidden one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis.expr.types as ir
+
+from checker.engine.context import PRECEDING, RuleContext, customer_window
+from checker.engine.kinds._common import (
+    BASE_TS, EVENT_FILTER, example_event, fmt_ts, gap, label, params_schema, seconds, t,
+)
+from checker.engine.outcomes import outcome, status_of
+from checker.engine.registry import Example, Kind, register
+from checker.playbook.model import Playbook, Rule
+
+
+def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
+    w = customer_window(e, rows=PRECEDING)
+    after, checked = ctx.match(rule.params["after"], e), ctx.match(rule.params["checked"], e)
+    return {
+        "a_ord": e.ord.max(where=after).over(w),
+        "a_ts": e.ts.max(where=after).over(w),
+        "k_ord": e.ord.max(where=checked).over(w),
+    }
+
+
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+    a_ord, k_ord = ctx.col(b, rule, "a_ord"), ctx.col(b, rule, "k_ord")
+    first_after = a_ord.notnull() & (k_ord.isnull() | (k_ord < a_ord))
+    rows = b.filter(ctx.match(rule.params["checked"], b) & first_after.fill_null(False))
+    return rows.select(
+        **outcome(
+            rule.id,
+            status_of(ctx.match(rule.params["forbidden"], rows)),
+            customer_id=rows.customer_id,
+            event_id=rows.event_id,
+            ts=rows.ts,
+            file=rows.file,
+            line=rows.line,
+            ref_ts=ctx.col(rows, rule, "a_ts"),
+        )
+    )
+
+
+def describe(rule: Rule, pb: Playbook, lang: str) -> str:
+    p = rule.params
+    a, k, f = (label(p[x], pb, lang) for x in ("after", "checked", "forbidden"))
+    return t(lang, f"客户{a}之后，下一次{k}不能是{f}。", f"After a {a}, the next {k} is not {f}.")
+
+
+def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
+    a, f = label(rule.params["after"], pb, lang), label(rule.params["forbidden"], pb, lang)
+    later = gap(row["ts"], row["ref_ts"], lang)
+    return t(lang, f"{a} {fmt_ts(row['ref_ts'])}，{later}后的下一次联系是{f}",
+             f"{a} {fmt_ts(row['ref_ts'])}; the next outreach, {later} later, was {f}")
+
+
+def example(rule: Rule, pb: Playbook) -> Example:
+    p = rule.params
+    objection = example_event(pb, p["after"], BASE_TS, 1)
+    push = example_event(pb, p["forbidden"], BASE_TS + seconds("1h"), 2)
+    answer = example_event(pb, {"events": ["concession"]}, BASE_TS + seconds("1h"), 2)
+    push_later = example_event(pb, p["forbidden"], BASE_TS + seconds("3d"), 3)
+    return [objection, push], [objection, answer, push_later]
+
+
+KIND = register(
+    Kind(
+        name="next_not",
+        summary={"zh": "某事件之后的下一次联系不能是某类", "en": "next event is not"},
+        semantics=(
+            "For each event E matching `checked`: A = the last `after` event preceding E, K = "
+            "the last `checked` event preceding E. E is an opportunity iff A exists and (no K, or "
+            "K precedes A); a violation if E matches `forbidden`."
+        ),
+        params_schema=params_schema(
+            ["after", "checked", "forbidden"],
+            after=EVENT_FILTER, checked=EVENT_FILTER, forbidden=EVENT_FILTER,
+        ),
+        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+    )
+)

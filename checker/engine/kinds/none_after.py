@@ -1,0 +1,105 @@
+"""none_after: a checked event must not come (soon) after a blocking event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from checker.engine.context import PRECEDING, RuleContext, customer_window, interval
+from checker.engine.kinds._common import (
+    BASE_TS, DURATION, EVENT_FILTER, dur, example_event, fmt_ts, gap, label, params_schema,
+    seconds, t,
+)
+from checker.engine.outcomes import outcome, status_of
+from checker.engine.registry import Example, Kind, register
+from checker.playbook.model import Playbook, Rule
+
+
+def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
+    after = ctx.match(rule.params["after"], e)
+    window = customer_window(e, rows=PRECEDING, extra_keys=list(rule.params.get("same", [])))
+    return {"last": e.ts.max(where=after).over(window)}
+
+
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+    last = ctx.col(b, rule, "last")
+    for key in rule.params.get("same", []):  # a null key matches nothing
+        last = ibis.ifelse(b[key].isnull(), ibis.null("timestamp"), last)
+    violated = last.notnull()
+    if rule.params.get("within"):
+        violated &= b.ts <= last + interval(rule.params["within"])
+    rows = b.filter(ctx.match(rule.params["checked"], b))
+    return rows.select(
+        **outcome(
+            rule.id,
+            status_of(violated.fill_null(False)),
+            customer_id=rows.customer_id,
+            event_id=rows.event_id,
+            ts=rows.ts,
+            file=rows.file,
+            line=rows.line,
+            ref_ts=last,
+        )
+    )
+
+
+def _same(rule: Rule, lang: str) -> str:
+    same = rule.params.get("same", [])
+    return t(lang, "（同一商品）" if same else "", " of the same product" if same else "")
+
+
+def describe(rule: Rule, pb: Playbook, lang: str) -> str:
+    p = rule.params
+    checked, after = label(p["checked"], pb, lang), label(p["after"], pb, lang)
+    if p.get("within"):
+        return t(lang, f"{after}{_same(rule, lang)}之后 {dur(p['within'], lang)} 内不得有{checked}。",
+                 f"No {checked} within {dur(p['within'], lang)} after a {after}{_same(rule, lang)}.")
+    return t(lang, f"{after}之后不得再有{checked}。", f"No {checked} ever after a {after}.")
+
+
+def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
+    p = rule.params
+    checked, after = label(p["checked"], pb, lang), label(p["after"], pb, lang)
+    since = gap(row["ts"], row["ref_ts"], lang) if row["ref_ts"] else "?"
+    text = t(lang, f"{after} {fmt_ts(row['ref_ts'])}，{checked} {fmt_ts(row['ts'])}：相隔 {since}",
+             f"{after} {fmt_ts(row['ref_ts'])}, {checked} {fmt_ts(row['ts'])}: {since} later")
+    if p.get("within"):
+        text += t(lang, f"；需间隔超过 {dur(p['within'], lang)}",
+                  f"; must be more than {dur(p['within'], lang)}")
+    return text
+
+
+def example(rule: Rule, pb: Playbook) -> Example:
+    p = rule.params
+    extra = {"product": "保温杯"} if p.get("same") else {}
+    blocker = example_event(pb, p["after"], BASE_TS, 1, **extra)
+    window = seconds(p["within"]) if p.get("within") else None
+    soon = example_event(pb, p["checked"], BASE_TS + (window / 2 if window else seconds("1d")), 2,
+                         **extra)
+    if window:
+        later = example_event(pb, p["checked"], BASE_TS + window * 2, 2, **extra)
+        return [blocker, soon], [blocker, later]
+    before = example_event(pb, p["checked"], BASE_TS - seconds("1d"), 0, **extra)
+    return [blocker, soon], [before, blocker]
+
+
+KIND = register(
+    Kind(
+        name="none_after",
+        summary={"zh": "某类事件之后的一段时间内不得出现另一类事件",
+                 "en": "none within a window after"},
+        semantics=(
+            "For each checked event E: B = the last `after` event preceding E among the "
+            "customer's events with equal values in the `same` columns (a null value matches "
+            "nothing). violation if B exists and (no `within`, or E.ts - B.ts <= within)."
+        ),
+        params_schema=params_schema(
+            ["checked", "after"],
+            checked=EVENT_FILTER, after=EVENT_FILTER, within=DURATION,
+            same={"type": "array", "items": {"enum": ["product", "order_id", "channel"]}},
+        ),
+        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+    )
+)

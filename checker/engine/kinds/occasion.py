@@ -1,0 +1,148 @@
+"""occasion: in-scope customers get a greeting in the window around each occasion."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+import ibis
+import pyarrow as pa
+import ibis.expr.types as ir
+
+from checker.engine.calendar import holiday_days
+from checker.engine.context import RuleContext, interval
+from checker.engine.kinds._common import (
+    DURATION, EVENT_FILTER, SEGMENT_LIST, dur, example_event, fmt_ts, label, params_schema, t,
+)
+from checker.engine.outcomes import outcome, status_of
+from checker.engine.registry import Example, Kind, register
+from checker.playbook.model import Playbook, Rule
+
+
+def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
+    return {}
+
+
+def _years(ctx: RuleContext) -> list[int]:
+    return list(range(ctx.audit_start.year, ctx.as_of.year + 1))
+
+
+def _occasions(rule: Rule, ctx: RuleContext, people: ir.Table) -> ir.Table:
+    """customer_id, key, day0 for every occasion of every in-scope customer."""
+    lo, hi = ctx.audit_start.date(), ctx.as_of.date()
+    if rule.params["occasion"] == "holidays":
+        days = [(k, d) for k, d in holiday_days(ctx.playbook, lo.year, hi.year) if lo <= d <= hi]
+        occ = ibis.memtable(pa.table(
+            {"key": pa.array([k for k, _ in days], pa.string()),
+             "day0": pa.array([datetime(d.year, d.month, d.day) for _, d in days],
+                              pa.timestamp("us"))}
+        ))
+        return people.cross_join(occ)
+    if ctx.customers is None:
+        return people.mutate(key=ibis.literal("birthday"), day0=ibis.null("timestamp")).limit(0)
+    c = ctx.customers.filter(ctx.customers.bmonth.notnull())
+    born = people.join(c, people.customer_id == c.customer_id).select(
+        people.customer_id, c.bmonth, c.bday
+    )
+    years = ibis.memtable(pa.table({"year": pa.array(_years(ctx), pa.int64())}))
+    x = born.cross_join(years)
+    leap = ((x.year % 4 == 0) & (x.year % 100 != 0)) | (x.year % 400 == 0)
+    day = ibis.ifelse((x.bmonth == 2) & (x.bday == 29) & ~leap, 28, x.bday)
+    x = x.mutate(key=ibis.literal("birthday"), day0=ibis.date(x.year, x.bmonth, day).cast("timestamp"))
+    return x.filter(
+        (x.day0 >= ibis.literal(datetime.combine(lo, datetime.min.time())))
+        & (x.day0 <= ibis.literal(datetime.combine(hi, datetime.min.time())))
+    ).select("customer_id", "key", "day0")
+
+
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+    p = rule.params
+    firsts = b.filter(b.ord == 0)
+    if p.get("scope", {}).get("segments"):
+        firsts = firsts.filter(firsts.segment.isin(p["scope"]["segments"]).fill_null(False))
+    occ = _occasions(rule, ctx, firsts.select("customer_id"))
+    occ = occ.mutate(
+        w_start=occ.day0 - interval(p["before"]),
+        w_end=occ.day0 + ibis.interval(days=1) + interval(p["after"]),
+    )
+    greet = b.filter(ctx.match(p["expect"], b)).select(g_c=b.customer_id, g_ts=b.ts)
+    j = occ.left_join(
+        greet, [occ.customer_id == greet.g_c, greet.g_ts >= occ.w_start, greet.g_ts < occ.w_end]
+    )
+    agg = j.group_by(["customer_id", "key", "day0", "w_end"]).aggregate(
+        n=j.g_ts.count(), first=j.g_ts.min()
+    )
+    return agg.select(
+        **outcome(
+            rule.id,
+            status_of(agg.n == 0, (agg.n == 0) & (agg.w_end > ctx.as_of_lit())),
+            customer_id=agg.customer_id,
+            ts=agg.day0,
+            ref_ts=agg.first,
+            deadline=agg.w_end,
+            detail=agg.key,
+        )
+    )
+
+
+def _occasion_name(key: str | None, pb: Playbook, lang: str) -> str:
+    if key == "birthday" or key is None:
+        return t(lang, "生日", "birthday")
+    return pb.data.get("calendar", {}).get("holidays", {}).get(key, {}).get(lang, key)
+
+
+def describe(rule: Rule, pb: Playbook, lang: str) -> str:
+    p = rule.params
+    segs = p.get("scope", {}).get("segments") or []
+    who = ("、" if lang == "zh" else "/").join(
+        pb.data.get("segments", {}).get(s, {}).get(lang, s) for s in segs
+    ) or t(lang, "所有", "all")
+    what = t(lang, "每个公共节日", "each public holiday") if p["occasion"] == "holidays" else \
+        t(lang, "已知的生日", "a known birthday")
+    return t(lang, f"{who}客户在{what}前 {dur(p['before'], lang)} 至后 {dur(p['after'], lang)} 内"
+                   f"收到{label(p['expect'], pb, lang)}。",
+             f"{who} customers get a {label(p['expect'], pb, lang)} from {dur(p['before'], lang)} "
+             f"before to {dur(p['after'], lang)} after {what}.")
+
+
+def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
+    name = _occasion_name(row["detail"], pb, lang)
+    day = row["ts"].strftime("%Y-%m-%d") if row["ts"] else "—"
+    if row["status"] == "pending":
+        return t(lang, f"{name} {day}：窗口到 {fmt_ts(row['deadline'])} 结束",
+                 f"{name} {day}: window ends {fmt_ts(row['deadline'])}")
+    return t(lang, f"{name} {day}：窗口内（至 {fmt_ts(row['deadline'])}）没有问候",
+             f"{name} {day}: no greeting in the window (until {fmt_ts(row['deadline'])})")
+
+
+def example(rule: Rule, pb: Playbook) -> Example:
+    p = rule.params
+    day0 = datetime(2025, 10, 1) if p["occasion"] == "holidays" else datetime(2025, 3, 10)
+    start = example_event(pb, {"events": ["purchase"], "channels": ["im"]}, day0 - timedelta(20), 1)
+    end = example_event(pb, {"events": ["reply"]}, day0 + timedelta(days=10), 3)
+    greet = example_event(pb, p["expect"], day0 - timedelta(hours=10), 2)
+    return [start, end], [start, greet, end]
+
+
+KIND = register(
+    Kind(
+        name="occasion",
+        summary={"zh": "节日与生日问候", "en": "occasion greeting"},
+        semantics=(
+            "In-scope customers (at least one audited event; scope.segments) x occasions (public "
+            "holidays from the `holidays` library by the playbook's calendar, or customers-file "
+            "birthdays, Feb 29 -> Feb 28 in common years) whose day is within the audit period. "
+            "Window = [day - before, day + 1 day + after). ok if an `expect` event falls in the "
+            "window; pending if not and the window ends after as_of; violation otherwise."
+        ),
+        params_schema=params_schema(
+            ["occasion", "expect", "before", "after"],
+            occasion={"enum": ["holidays", "birthday"]},
+            scope={"type": "object", "additionalProperties": False,
+                   "properties": {"segments": SEGMENT_LIST}},
+            expect=EVENT_FILTER, before=DURATION, after=DURATION,
+        ),
+        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+        needs_customers=True,
+    )
+)

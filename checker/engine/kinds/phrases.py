@@ -1,0 +1,86 @@
+"""phrases: a text field contains none of the listed phrases (literal, case-insensitive)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from checker.engine.context import RuleContext
+from checker.engine.kinds._common import (
+    BASE_TS, EVENT_FILTER, example_event, fmt_ts, label, params_schema, t,
+)
+from checker.engine.outcomes import outcome, status_of
+from checker.engine.registry import Example, Kind, register
+from checker.playbook.model import Playbook, Rule
+
+
+def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
+    return {}
+
+
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+    field = rule.params["field"]
+    rows = b.filter(ctx.match(rule.params["checked"], b) & b[field].notnull())
+    text = rows[field].lower()
+    # Literal substring tests only: no pattern from a playbook ever reaches a regex engine.
+    hit = ibis.cases(
+        *[(text.contains(p.lower()), p) for p in rule.params["phrases"]],
+        else_=ibis.null("string"),
+    )
+    return rows.select(
+        **outcome(
+            rule.id,
+            status_of(hit.notnull()),
+            customer_id=rows.customer_id,
+            event_id=rows.event_id,
+            ts=rows.ts,
+            file=rows.file,
+            line=rows.line,
+            detail=hit,
+        )
+    )
+
+
+def describe(rule: Rule, pb: Playbook, lang: str) -> str:
+    p = rule.params
+    k = label(p["checked"], pb, lang)
+    shown = "、".join(f"“{x}”" for x in p["phrases"][:4])
+    return t(lang, f"{k}的 `{p['field']}` 中不得出现这些说法（共 {len(p['phrases'])} 条），例如 {shown}。",
+             f"The `{p['field']}` of a {k} contains none of {len(p['phrases'])} phrases, "
+             f"such as {shown}.")
+
+
+def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
+    return t(lang, f"{fmt_ts(row['ts'])} 的消息含有“{row['detail']}”",
+             f"the message at {fmt_ts(row['ts'])} contains “{row['detail']}”")
+
+
+def example(rule: Rule, pb: Playbook) -> Example:
+    p = rule.params
+    phrase = p["phrases"][0]
+    bad = example_event(pb, p["checked"], BASE_TS, 1, **{p["field"]: f"这个嘛，{phrase}。"})
+    good = example_event(pb, p["checked"], BASE_TS, 1,
+                         **{p["field"]: "给您添麻烦了，我们一起看看怎么解决。"})
+    return [bad], [good]
+
+
+KIND = register(
+    Kind(
+        name="phrases",
+        summary={"zh": "消息中不得出现的说法", "en": "phrase match"},
+        semantics=(
+            "Each checked event whose `field` is non-empty is an opportunity; a violation if the "
+            "lower-cased field contains any lower-cased phrase as a literal substring (no regular "
+            "expressions, so hostile text cannot make matching slow). Detail: the first phrase "
+            "in list order that matched."
+        ),
+        params_schema=params_schema(
+            ["checked", "field", "phrases"],
+            checked=EVENT_FILTER, field={"enum": ["text", "product"]},
+            phrases={"type": "array", "items": {"type": "string", "minLength": 2}, "minItems": 1},
+        ),
+        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+    )
+)

@@ -1,0 +1,90 @@
+"""quiet_hours: no checked (outbound) event in the quiet part of the day."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from checker.engine.context import RuleContext
+from checker.engine.kinds._common import (
+    EVENT_FILTER, example_event, fmt_ts, label, params_schema, t,
+)
+from checker.engine.outcomes import outcome, status_of
+from checker.engine.registry import Example, Kind, register
+from checker.playbook.model import Playbook, Rule
+
+CLOCK = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
+    return {}
+
+
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+    start, end = _minutes(rule.params["start"]), _minutes(rule.params["end"])
+    rows = b.filter(ctx.match(rule.params["checked"], b))
+    minute = rows.ts.hour() * 60 + rows.ts.minute()
+    if start > end:
+        quiet = (minute >= start) | (minute < end)
+    else:
+        quiet = (minute >= start) & (minute < end)
+    return rows.select(
+        **outcome(
+            rule.id,
+            status_of(quiet),
+            customer_id=rows.customer_id,
+            event_id=rows.event_id,
+            ts=rows.ts,
+            file=rows.file,
+            line=rows.line,
+            detail=ibis.literal(f"{rule.params['start']}-{rule.params['end']}"),
+        )
+    )
+
+
+def describe(rule: Rule, pb: Playbook, lang: str) -> str:
+    p = rule.params
+    k = label(p["checked"], pb, lang)
+    return t(lang, f"{p['start']} 至次日 {p['end']} 之间不得有{k}（{pb.timezone} 时间）。",
+             f"No {k} between {p['start']} and {p['end']} ({pb.timezone} time).")
+
+
+def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
+    p = rule.params
+    return t(lang, f"{fmt_ts(row['ts'])} 在休息时段 {p['start']}–{p['end']} 内",
+             f"{fmt_ts(row['ts'])} is within quiet hours {p['start']}–{p['end']}")
+
+
+def example(rule: Rule, pb: Playbook) -> Example:
+    p = rule.params
+    day = datetime(2025, 3, 3)
+    quiet_at = day + timedelta(minutes=_minutes(p["start"]))
+    ok_at = day + timedelta(minutes=_minutes(p["end"]))
+    return (
+        [example_event(pb, p["checked"], quiet_at, 1)],
+        [example_event(pb, p["checked"], ok_at, 1)],
+    )
+
+
+KIND = register(
+    Kind(
+        name="quiet_hours",
+        summary={"zh": "休息时段不主动联系", "en": "quiet hours"},
+        semantics=(
+            "For each checked event E with time of day t (playbook time zone): if start > end "
+            "(over midnight) violation when t >= start or t < end, else when start <= t < end."
+        ),
+        params_schema=params_schema(
+            ["checked", "start", "end"], checked=EVENT_FILTER, start=CLOCK, end=CLOCK,
+        ),
+        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+    )
+)

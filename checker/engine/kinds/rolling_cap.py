@@ -1,0 +1,97 @@
+"""rolling_cap: at most ``max`` checked events per customer in any window of ``per``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from checker.engine.context import FOLLOWING, RuleContext, interval
+from checker.engine.kinds._common import (
+    BASE_TS, DURATION, EVENT_FILTER, dur, example_event, fmt_ts, label, params_schema, seconds, t,
+)
+from checker.engine.outcomes import outcome, status_of
+from checker.engine.registry import Example, Kind, register
+from checker.playbook.model import Playbook, Rule
+
+
+def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
+    checked = ctx.match(rule.params["checked"], e)
+    span = ibis.range_window(
+        group_by=e.customer_id, order_by=e.ts,
+        preceding=interval(rule.params["per"]), following=0,
+    )
+    # A range window counts every event at the same instant; those later in input order
+    # are not "at or before" this one, so they are subtracted.
+    peers = ibis.window(group_by=[e.customer_id, e.ts], order_by=e.seq, rows=FOLLOWING)
+    return {
+        "n": e.event.count(where=checked).over(span) - e.event.count(where=checked).over(peers),
+        "first": e.ts.min(where=checked).over(span),
+    }
+
+
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+    n = ctx.col(b, rule, "n")
+    rows = b.filter(ctx.match(rule.params["checked"], b))
+    return rows.select(
+        **outcome(
+            rule.id,
+            status_of(n > int(rule.params["max"])),
+            customer_id=rows.customer_id,
+            event_id=rows.event_id,
+            ts=rows.ts,
+            file=rows.file,
+            line=rows.line,
+            ref_ts=ctx.col(rows, rule, "first"),
+            count=ctx.col(rows, rule, "n"),
+        )
+    )
+
+
+def describe(rule: Rule, pb: Playbook, lang: str) -> str:
+    p = rule.params
+    k = label(p["checked"], pb, lang)
+    return t(lang, f"每位客户任意 {dur(p['per'], lang)} 内的{k}不超过 {p['max']} 次。",
+             f"At most {p['max']} {k} per customer in any {dur(p['per'], lang)}.")
+
+
+def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
+    p = rule.params
+    k = label(p["checked"], pb, lang)
+    return t(
+        lang,
+        f"{fmt_ts(row['ref_ts'])} 至 {fmt_ts(row['ts'])} 共 {row['count']} 次{k}；"
+        f"上限为 {dur(p['per'], lang)} 内 {p['max']} 次",
+        f"{row['count']} {k} from {fmt_ts(row['ref_ts'])} to {fmt_ts(row['ts'])}; "
+        f"cap {p['max']} per {dur(p['per'], lang)}",
+    )
+
+
+def example(rule: Rule, pb: Playbook) -> Example:
+    p = rule.params
+    cap, per = int(p["max"]), seconds(p["per"])
+    step = per / (cap + 1)
+    crowded = [example_event(pb, p["checked"], BASE_TS + step * i, i + 1) for i in range(cap + 1)]
+    spaced_step = per / max(cap - 1, 1) + seconds("1d") if cap > 1 else per + seconds("1d")
+    spaced = [
+        example_event(pb, p["checked"], BASE_TS + spaced_step * i, i + 1) for i in range(cap + 1)
+    ]
+    return crowded, spaced
+
+
+KIND = register(
+    Kind(
+        name="rolling_cap",
+        summary={"zh": "任意滚动时间窗内的次数上限", "en": "rolling cap"},
+        semantics=(
+            "For each checked event E: n = the number of checked events of the customer with "
+            "ts in [E.ts - per, E.ts] that are E or precede E. violation if n > max."
+        ),
+        params_schema=params_schema(
+            ["checked", "max", "per"],
+            checked=EVENT_FILTER, max={"type": "integer", "minimum": 0}, per=DURATION,
+        ),
+        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+    )
+)

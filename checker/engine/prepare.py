@@ -1,0 +1,78 @@
+"""From log files to the audited events: read, normalise, account for every row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from checker.engine.cache import materialize
+from checker.log.customers import open_customers
+from checker.log.normalize import normalize
+from checker.log.sources import open_logs
+from checker.playbook.model import Playbook
+
+
+@dataclass
+class Prepared:
+    events: ir.Table  # valid events with ts <= as_of (typed)
+    rejected: ir.Table  # file, line, reason, event_raw of every rejected row (events + customers)
+    customers: ir.Table | None
+    rows_read: int
+    as_of: datetime
+    audit_start: datetime
+
+
+def _py(value: Any) -> datetime | None:
+    if value is None or value != value:  # NULL / NaT
+        return None
+    return value.to_pydatetime() if hasattr(value, "to_pydatetime") else value
+
+
+def prepare(
+    con: ibis.BaseBackend,
+    paths: list[Path],
+    pb: Playbook,
+    *,
+    customers_path: Path | None,
+    as_of: datetime | None,
+    workdir: Path,
+) -> Prepared:
+    raw = open_logs(con, paths, pb.data.get("column_aliases", {}), workdir)
+    all_rows = materialize(normalize(raw, pb))  # the one read of the input files
+    customers = (
+        materialize(open_customers(con, customers_path, pb, workdir)) if customers_path else None
+    )
+    good = all_rows.reason == ""
+    span = all_rows.filter(good).aggregate(lo=all_rows.ts.min(), hi=all_rows.ts.max()).execute()
+    earliest, latest = _py(span["lo"].iloc[0]), _py(span["hi"].iloc[0])
+    if as_of is None:
+        as_of = latest or datetime(1970, 1, 1)
+    end = ibis.literal(as_of, type="timestamp")
+    late_reason = (
+        "after the audit end (--as-of " + as_of.strftime("%Y-%m-%d %H:%M:%S")
+        + "); give a later --as-of to audit it"
+    )
+    rejected = all_rows.filter(~good | (all_rows.ts > end)).select(
+        "file", "line", "event_raw",
+        reason=ibis.ifelse(all_rows.reason == "", ibis.literal(late_reason), all_rows.reason),
+    )
+    rows_read = int(all_rows.count().execute())
+    if customers is not None:
+        bad = customers.filter(customers.reason != "")
+        rejected = rejected.union(
+            bad.select("file", "line", event_raw=ibis.null("string"), reason=bad.reason)
+        )
+        rows_read += int(customers.count().execute())
+    return Prepared(
+        events=all_rows.filter(good & (all_rows.ts <= end)),
+        rejected=rejected,
+        customers=customers,
+        rows_read=rows_read,
+        as_of=as_of,
+        audit_start=min(earliest or as_of, as_of),
+    )

@@ -1,0 +1,66 @@
+"""The closed registry of rule kinds. A kind = a parameter schema + pure functions.
+
+Every kind documents itself (``summary``, ``semantics``); the playbook JSON Schema, ``huitou
+explain``, ``huitou rules --kinds`` and the handbook's kind reference are generated from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+    from checker.engine.context import RuleContext
+    from checker.playbook.model import Playbook, Rule
+
+Example = tuple[list[dict[str, str]], list[dict[str, str]]]  # (violating, compliant) events
+L10n = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One rule kind: what its parameters are and how it becomes an Ibis expression."""
+
+    name: str
+    summary: L10n
+    semantics: str  # the exact definition, in English (developers' reference)
+    params_schema: dict[str, Any]
+    # Window columns this kind adds to the shared per-customer pass (keys are unprefixed names).
+    columns: Callable[[Rule, RuleContext, ir.Table], dict[str, ir.Value]]
+    # One row per opportunity (checker.engine.outcomes.OUTCOME_SCHEMA), from the shared pass.
+    outcomes: Callable[[Rule, RuleContext, ir.Table], ir.Table]
+    # "What it checks" in one sentence with the live thresholds.
+    describe: Callable[[Rule, Playbook, str], str]
+    # The evidence sentence of one finding (a dict of OUTCOME_SCHEMA values).
+    evidence: Callable[[dict[str, Any], Rule, Playbook, str], str]
+    # A violating and a compliant log snippet for the rule reference (checked by tests).
+    example: Callable[[Rule, Playbook], Example]
+    needs_customers: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_REGISTRY: dict[str, Kind] = {}
+
+
+def register(kind: Kind) -> Kind:
+    if kind.name in _REGISTRY:
+        raise ValueError(f"rule kind {kind.name!r} registered twice")
+    _REGISTRY[kind.name] = kind
+    return kind
+
+
+def kinds() -> dict[str, Kind]:
+    """All rule kinds, by name (importing the kinds package registers them)."""
+    import checker.engine.kinds  # noqa: F401  (registers every kind)
+
+    return dict(sorted(_REGISTRY.items()))
+
+
+def get_kind(name: str) -> Kind:
+    found = kinds().get(name)
+    if found is None:
+        raise KeyError(f"unknown rule kind {name!r}; known: {', '.join(kinds())}")
+    return found

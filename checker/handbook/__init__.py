@@ -1,0 +1,1 @@
+"""The training handbook: an MkDocs plugin that turns the playbook into site pages."""

@@ -1,0 +1,58 @@
+"""The optional customers file: customer_id, birthday (YYYY-MM-DD or MM-DD), tier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ibis
+import ibis.expr.types as ir
+
+from checker.errors import HuitouError, Problem
+from checker.log.encoding import as_utf8
+from checker.playbook.model import Playbook
+
+BIRTHDAY = r"^(?:[0-9]{4}-)?([0-9]{1,2})-([0-9]{1,2})$"
+
+
+def open_customers(
+    con: ibis.BaseBackend, path: Path, pb: Playbook, workdir: Path
+) -> ir.Table:
+    """customer_id, bmonth, bday, tier, file, line, reason ('' when the row is fine)."""
+    if not path.is_file():
+        raise HuitouError("Customers file not found.", [Problem("no such file", file=str(path))])
+    t = con.read_csv(as_utf8(path, workdir), all_varchar=True, header=True, null_padding=True)
+    if "customer_id" not in t.columns:
+        raise HuitouError(
+            "The customers file has no customer_id column.",
+            [Problem(f"columns are {', '.join(t.columns)}; add customer_id", file=str(path),
+                     line=1)],
+        )
+    col = {c: (t[c].strip() if c in t.columns else ibis.null("string"))
+           for c in ("customer_id", "birthday", "tier")}
+    col = {c: ibis.ifelse(v == "", ibis.null("string"), v) for c, v in col.items()}
+    month = col["birthday"].re_extract(BIRTHDAY, 1).try_cast("int64")
+    day = col["birthday"].re_extract(BIRTHDAY, 2).try_cast("int64")
+    month_days = ibis.cases((month == 2, 29), (month.isin([4, 6, 9, 11]), 30), else_=31)
+    good_birthday = (
+        col["birthday"].re_search(BIRTHDAY).fill_null(False)
+        & (month >= 1) & (month <= 12) & (day >= 1) & (day <= month_days)
+    ).fill_null(False)
+    segments = list(pb.data.get("segments", {}).get("precedence", []))
+    reason = (
+        ibis.ifelse(col["customer_id"].isnull(), "missing customer_id; ", "")
+        + ibis.ifelse(col["birthday"].notnull() & ~good_birthday,
+                      "unparsable birthday '" + col["birthday"].fill_null("")
+                      + "': write YYYY-MM-DD or MM-DD; ", "")
+        + ibis.ifelse(col["tier"].notnull() & ~col["tier"].isin(segments).fill_null(False),
+                      "unknown tier '" + col["tier"].fill_null("") + "' (known: "
+                      + ", ".join(segments) + "); ", "")
+    )
+    return t.select(
+        customer_id=col["customer_id"],
+        bmonth=ibis.ifelse(good_birthday, month, ibis.null("int64")),
+        bday=ibis.ifelse(good_birthday, day, ibis.null("int64")),
+        tier=col["tier"],
+        file=ibis.literal(str(path)),
+        line=(ibis.row_number() + 2).cast("int64"),
+        reason=reason,
+    )

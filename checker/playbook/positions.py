@@ -1,0 +1,81 @@
+"""Safe YAML loading that remembers where every value came from (file and line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.errors import HuitouError, Problem
+
+JsonPath = tuple[str | int, ...]
+Positions = dict[JsonPath, tuple[str, int]]
+
+
+def _walk(node: yaml.Node, path: JsonPath, file: str, out: Positions) -> None:
+    out[path] = (file, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            _walk(value_node, (*path, key), file, out)
+            out[(*path, key)] = (file, key_node.start_mark.line + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, (*path, i), file, out)
+
+
+def load_yaml(path: Path) -> tuple[Any, Positions]:
+    """Load one YAML file with ``yaml.safe_load`` semantics; return data and positions."""
+    file = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise HuitouError(
+            "A playbook file is not UTF-8 text.",
+            [Problem(f"cannot decode byte {exc.start}: save the file as UTF-8", file=file)],
+        ) from exc
+    except OSError as exc:
+        raise HuitouError("Cannot read a playbook file.", [Problem(str(exc), file=file)]) from exc
+    try:
+        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise HuitouError(
+            "A playbook file is not valid YAML.",
+            [
+                Problem(
+                    f"{getattr(exc, 'problem', None) or exc}: fix the YAML syntax",
+                    file=file,
+                    line=mark.line + 1 if mark else None,
+                    column=mark.column + 1 if mark else None,
+                )
+            ],
+        ) from exc
+    positions: Positions = {}
+    if node is not None:
+        _walk(node, (), file, positions)
+    return data, positions
+
+
+def format_path(path: JsonPath) -> str:
+    """``rules['cadence.greeting'].params.within`` style, readable and unambiguous."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif "." in part or not part.replace("_", "").replace("-", "").isalnum():
+            out += f"[{part!r}]"
+        else:
+            out += f".{part}" if out else part
+    return out or "(top level)"
+
+
+def locate(positions: Positions, path: JsonPath) -> tuple[str | None, int | None]:
+    """The file and line of ``path``, or of its nearest located ancestor."""
+    for end in range(len(path), -1, -1):
+        hit = positions.get(tuple(path[:end]))
+        if hit:
+            return hit
+    return None, None

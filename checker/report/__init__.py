@@ -1,0 +1,1 @@
+"""Audit reports: one data model, one small module per output format."""

@@ -1,0 +1,30 @@
+"""One row per finding for spreadsheets: CRLF lines, written as UTF-8 with a BOM for Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from checker.report.model import AuditReport
+
+ENCODING = "utf-8-sig"  # the BOM lets Excel detect UTF-8, so Chinese text opens cleanly
+HEADER = (
+    "rule", "principle", "severity", "status", "customer_id", "event_id",
+    "ts", "file", "line", "message", "evidence",
+)
+# A cell starting with one of these is run as a formula by Excel; a leading ' keeps it text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def render(report: AuditReport) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for finding in report.findings:
+        writer.writerow([cell(getattr(finding, name)) for name in HEADER])
+    return buffer.getvalue()

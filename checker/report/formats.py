@@ -1,0 +1,64 @@
+"""The registry of report formats and the one place that writes a report out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import TextIO
+
+from checker.errors import HuitouError, Problem
+from checker.report import csv_report, github, json_report, junit, text
+from checker.report.model import AuditReport
+
+# Each module has `render(report) -> str` and `ENCODING` (the encoding of a written file).
+FORMATS: dict[str, ModuleType] = {
+    "text": text,
+    "json": json_report,
+    "junit": junit,
+    "github": github,
+    "csv": csv_report,
+}
+
+
+def render(report: AuditReport, fmt: str, *, color: bool = False) -> str:
+    if fmt not in FORMATS:
+        choices = ", ".join(FORMATS)
+        raise HuitouError(f"unknown report format {fmt!r}; choose one of: {choices}")
+    if fmt == "text":
+        return text.render(report, color=color)
+    return FORMATS[fmt].render(report)
+
+
+def write_report(
+    report: AuditReport,
+    fmt: str,
+    output: str | Path | None,
+    stream: TextIO | None = None,
+    *,
+    color: bool = False,
+) -> None:
+    """Write to ``output`` in the format's encoding (csv: UTF-8 with BOM), else to ``stream``
+    (default: stdout).
+
+    Line ends are written exactly as rendered (no newline translation). ``color`` only applies
+    to text written to ``stream``. A file that cannot be written is a usage error (exit 2).
+    """
+    content = render(report, fmt, color=color and output is None)
+    encoding = FORMATS[fmt].ENCODING
+    if output is None:
+        stream = stream or sys.stdout
+        binary = getattr(stream, "buffer", None)
+        if binary is None:
+            stream.write(content)
+        else:
+            stream.flush()
+            binary.write(content.encode(encoding))
+            binary.flush()
+        return
+    try:
+        with open(output, "w", encoding=encoding, newline="") as handle:
+            handle.write(content)
+    except OSError as exc:
+        problem = Problem(exc.strerror or str(exc), file=str(output))
+        raise HuitouError("cannot write the report", [problem]) from exc

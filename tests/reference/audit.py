@@ -1,0 +1,76 @@
+"""The reference audit: valid events and a playbook in, one outcome per rule opportunity out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from checker.playbook import Playbook, Rule
+from tests.reference import kinds_customer, kinds_fields, kinds_order
+from tests.reference.context import Context
+from tests.reference.events import Event, Outcome, parse_events, parse_ts
+from tests.reference.segments import compute_segments
+
+KINDS: dict[str, Callable[[Rule, Context], list[Outcome]]] = {
+    "follow_up": kinds_order.follow_up,
+    "none_after": kinds_order.none_after,
+    "while_open": kinds_order.while_open,
+    "rolling_cap": kinds_order.rolling_cap,
+    "quiet_hours": kinds_order.quiet_hours,
+    "first_after_silence": kinds_order.first_after_silence,
+    "next_not": kinds_order.next_not,
+    "max_silence": kinds_customer.max_silence,
+    "occasion": kinds_customer.occasion,
+    "deadline_by_ref": kinds_fields.deadline_by_ref,
+    "required_field": kinds_fields.required_field,
+    "phrases": kinds_fields.phrases,
+}
+
+
+def build_context(
+    rows: Iterable[Mapping[str, Any]] | list[Event],
+    playbook: Playbook,
+    *,
+    customers: Iterable[Mapping[str, Any]] | None = None,
+    as_of: datetime | str | None = None,
+) -> Context | None:
+    """Drop events after ``as_of``, compute segments; None when no event is left to audit."""
+    events = [r for r in rows if isinstance(r, Event)] or parse_events(rows)  # type: ignore[arg-type]
+    end = parse_ts(as_of) if as_of is not None else max((e.ts for e in events), default=None)
+    if end is None:
+        return None
+    kept = [e for e in events if e.ts <= end]
+    if not kept:
+        return None
+    table = {str(c["customer_id"]): c for c in customers or []}
+    tiers = {c: str(row.get("tier") or "") for c, row in table.items()}
+    birthdays = {c: str(row["birthday"]) for c, row in table.items() if row.get("birthday")}
+    return Context(
+        playbook=playbook,
+        events=kept,
+        as_of=end,
+        audit_start=min(e.ts for e in kept),
+        segments=compute_segments(kept, playbook.data.get("segments", {}), end, tiers),
+        birthdays=birthdays,
+    )
+
+
+def evaluate(
+    rows: Iterable[Mapping[str, Any]] | list[Event],
+    playbook: Playbook,
+    *,
+    customers: Iterable[Mapping[str, Any]] | None = None,
+    as_of: datetime | str | None = None,
+    rule_ids: Iterable[str] | None = None,
+) -> list[Outcome]:
+    """Every outcome of every enabled rule (or of ``rule_ids``) on the given events."""
+    ctx = build_context(list(rows), playbook, customers=customers, as_of=as_of)
+    if ctx is None:
+        return []
+    wanted = set(rule_ids) if rule_ids is not None else None
+    out: list[Outcome] = []
+    for rule in playbook.rules:
+        if wanted is None or rule.id in wanted:
+            out.extend(KINDS[rule.kind](rule, ctx))
+    return out

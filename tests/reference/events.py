@@ -1,0 +1,143 @@
+"""Events and outcomes as plain dataclasses, and the event filter every rule kind uses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from checker.playbook import Playbook
+
+TS_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
+FIELDS = (
+    "event_id", "ts", "customer_id", "event", "channel", "agent_id", "order_id",
+    "product", "amount", "price", "text", "ref", "due",
+)
+
+
+@dataclass(frozen=True)
+class Event:
+    seq: int
+    event_id: str
+    ts: datetime
+    customer_id: str
+    event: str
+    channel: str | None = None
+    agent_id: str | None = None
+    order_id: str | None = None
+    product: str | None = None
+    amount: float | None = None
+    price: float | None = None
+    text: str | None = None
+    ref: str | None = None
+    due: datetime | None = None
+
+    @property
+    def key(self) -> tuple[datetime, int]:
+        """The order of a customer's events: time, then input order."""
+        return (self.ts, self.seq)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    rule: str
+    status: str  # ok | violation | pending
+    customer_id: str
+    event_id: str | None = None
+    ts: datetime | None = None
+    ref_ts: datetime | None = None
+    ref_id: str | None = None
+    deadline: datetime | None = None
+    detail: str | None = None
+    count: int | None = None
+
+
+def parse_ts(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    for fmt in TS_FORMATS:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            pass
+    raise ValueError(f"not a timestamp: {value!r}")
+
+
+def _text(value: Any) -> str | None:
+    """Empty cells are nulls (as a CSV reader sees them); anything else is kept verbatim."""
+    if value is None:
+        return None
+    text = str(value)
+    return text if text != "" else None
+
+
+def _number(value: Any) -> float | None:
+    text = _text(value)
+    return None if text is None or not text.strip() else float(text)
+
+
+def parse_events(rows: Iterable[Mapping[str, Any]]) -> list[Event]:
+    """Rows (strings as in a CSV file, or typed values) to events numbered in input order."""
+    out = []
+    for seq, row in enumerate(rows):
+        ts = parse_ts(row["ts"])
+        if ts is None:
+            raise ValueError(f"row {seq}: no ts")
+        out.append(
+            Event(
+                seq=seq,
+                event_id=str(row["event_id"]),
+                ts=ts,
+                customer_id=str(row["customer_id"]),
+                event=str(row["event"]),
+                channel=_text(row.get("channel")),
+                agent_id=_text(row.get("agent_id")),
+                order_id=_text(row.get("order_id")),
+                product=_text(row.get("product")),
+                amount=_number(row.get("amount")),
+                price=_number(row.get("price")),
+                text=_text(row.get("text")),
+                ref=_text(row.get("ref")),
+                due=parse_ts(_text(row.get("due"))),
+            )
+        )
+    return out
+
+
+def is_outbound(e: Event, playbook: Playbook) -> bool:
+    """A shop event on a remote channel (or on no channel, when that counts as remote)."""
+    if playbook.events.get(e.event, {}).get("actor") != "shop":
+        return False
+    if e.channel is None:
+        return bool(playbook.data.get("missing_channel_is_remote", False))
+    spec = playbook.data.get("channels", {}).get(e.channel)
+    return bool(spec and spec.get("remote"))
+
+
+def event_filter(
+    spec: Mapping[str, Any] | None, playbook: Playbook, segments: Mapping[str, str | None]
+) -> Callable[[Event], bool]:
+    """The predicate of an event filter: events, channels, outbound, segments, min_amount."""
+    spec = spec or {}
+    names = set(playbook.expand(list(spec.get("events", []))))
+    channels = spec.get("channels")
+    outbound = spec.get("outbound", False)
+    wanted_segments = spec.get("segments")
+    min_amount = spec.get("min_amount")
+
+    def match(e: Event) -> bool:
+        if e.event not in names:
+            return False
+        if channels is not None and e.channel not in channels:
+            return False
+        if outbound and not is_outbound(e, playbook):
+            return False
+        if wanted_segments is not None and segments.get(e.customer_id) not in wanted_segments:
+            return False
+        return min_amount is None or (e.amount is not None and e.amount >= min_amount)
+
+    return match

@@ -1,0 +1,155 @@
+"""One shared AuditReport covering every severity, status and shape of finding.
+
+Golden files live in tests/report/golden/; regenerate them with HUITOU_UPDATE_GOLDEN=1
+(then read the diff before keeping it).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from checker.report.model import AuditReport, Finding, InputSummary, Reject, RuleSummary
+
+GOLDEN = Path(__file__).parent / "golden"
+LOG = "logs/2025-03,门店.csv"
+
+PRINCIPLES = {
+    "respect": "尊重客户",
+    "considerate": "替客户着想",
+    "no-pressure": "不为难客户",
+    "concede": "懂得让步",
+    "integrity": "信守原则",
+    "graceful-close": "漂亮收尾",
+}
+
+
+def _rule(rule: str, principle: str, severity: str, title: str, counts: tuple[int, int, int]):
+    opportunities, violations, pending = counts
+    return RuleSummary(rule, principle, severity, title, opportunities, violations, pending)
+
+
+RULES = [
+    _rule("cadence.greeting", "graceful-close", "warning", "购后问候", (120, 1, 2)),
+    _rule("cadence.vip-callback", "graceful-close", "warning", "VIP 定期回访", (8, 1, 0)),
+    _rule("cadence.holiday-greeting", "graceful-close", "info", "节日问候", (10, 1, 0)),
+    _rule("cadence.birthday-greeting", "graceful-close", "info", "生日问候", (0, 0, 0)),
+    _rule("service.complaint-ack", "respect", "error", "投诉两小时内回应", (6, 0, 1)),
+    _rule("respect.no-blame", "respect", "error", "不指责客户", (40, 2, 0)),
+    _rule("no-pressure.quiet-hours", "no-pressure", "warning", "免打扰时段", (30, 1, 0)),
+    _rule("concede.no-hard-push", "concede", "warning", "异议后不强推", (3, 0, 0)),
+    _rule("integrity.promise-kept", "integrity", "error", "说到做到", (5, 1, 1)),
+]
+
+
+def _finding(rule: str, status: str, customer: str, where: tuple, message: str, evidence: str):
+    summary = next(r for r in RULES if r.rule == rule)
+    event_id, ts, file, line = where
+    return Finding(
+        rule, summary.principle, summary.severity, status, customer,
+        event_id, ts, file, line, message, evidence,
+    )
+
+
+FINDINGS = [
+    _finding(
+        "cadence.greeting", "violation", "c-1a2b3c4d",
+        ("e-0012", "2025-03-03 10:00:00", LOG, 14),
+        "购买后 2 天内没有问候。",
+        "购买 2025-03-03 10:00，首次问候 2025-03-06 11:00：晚了 3 天 1 小时；上限 2 天",
+    ),
+    _finding(
+        "cadence.greeting", "pending", "c-5e6f7a8b",
+        ("e-0498", "2025-03-30 20:15:00", LOG, 500),
+        "购买后 2 天内没有问候。",
+        "购买 2025-03-30 20:15，期限 2025-04-01 20:15 在截至时间之后",
+    ),
+    _finding(
+        "cadence.greeting", "pending", "c-9c0d1e2f",
+        ("e-0501", "2025-03-31 09:00:00", LOG, 503),
+        "购买后 2 天内没有问候。",
+        "购买 2025-03-31 09:00，期限 2025-04-02 09:00 在截至时间之后",
+    ),
+    _finding(
+        "cadence.vip-callback", "violation", "c-77aa88bb",
+        (None, None, None, None),
+        "VIP 客户 31 天内没有回访。",
+        "上次回访 2025-01-20 15:00，到截至时间已 70 天；上限 31 天",
+    ),
+    _finding(
+        "cadence.holiday-greeting", "violation", "c-77aa88bb",
+        (None, "2025-01-29 00:00:00", None, None),
+        "节日窗口内没有节日问候。",
+        "春节 2025-01-28 至 2025-02-04 没有 holiday_greeting",
+    ),
+    _finding(
+        "service.complaint-ack", "pending", "c-3344ccdd",
+        ("e-0509", "2025-03-31 22:30:00", LOG, 511),
+        "投诉后 2 小时内没有回应。",
+        "投诉 2025-03-31 22:30，期限 2025-04-01 00:30 在截至时间之后",
+    ),
+    _finding(
+        "respect.no-blame", "violation", "c-1a2b3c4d",
+        ("e-0105", "2025-03-11 14:02:00", LOG, 107),
+        "客服消息里有指责客户的话。",
+        "“是你自己的问题” 出现在：“这个是你自己的问题,退款只能退 50%”",
+    ),
+    _finding(
+        "respect.no-blame", "violation", "c-eeff0011",
+        ("e-0233", "2025-03-18 16:40:00", "logs/im.jsonl", 233),
+        "Shop message blames the customer.",
+        "matched \"your own fault\" in: \"that's your own fault: read the manual\"",
+    ),
+    _finding(
+        "no-pressure.quiet-hours", "violation", "c-5e6f7a8b",
+        ("e-0321", "2025-03-21 22:05:00", LOG, 323),
+        "21:00 到 09:00 之间联系了客户。",
+        "sms 2025-03-21 22:05，客户当地时间 22:05",
+    ),
+    _finding(
+        "integrity.promise-kept", "violation", "c-3344ccdd",
+        ("e-0150", "2025-03-12 11:00:00", LOG, 152),
+        "承诺到期没有兑现。",
+        "承诺 e-0150 到期 2025-03-15 18:00，没有 ref 指向它的 promise_kept",
+    ),
+    _finding(
+        "integrity.promise-kept", "pending", "c-9c0d1e2f",
+        ("e-0505", "2025-03-31 10:00:00", LOG, 507),
+        "承诺到期没有兑现。",
+        "承诺 e-0505 到期 2025-04-03 18:00 在截至时间之后",
+    ),
+]
+
+REASONS = ["无法解析的时间 \"2025-13-01 10:00\"", "缺少必填字段 customer_id",
+           "未知事件 \"greting\"（是不是 greeting？）"]
+REJECTS = [Reject(LOG, 3 + i, REASONS[i % 3]) for i in range(22)]
+REJECTS.append(Reject("logs/im.jsonl", 9, "event_id \"e-0007\" 已在 logs/im.jsonl:4 出现"))
+
+
+@pytest.fixture
+def report() -> AuditReport:
+    source = InputSummary(
+        rows_read=523, rows_checked=500, rows_rejected=len(REJECTS), rejects=list(REJECTS),
+        files=[LOG, "logs/im.jsonl"],
+    )
+    return AuditReport(
+        playbook="playbooks/seed", as_of="2025-03-31 23:59:59", lang="zh", input=source,
+        rules=list(RULES), findings=list(FINDINGS), principles=dict(PRINCIPLES),
+    )
+
+
+@pytest.fixture
+def golden() -> Callable[[str, bytes], None]:
+    """Compare bytes with golden/NAME, or rewrite it when HUITOU_UPDATE_GOLDEN=1."""
+
+    def check(name: str, actual: bytes) -> None:
+        path = GOLDEN / name
+        if os.environ.get("HUITOU_UPDATE_GOLDEN") == "1":
+            path.write_bytes(actual)
+        assert path.exists(), f"missing {path}; run with HUITOU_UPDATE_GOLDEN=1 to create it"
+        assert actual == path.read_bytes(), f"{name} differs from the golden file"
+
+    return check

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from checker.report import github
+from checker.report.model import Finding
+
+COMMAND = re.compile(r"^::(error|warning|notice)( [^:]*)?::(.*)$")
+
+
+def unescape(text: str) -> str:
+    for code, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        text = text.replace(code, char)
+    return text
+
+
+def test_one_annotation_per_violation_and_nothing_else(report):
+    lines = github.render(report).splitlines()
+    assert len(lines) == len(report.violations())
+    assert all(COMMAND.match(line) for line in lines)
+    assert not any("2025-03-30 20:15" in line for line in lines)  # pending: not annotated
+
+
+def test_levels_follow_severity(report):
+    levels = [COMMAND.match(line).group(1) for line in github.render(report).splitlines()]
+    expected = {"error": "error", "warning": "warning", "info": "notice"}
+    assert levels == [expected[f.severity] for f in report.violations()]
+
+
+def test_file_line_and_title_properties(report):
+    first = github.render(report).splitlines()[0]
+    props = "file=logs/2025-03%2C门店.csv,line=14,title=cadence.greeting"
+    assert first.startswith(f"::warning {props}::")
+    assert first.endswith("::购买后 2 天内没有问候。 — 购买 2025-03-03 10:00，首次问候 "
+                          "2025-03-06 11:00：晚了 3 天 1 小时；上限 2 天")
+
+
+def test_customer_level_findings_have_no_location(report):
+    line = next(x for x in github.render(report).splitlines() if "VIP" in x)
+    assert line.startswith("::warning title=cadence.vip-callback::VIP")
+
+
+def test_escaping_follows_the_workflow_command_rules():
+    assert github.escape_data("50%\r\n: ,") == "50%25%0D%0A: ,"
+    assert github.escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+    assert github.escape_data("%0A") == "%250A"  # `%` first, so nothing is decoded twice
+
+
+def test_hostile_text_stays_on_one_line_and_round_trips(report):
+    bad = Finding("respect.no-blame", "respect", "error", "violation", "c-1", "e-1",
+                  "2025-03-01 10:00:00", "dir:x/a,b.csv", 7, "50% off\r\n::error::fake", "x")
+    out = github.render(dataclasses.replace(report, findings=[bad]))
+    assert out.count("\n") == 1 and out.endswith("\n")
+    match = COMMAND.match(out.rstrip("\n"))
+    assert match.group(2) == " file=dir%3Ax/a%2Cb.csv,line=7,title=respect.no-blame"
+    assert unescape(match.group(3)) == "50% off\r\n::error::fake — x"

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import dataclasses
+import xml.etree.ElementTree as ET
+
+from checker.report import junit
+from checker.report.model import Finding
+
+
+def parse(report):
+    return ET.fromstring(junit.render(report).encode("utf-8"))
+
+
+def test_one_testcase_per_rule_in_a_suite_per_principle(report):
+    root = parse(report)
+    assert root.tag == "testsuites"
+    cases = root.findall("testsuite/testcase")
+    assert sorted(c.get("name") for c in cases) == sorted(r.rule for r in report.rules)
+    suites = [s.get("name") for s in root.findall("testsuite")]
+    assert suites == [p for p in report.principles if any(r.principle == p for r in report.rules)]
+    assert len(cases) == len(report.rules) == int(root.get("tests"))
+    for suite in root.findall("testsuite"):
+        for case in suite.findall("testcase"):
+            assert case.get("classname") == f"huitou.{suite.get('name')}"
+        assert int(suite.get("tests")) == len(suite.findall("testcase"))
+        assert int(suite.get("failures")) == len(suite.findall("testcase/failure"))
+
+
+def test_failures_carry_the_violations(report):
+    cases = {c.get("name"): c for c in parse(report).iter("testcase")}
+    rules = {r.rule: r for r in report.rules}
+    for name, case in cases.items():
+        failure = case.find("failure")
+        violations = [f for f in report.findings if f.rule == name and f.status == "violation"]
+        assert (failure is not None) == bool(violations)
+        if failure is not None:
+            assert failure.get("type") == rules[name].severity
+            for finding in violations:
+                assert finding.message in failure.text and finding.evidence in failure.text
+            assert "pending" not in failure.text
+
+
+def test_pending_only_rule_passes_with_a_note(report):
+    cases = parse(report).iter("testcase")
+    case = next(c for c in cases if c.get("name") == "service.complaint-ack")
+    assert case.find("failure") is None
+    note = case.find("system-out").text
+    assert note.startswith("1 pending") and "2025-03-31 22:30:00" in note
+
+
+def test_characters_xml_cannot_hold_do_not_break_it(report):
+    bad = Finding("respect.no-blame", "respect", "error", "violation", "c-1", "e-1",
+                  "2025-03-01 10:00:00", "a.csv", 2, "a\x00b\x1b<x>&\"", "]]> \ufffe")
+    root = parse(dataclasses.replace(report, findings=[bad]))
+    failure = next(root.iter("failure"))
+    assert "<x>&\"" in failure.text and "]]>" in failure.text

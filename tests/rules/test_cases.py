@@ -1,0 +1,118 @@
+"""Rule case files: events in, findings out, checked on the reference and on the engine.
+
+Each ``cases/<kind>.yaml`` holds cases for one rule kind. A case gives a rule (kind and
+params), optional playbook overrides, customers and ``as_of``, the events, the expected
+violations and pending outcomes, and the number of opportunities (outcomes of any status).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.reference import evaluate
+from tests.reference.audit import KINDS
+from tests.reference.events import parse_ts
+from tests.reference.files import (
+    cell,
+    load,
+    single_rule_overrides,
+    write_customers,
+    write_log,
+    write_playbook,
+)
+
+CASES = Path(__file__).parent / "cases"
+RULE_ID = "test.case"
+EXTRA_FIELDS = ("count", "ref_ts", "deadline")
+
+
+def _load_cases() -> list[Any]:
+    params = []
+    for file in sorted(CASES.glob("*.yaml")):
+        doc = yaml.safe_load(file.read_text(encoding="utf-8"))
+        for case in doc["cases"]:
+            params.append(pytest.param(file.stem, case, id=f"{file.stem}:{case['name']}"))
+    return params
+
+
+ALL_CASES = _load_cases()
+
+
+def _identity(item: dict[str, Any]) -> tuple[Any, ...]:
+    """An event's finding is named by its id; a customer's by customer, time and detail."""
+    if item.get("event_id") is not None:
+        return (item["status"], str(item["event_id"]))
+    return (item["status"], str(item["customer_id"]), cell(item.get("ts")), item.get("detail"))
+
+
+def _findings(outcomes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {k: cell(v) if k in ("ts", *EXTRA_FIELDS) and v is not None else v for k, v in o.items()}
+        for o in outcomes
+        if o["status"] != "ok"
+    ]
+
+
+def _check(case: dict[str, Any], outcomes: list[dict[str, Any]]) -> None:
+    found = _findings(outcomes)
+    expected = case.get("expect") or []
+    assert Counter(map(_identity, found)) == Counter(map(_identity, expected)), (
+        f"findings {sorted(map(_identity, found))} != expected {sorted(map(_identity, expected))}"
+    )
+    by_id = {_identity(f): f for f in found}
+    for item in expected:
+        got = by_id[_identity(item)]
+        for name in ("detail", *EXTRA_FIELDS):
+            if name in item:
+                want = item[name] if name == "detail" else cell(item[name])
+                assert got[name] == want, f"{name} of {_identity(item)}: {got[name]} != {want}"
+    assert len(outcomes) == case["opportunities"]
+
+
+def _playbook(tmp_path: Path, case: dict[str, Any]) -> Path:
+    rule = case["rule"]
+    overrides = single_rule_overrides(RULE_ID, rule["kind"], rule["params"], case.get("playbook"))
+    return write_playbook(tmp_path / "playbook", overrides)
+
+
+def _run_reference(case: dict[str, Any], playbook_path: Path) -> list[dict[str, Any]]:
+    playbook = load(playbook_path)
+    outcomes = evaluate(
+        case["events"], playbook, customers=case.get("customers"), as_of=case.get("as_of")
+    )
+    return [vars(o) for o in outcomes if o.rule == RULE_ID]
+
+
+def _run_engine(case: dict[str, Any], playbook_path: Path, tmp_path: Path) -> list[dict[str, Any]]:
+    audit = pytest.importorskip("checker.engine.audit", reason="the engine is not written yet")
+    from tests.reference.compare import engine_rows
+
+    playbook = load(playbook_path)
+    log = write_log(case["events"], tmp_path / "log.csv")
+    customers = None
+    if case.get("customers"):
+        customers = write_customers(case["customers"], tmp_path / "customers.csv")
+    as_of = parse_ts(case["as_of"]) if case.get("as_of") else None
+    table = audit.evaluate_outcomes([log], playbook, customers=customers, as_of=as_of)
+    return [r for r in engine_rows(table, playbook.timezone) if r["rule"] == RULE_ID]
+
+
+def test_one_file_per_kind() -> None:
+    assert sorted(p.stem for p in CASES.glob("*.yaml")) == sorted(KINDS)
+
+
+@pytest.mark.parametrize(("kind", "case"), ALL_CASES)
+def test_reference(kind: str, case: dict[str, Any], tmp_path: Path) -> None:
+    assert case["rule"]["kind"] == kind
+    _check(case, _run_reference(case, _playbook(tmp_path, case)))
+
+
+@pytest.mark.parametrize(("kind", "case"), ALL_CASES)
+def test_engine(kind: str, case: dict[str, Any], tmp_path: Path) -> None:
+    assert case["rule"]["kind"] == kind
+    _check(case, _run_engine(case, _playbook(tmp_path, case), tmp_path))
