@@ -30,7 +30,7 @@ class HuitouConfig(base.Config):
     playbook = c.Optional(c.FilesystemObject(exists=True))  # default: the built-in seed
     lang = c.Choice(LANGS, default="zh")
     nav = c.Type(bool, default=True)  # build the navigation (unless mkdocs.yml has one)
-    validate = c.Type(bool, default=True)  # validate the playbook against its schema
+    schema_check = c.Type(bool, default=True)  # validate the playbook against its schema
 
 
 class HuitouPlugin(BasePlugin[HuitouConfig]):
@@ -45,7 +45,7 @@ class HuitouPlugin(BasePlugin[HuitouConfig]):
     def load(self) -> Playbook:
         try:
             try:
-                return load_playbook(self.config.playbook, validate=self.config.validate)
+                return load_playbook(self.config.playbook, validate=self.config.schema_check)
             except ModuleNotFoundError as exc:  # TEMPORARY: until checker.playbook.validate lands
                 if exc.name != "checker.playbook.validate":
                     raise

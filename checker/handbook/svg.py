@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 
 FONT = (
@@ -31,6 +32,25 @@ def label(x: float, y: float, text: str, *, size: float = 13, max_width: float |
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" '
         f'fill="{color}" font-weight="{weight}"{squeeze}>{html.escape(text)}</text>'
     )
+
+
+def wrap(text: str, size: float, max_width: float, lines: int = 2) -> list[str]:
+    """Greedy line breaks (between words, or between CJK characters) into at most ``lines``."""
+    tokens = re.findall(r"[A-Za-z0-9'’.,:%()/-]+\s*|\s+|.", text)
+    out = [""]
+    for tok in tokens:
+        if out[-1] and text_width(out[-1] + tok.rstrip(), size) > max_width and len(out) < lines:
+            out.append("")
+        out[-1] += tok
+    return [line.strip() for line in out if line.strip()]
+
+
+def block(x: float, y: float, text: str, *, size: float, max_width: float, **kw: object) -> str:
+    """A label wrapped onto up to two lines, centred on ``y``."""
+    rows = wrap(text, size, max_width)
+    top = y - (len(rows) - 1) * size * 0.6
+    return "".join(label(x, top + i * size * 1.2, row, size=size, max_width=max_width, **kw)
+                   for i, row in enumerate(rows))
 
 
 def svg(diagram_id: str, width: int, height: int, title: str, desc: str, body: list[str]) -> str:

@@ -28,14 +28,22 @@ def step_day(ctx: Context, step: dict[str, Any]) -> int | None:
 
 
 def when(ctx: Context, step: dict[str, Any]) -> str:
-    """When a step happens, in words, from the live thresholds."""
-    limit = ctx.limit(step.get("rule"))
+    """When a step happens, in words, from the live thresholds of its rule."""
+    rule_id = step.get("rule")
     at = step.get("at", {})
+    rhythm = at.get("rhythm", "event")
+    within, gap = ctx.limit(rule_id), ctx.limit(rule_id, "max_gap")
+    before, after = ctx.limit(rule_id, "before"), ctx.limit(rule_id, "after")
     if "day" in at:
-        if limit:
-            return ctx.ui("within_of_sale", limit=limit)
-        return ctx.ui("on_day", day=at["day"])
-    return ctx.ui(f"rhythm_{at.get('rhythm', 'event')}")
+        return ctx.ui("within_of_sale", limit=within) if within else ctx.ui("on_day", day=at["day"])
+    if gap:
+        return ctx.ui("every_at_most", rhythm=ctx.ui(f"rhythm_{rhythm}"), limit=gap)
+    if before and after:
+        return ctx.ui("around", rhythm=ctx.ui(f"rhythm_{rhythm}"), before=before, after=after)
+    if within and rule_id:
+        trigger = ctx.playbook.rule(rule_id).params.get("trigger", {}).get("events", [""])[0]
+        return ctx.ui("within_of", limit=within, event=ctx.playbook.event_label(trigger, ctx.lang))
+    return ctx.ui(f"rhythm_{rhythm}")
 
 
 def timeline(ctx: Context, steps: list[dict[str, Any]]) -> str:
@@ -69,11 +77,11 @@ def timeline(ctx: Context, steps: list[dict[str, Any]]) -> str:
     for i, step in enumerate(rhythm):
         x = LEFT + i * (box_w + 10)
         body += [
-            f'<rect x="{x:.1f}" y="200" width="{box_w:.1f}" height="64" rx="8" fill="{svg.FILL}" '
+            f'<rect x="{x:.1f}" y="200" width="{box_w:.1f}" height="72" rx="8" fill="{svg.FILL}" '
             f'stroke="{svg.ACCENT}"/>',
             svg.label(x + box_w / 2, 226, ctx.t(step["title"]), size=13, max_width=box_w - 10,
                       weight="bold"),
-            svg.label(x + box_w / 2, 248, when(ctx, step), size=11, max_width=box_w - 10,
+            svg.block(x + box_w / 2, 248, when(ctx, step), size=11, max_width=box_w - 12,
                       color=svg.MUTED),
         ]
     body.append(svg.label(LEFT, 190, ctx.ui("all_year"), size=12, anchor="start",

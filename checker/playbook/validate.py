@@ -1,0 +1,114 @@
+"""Validate a merged playbook: JSON Schema plus cross-references, every problem at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from jsonschema import Draft202012Validator
+
+from checker.durations import DURATION_PATTERN
+from checker.errors import HuitouError, Problem
+from checker.playbook.model import Playbook
+from checker.playbook.positions import JsonPath, format_path
+from checker.playbook.schema import playbook_schema
+from checker.playbook.text import PARAM, PLACEHOLDER, flat_params, unknown_placeholders
+
+
+def _problem(pb: Playbook, path: JsonPath, message: str) -> Problem:
+    file, line = pb.source_of(path)
+    return Problem(message, file=file, line=line, path=format_path(path))
+
+
+def _schema_problems(pb: Playbook) -> Iterator[Problem]:
+    validator = Draft202012Validator(playbook_schema())
+    for error in validator.iter_errors(pb.data):
+        # Report the innermost cause of an if/then failure, not the envelope.
+        leaves = [e for e in error.context if not e.context] or [error]
+        for leaf in leaves if error.validator in ("allOf", "anyOf", "oneOf") else [error]:
+            path = tuple(leaf.absolute_path)
+            if leaf.validator == "pattern" and leaf.validator_value == DURATION_PATTERN:
+                message = f"{leaf.instance!r} is not a duration: write e.g. 15min, 2h or 2d"
+            else:
+                message = f"{leaf.message}: fix this value"
+            yield _problem(pb, path, message)
+
+
+def _filters(params: Any, path: JsonPath) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
+    if isinstance(params, dict):
+        if "events" in params and isinstance(params["events"], list):
+            yield path, params
+        for key, value in params.items():
+            yield from _filters(value, (*path, key))
+
+
+def _reference_problems(pb: Playbook) -> Iterator[Problem]:
+    data = pb.data
+    events, principles = data.get("events", {}), data.get("principles", {})
+    groups = {s.get(k) for s in events.values() for k in ("group", "actor")}
+    segments = set(data.get("segments", {}).get("precedence", []))
+    channels = set(data.get("channels", {}))
+    try:
+        ZoneInfo(str(data.get("timezone", "")))
+    except (ZoneInfoNotFoundError, ValueError):
+        yield _problem(pb, ("timezone",), "unknown time zone: use an IANA name like Asia/Shanghai")
+    for alias, target in data.get("event_aliases", {}).items():
+        if target not in events:
+            yield _problem(pb, ("event_aliases", alias), f"maps to unknown event {target!r}")
+    for rule_id, rule in data.get("rules", {}).items():
+        if not isinstance(rule, dict):
+            continue
+        base = ("rules", rule_id)
+        if rule.get("principle") not in principles:
+            yield _problem(pb, (*base, "principle"),
+                           f"unknown principle {rule.get('principle')!r}; use one of "
+                           f"{', '.join(principles)}")
+        params = rule.get("params", {}) if isinstance(rule.get("params"), dict) else {}
+        for fpath, spec in _filters(params, (*base, "params")):
+            for i, name in enumerate(spec.get("events", [])):
+                known = name[1:] in groups if str(name).startswith("@") else name in events
+                if not known:
+                    yield _problem(pb, (*fpath, "events", i), f"unknown event or group {name!r}")
+            for i, seg in enumerate(spec.get("segments", []) or []):
+                if seg not in segments:
+                    yield _problem(pb, (*fpath, "segments", i), f"unknown segment {seg!r}")
+            for i, chan in enumerate(spec.get("channels", []) or []):
+                if chan not in channels:
+                    yield _problem(pb, (*fpath, "channels", i), f"unknown channel {chan!r}")
+        flat = flat_params(params)
+        for field in ("title", "message", "fix"):
+            for lang, text in (rule.get(field) or {}).items():
+                for m in PARAM.finditer(str(text)):
+                    if m.group(1) not in flat:
+                        yield _problem(pb, (*base, field, lang),
+                                       f"placeholder {{{m.group(1)}}} is not a parameter of "
+                                       "this rule")
+    yield from _placeholder_problems(pb, data, ())
+
+
+def _placeholder_problems(pb: Playbook, node: Any, path: JsonPath) -> Iterator[Problem]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _placeholder_problems(pb, value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _placeholder_problems(pb, value, (*path, i))
+    elif isinstance(node, str) and PLACEHOLDER.search(node):
+        for bad in unknown_placeholders(node, pb.data):
+            yield _problem(pb, path, f"placeholder {bad} does not name a playbook value")
+
+
+def problems(pb: Playbook) -> list[Problem]:
+    found = list(_schema_problems(pb))
+    try:
+        found += [p for p in _reference_problems(pb) if p not in found]
+    except (TypeError, AttributeError, KeyError):  # shapes the schema already reported
+        pass
+    return found
+
+
+def validate_playbook(pb: Playbook) -> None:
+    found = problems(pb)
+    if found:
+        raise HuitouError(f"The playbook has {len(found)} problem(s):", found)
