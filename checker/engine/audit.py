@@ -11,6 +11,7 @@ from pathlib import Path
 
 import ibis
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from checker.engine import cache
 from checker.engine.evaluate import evaluate
@@ -19,13 +20,16 @@ from checker.engine.prepare import Prepared, prepare
 from checker.playbook.model import Playbook
 
 
+DEFAULT_MEMORY_LIMIT = "2GB"  # DuckDB spills to the scratch folder beyond it
+
+
 @contextmanager
 def duckdb_session(memory_limit: str | None = None) -> Iterator[tuple[ibis.BaseBackend, Path]]:
     """An in-process DuckDB connection and a scratch folder (spill files, transcoded input)."""
     with tempfile.TemporaryDirectory(prefix="huitou-") as scratch:
-        con = ibis.duckdb.connect(temp_directory=scratch)
-        if memory_limit:
-            con.raw_sql(f"SET memory_limit = '{memory_limit}'")  # a setting, not a data value
+        con = ibis.duckdb.connect(
+            temp_directory=scratch, memory_limit=memory_limit or DEFAULT_MEMORY_LIMIT
+        )
         token = cache.begin()
         try:
             yield con, Path(scratch)
@@ -38,7 +42,15 @@ class AuditResult:
     prepared: Prepared
     counts: pa.Table  # rule, status, n
     findings: pa.Table  # OUTCOME_SCHEMA rows whose status is violation or pending
-    rejects: pa.Table  # file, line, reason, event_raw
+    rejects: pa.Table  # file, line, reason
+
+
+def with_file_names(table: pa.Table, files: list[str]) -> pa.Table:
+    """Replace the engine's ``file_no`` by the input file's name (vectorised)."""
+    names = pa.array([*files, None], type=pa.string())
+    index = pc.fill_null(table.column("file_no"), len(files))
+    at = table.schema.get_field_index("file_no")
+    return table.set_column(at, "file", pc.take(names, index))
 
 
 def run_engine(
@@ -55,12 +67,14 @@ def run_engine(
     outcomes = evaluate(prep, playbook, playbook.rules)
     if outcomes is None:
         empty = pa.table({n: pa.array([], type=pa.string()) for n in ("rule", "status")})
-        return AuditResult(prep, empty, OUTCOME_SCHEMA.to_pyarrow().empty_table(),
-                           prep.rejected.to_pyarrow())
+        return AuditResult(prep, empty,
+                           with_file_names(OUTCOME_SCHEMA.to_pyarrow().empty_table(), prep.files),
+                           with_file_names(prep.rejected.to_pyarrow(), prep.files))
     outcomes = cache.materialize(outcomes)
     counts = outcomes.group_by(["rule", "status"]).aggregate(n=outcomes.count()).to_pyarrow()
     shown = outcomes if keep_ok else outcomes.filter(outcomes.status != "ok")
-    return AuditResult(prep, counts, shown.to_pyarrow(), prep.rejected.to_pyarrow())
+    return AuditResult(prep, counts, with_file_names(shown.to_pyarrow(), prep.files),
+                       with_file_names(prep.rejected.to_pyarrow(), prep.files))
 
 
 def evaluate_outcomes(

@@ -13,7 +13,7 @@ OUTCOME_SCHEMA = ibis.schema(
         "customer_id": "string",
         "event_id": "string",
         "ts": "timestamp",
-        "file": "string",
+        "file_no": "int64",  # index into the audit's list of input files
         "line": "int64",
         "ref_ts": "timestamp",  # the related event (first response, blocker, earlier contact)
         "ref_id": "string",
@@ -31,7 +31,7 @@ def outcome(
     customer_id: ir.Value,
     event_id: ir.Value | None = None,
     ts: ir.Value | None = None,
-    file: ir.Value | None = None,
+    file_no: ir.Value | None = None,
     line: ir.Value | None = None,
     ref_ts: ir.Value | None = None,
     ref_id: ir.Value | None = None,
@@ -46,7 +46,7 @@ def outcome(
         "customer_id": customer_id,
         "event_id": event_id,
         "ts": ts,
-        "file": file,
+        "file_no": file_no,
         "line": line,
         "ref_ts": ref_ts,
         "ref_id": ref_id,

@@ -20,7 +20,8 @@ from checker.playbook.model import Playbook
 @dataclass
 class Prepared:
     events: ir.Table  # valid events with ts <= as_of (typed)
-    rejected: ir.Table  # file, line, reason, event_raw of every rejected row (events + customers)
+    rejected: ir.Table  # file_no, line, reason of every rejected row (events + customers)
+    files: list[str]  # input files by file_no (logs in argument order, then customers)
     customers: ir.Table | None
     rows_read: int
     as_of: datetime
@@ -43,9 +44,10 @@ def prepare(
     workdir: Path,
 ) -> Prepared:
     raw = open_logs(con, paths, pb.data.get("column_aliases", {}), workdir)
-    all_rows = materialize(normalize(raw, pb))  # the one read of the input files
+    files = [str(p) for p in paths] + ([str(customers_path)] if customers_path else [])
+    all_rows = materialize(normalize(raw, pb, files))  # the one read of the input files
     customers = (
-        materialize(open_customers(con, customers_path, pb, workdir)) if customers_path else None
+        materialize(open_customers(con, customers_path, len(paths), pb, workdir)) if customers_path else None
     )
     good = all_rows.reason == ""
     span = all_rows.filter(good).aggregate(lo=all_rows.ts.min(), hi=all_rows.ts.max()).execute()
@@ -58,19 +60,20 @@ def prepare(
         + "); give a later --as-of to audit it"
     )
     rejected = all_rows.filter(~good | (all_rows.ts > end)).select(
-        "file", "line", "event_raw",
+        "file_no", "line",
         reason=ibis.ifelse(all_rows.reason == "", ibis.literal(late_reason), all_rows.reason),
     )
     rows_read = int(all_rows.count().execute())
     if customers is not None:
         bad = customers.filter(customers.reason != "")
         rejected = rejected.union(
-            bad.select("file", "line", event_raw=ibis.null("string"), reason=bad.reason)
+            bad.select("file_no", "line", reason=bad.reason)
         )
         rows_read += int(customers.count().execute())
     return Prepared(
         events=all_rows.filter(good & (all_rows.ts <= end)),
         rejected=rejected,
+        files=files,
         customers=customers,
         rows_read=rows_read,
         as_of=as_of,

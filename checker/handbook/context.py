@@ -7,11 +7,10 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
+from checker.handbook.i18n import UI
 from checker.playbook import Playbook, Rule
 from checker.playbook.positions import JsonPath
 from checker.playbook.text import fill, fill_params, flat_params, humanize_value
-
-from checker.handbook.i18n import UI
 
 # Page ids (used in the playbook's training path) and the Markdown file each one becomes.
 PAGE_FILES = {

@@ -70,8 +70,14 @@ UI: dict[str, dict[str, str]] = {
     "rhythm_holiday": {"zh": "节假日", "en": "public holidays"},
     "rhythm_birthday": {"zh": "客户生日", "en": "the customer's birthday"},
     "rhythm_event": {"zh": "有新品或活动时", "en": "when there is news or an event"},
-    "every_at_most": {"zh": "{rhythm}（间隔不超过 {limit}）", "en": "{rhythm} (never more than {limit} apart)"},
-    "around": {"zh": "{rhythm}：提前 {before} 至事后 {after}", "en": "{rhythm}: from {before} before to {after} after"},
+    "every_at_most": {
+        "zh": "{rhythm}（间隔不超过 {limit}）",
+        "en": "{rhythm} (never more than {limit} apart)",
+    },
+    "around": {
+        "zh": "{rhythm}：提前 {before} 至事后 {after}",
+        "en": "{rhythm}: from {before} before to {after} after",
+    },
     "all_year": {"zh": "全年节奏", "en": "All year round"},
     "within_of": {"zh": "{event}后 {limit}内", "en": "within {limit} of the {event}"},
     # segments
@@ -90,7 +96,8 @@ UI: dict[str, dict[str, str]] = {
         "en": "Each customer gets the first segment they qualify for, in this order: {order}.",
     },
     "seg_rule_vip": {
-        "zh": "消费额排在前 {{segments:vip.top_share}}，或期间下单至少 {{segments:vip.min_orders}} 次",
+        "zh": "消费额排在前 {{segments:vip.top_share}}，"
+        "或期间下单至少 {{segments:vip.min_orders}} 次",
         "en": "top {{segments:vip.top_share}} by spend, or at least {{segments:vip.min_orders}} "
         "orders in the period",
     },
@@ -139,6 +146,7 @@ UI: dict[str, dict[str, str]] = {
     # footer of generated pages
     "generated_from": {
         "zh": "本页由手册数据 `{file}`（第 {line} 行起）生成；修改 YAML 即可更新本页。",
-        "en": "This page is generated from `{file}` (from line {line}); edit the YAML to change it.",
+        "en": "This page is generated from `{file}` (from line {line}); "
+        "edit the YAML to change it.",
     },
 }

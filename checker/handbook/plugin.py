@@ -44,12 +44,7 @@ class HuitouPlugin(BasePlugin[HuitouConfig]):
 
     def load(self) -> Playbook:
         try:
-            try:
-                return load_playbook(self.config.playbook, validate=self.config.schema_check)
-            except ModuleNotFoundError as exc:  # TEMPORARY: until checker.playbook.validate lands
-                if exc.name != "checker.playbook.validate":
-                    raise
-                return load_playbook(self.config.playbook, validate=False)
+            return load_playbook(self.config.playbook, validate=self.config.schema_check)
         except HuitouError as exc:
             raise PluginError(f"huitou: cannot load the playbook.\n{exc}") from exc
 
@@ -96,10 +91,14 @@ class HuitouPlugin(BasePlugin[HuitouConfig]):
         try:
             pages = all_pages(Context(self.playbook, self.config.lang))
         except (KeyError, TypeError, ValueError) as exc:
-            raise PluginError(f"huitou: the playbook's handbook content is incomplete: {exc!r}")
+            raise PluginError(
+                f"huitou: the playbook's handbook content is incomplete: {exc!r}"
+            ) from exc
         for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
-                raise PluginError(f"huitou: docs/ has {page.src_uri}, which is generated; remove it")
+                raise PluginError(
+                    f"huitou: docs/ has {page.src_uri}, which is generated; remove it"
+                )
             files.append(self._page_file(page, config))
         for asset in sorted(ASSETS.iterdir()):
             if asset.is_file():

@@ -64,9 +64,10 @@ def svg(diagram_id: str, width: int, height: int, title: str, desc: str, body: l
         head,
         f'<title id="{diagram_id}-title">{html.escape(title)}</title>',
         f'<desc id="{diagram_id}-desc">{html.escape(desc)}</desc>',
-        '<defs><marker id="{0}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+        f'<defs><marker id="{diagram_id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
+        'markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
-        'fill="{1}"/></marker></defs>'.format(diagram_id, ACCENT),
+        f'fill="{ACCENT}"/></marker></defs>',
         *body,
         "</svg>",
     ]

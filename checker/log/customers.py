@@ -15,9 +15,9 @@ BIRTHDAY = r"^(?:[0-9]{4}-)?([0-9]{1,2})-([0-9]{1,2})$"
 
 
 def open_customers(
-    con: ibis.BaseBackend, path: Path, pb: Playbook, workdir: Path
+    con: ibis.BaseBackend, path: Path, file_no: int, pb: Playbook, workdir: Path
 ) -> ir.Table:
-    """customer_id, bmonth, bday, tier, file, line, reason ('' when the row is fine)."""
+    """customer_id, bmonth, bday, tier, file_no, line, reason ('' when the row is fine)."""
     if not path.is_file():
         raise HuitouError("Customers file not found.", [Problem("no such file", file=str(path))])
     t = con.read_csv(as_utf8(path, workdir), all_varchar=True, header=True, null_padding=True)
@@ -52,7 +52,7 @@ def open_customers(
         bmonth=ibis.ifelse(good_birthday, month, ibis.null("int64")),
         bday=ibis.ifelse(good_birthday, day, ibis.null("int64")),
         tier=col["tier"],
-        file=ibis.literal(str(path)),
+        file_no=ibis.literal(file_no, type="int64"),
         line=(ibis.row_number() + 2).cast("int64"),
         reason=reason,
     )

@@ -12,6 +12,7 @@ import ibis
 import ibis.expr.types as ir
 
 from checker.log.columns import CANONICAL
+from checker.log.sources import file_name
 from checker.playbook.model import Playbook
 
 # Fixed patterns (never from a playbook); DuckDB evaluates them with RE2 (linear time).
@@ -57,11 +58,12 @@ def canonical_event(raw: ir.StringValue, pb: Playbook) -> ir.StringValue:
     return ibis.cases(*[(raw == k, v) for k, v in aliases.items()], else_=ibis.null("string"))
 
 
-def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
+def normalize(raw: ir.Table, pb: Playbook, files: list[str]) -> ir.Table:
     """Typed columns + ``reason`` ('' for a good row). Duplicates are flagged on the later line."""
     zone = zone_offset_minutes(pb.timezone)
     t = raw.mutate(**{c: _clean(raw[c]) for c in CANONICAL})
-    t = t.mutate(event_id=t.event_id.fill_null(t.file + ":" + t.line.cast("string")))
+    where = file_name(t.file_no, files) + ":" + t.line.cast("string")
+    t = t.mutate(event_id=t.event_id.fill_null(where))
     parsed = t.mutate(
         ts_raw=t.ts,
         due_raw=t.due,
@@ -77,9 +79,9 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
     first = ibis.window(group_by=parsed.event_id, order_by=parsed.seq)
     p = parsed.mutate(
         _dup_rank=ibis.row_number().over(first),
-        _first_at=parsed.file.first().over(first) + ":" + parsed.line.first().over(first).cast(
-            "string"
-        ),
+        _first_at=file_name(parsed.file_no.first().over(first), files)
+        + ":"
+        + parsed.line.first().over(first).cast("string"),
     )
     channels = list(pb.data.get("channels", {}))
     checks: list[tuple[ir.BooleanValue, ir.StringValue | str]] = [
@@ -101,4 +103,7 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
     for cond, text in checks:
         piece = ibis.literal(text) if isinstance(text, str) else text
         reason = reason + ibis.ifelse(cond.fill_null(False), piece + "; ", "")
-    return p.mutate(reason=reason).drop("_dup_rank", "_first_at", "amount_raw", "price_raw")
+    # Raw copies are only needed for the reason text: not kept, to keep the cached table lean.
+    return p.mutate(reason=reason).drop(
+        "_dup_rank", "_first_at", "amount_raw", "price_raw", "due_raw", "ts_raw", "event_raw"
+    )

@@ -79,15 +79,20 @@ def open_log(
     line = ibis.row_number() + first_line
     return t.select(
         **cols,
-        file=ibis.literal(str(path)),
+        file_no=ibis.literal(index, type="int64"),
         line=line.cast("int64"),
         seq=(line + index * FILE_STRIDE).cast("int64"),
     )
 
 
 EMPTY_SCHEMA = ibis.schema(
-    {**{c: "string" for c in CANONICAL}, "file": "string", "line": "int64", "seq": "int64"}
+    {**{c: "string" for c in CANONICAL}, "file_no": "int64", "line": "int64", "seq": "int64"}
 )
+
+
+def file_name(file_no: ir.IntegerValue, names: list[str]) -> ir.StringValue:
+    """The input file's name for a ``file_no`` (a handful of files: a small CASE)."""
+    return ibis.cases(*[(file_no == i, n) for i, n in enumerate(names)], else_="?")
 
 
 def open_logs(

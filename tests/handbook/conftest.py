@@ -101,3 +101,7 @@ def tab(browser: object, base_url: str) -> Iterator[Tab]:
     yield t
     t.context.close()
     assert t.foreign == [], f"requests to other hosts: {t.foreign}"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives a headless Chromium over the built site")

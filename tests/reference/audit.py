@@ -36,7 +36,10 @@ def build_context(
     as_of: datetime | str | None = None,
 ) -> Context | None:
     """Drop events after ``as_of``, compute segments; None when no event is left to audit."""
-    events = [r for r in rows if isinstance(r, Event)] or parse_events(rows)  # type: ignore[arg-type]
+    events = [r for r in rows if isinstance(r, Event)] or parse_events(
+        rows,
+        playbook.timezone,  # type: ignore[arg-type]
+    )
     end = parse_ts(as_of) if as_of is not None else max((e.ts for e in events), default=None)
     if end is None:
         return None

@@ -22,7 +22,17 @@ EXTRAS: dict[str, tuple[tuple[str, bool], ...]] = {
     "phrases": (("detail", True),),
     "occasion": (("detail", False), ("deadline", False)),
 }
-FIELDS = ("rule", "status", "customer_id", "event_id", "ts", "ref_ts", "deadline", "detail", "count")
+FIELDS = (
+    "rule",
+    "status",
+    "customer_id",
+    "event_id",
+    "ts",
+    "ref_ts",
+    "deadline",
+    "detail",
+    "count",
+)
 
 
 def _naive(value: Any, tz: str) -> Any:
@@ -43,7 +53,11 @@ def engine_rows(table: Any, tz: str = "Asia/Shanghai") -> list[dict[str, Any]]:
 def key(row: Mapping[str, Any], kind: str) -> tuple[Any, ...]:
     """(rule, status, customer_id, event_id, ts[, detail]) plus the fields the kind defines."""
     base: tuple[Any, ...] = (
-        row["rule"], row["status"], row["customer_id"], row["event_id"], row["ts"]
+        row["rule"],
+        row["status"],
+        row["customer_id"],
+        row["event_id"],
+        row["ts"],
     )
     extras = tuple(
         (name, row[name])

@@ -6,13 +6,25 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from checker.playbook import Playbook
 
 TS_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
 FIELDS = (
-    "event_id", "ts", "customer_id", "event", "channel", "agent_id", "order_id",
-    "product", "amount", "price", "text", "ref", "due",
+    "event_id",
+    "ts",
+    "customer_id",
+    "event",
+    "channel",
+    "agent_id",
+    "order_id",
+    "product",
+    "amount",
+    "price",
+    "text",
+    "ref",
+    "due",
 )
 
 
@@ -53,7 +65,8 @@ class Outcome:
     count: int | None = None
 
 
-def parse_ts(value: Any) -> datetime | None:
+def parse_ts(value: Any, tz: str = "Asia/Shanghai") -> datetime | None:
+    """A naive local time; ISO 8601 with an offset (``Z``, ``+08:00``) is converted to ``tz``."""
     if value is None or isinstance(value, datetime):
         return value
     text = str(value).strip()
@@ -64,36 +77,42 @@ def parse_ts(value: Any) -> datetime | None:
             return datetime.strptime(text, fmt)
         except ValueError:
             pass
-    raise ValueError(f"not a timestamp: {value!r}")
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"not a timestamp: {value!r}") from None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+    return parsed
 
 
 def _text(value: Any) -> str | None:
-    """Empty cells are nulls (as a CSV reader sees them); anything else is kept verbatim."""
+    """Cells are trimmed and empty ones are nulls, as the log reader hands them to the audit."""
     if value is None:
         return None
-    text = str(value)
-    return text if text != "" else None
+    text = str(value).strip()
+    return text or None
 
 
 def _number(value: Any) -> float | None:
     text = _text(value)
-    return None if text is None or not text.strip() else float(text)
+    return None if text is None else float(text)
 
 
-def parse_events(rows: Iterable[Mapping[str, Any]]) -> list[Event]:
+def parse_events(rows: Iterable[Mapping[str, Any]], tz: str = "Asia/Shanghai") -> list[Event]:
     """Rows (strings as in a CSV file, or typed values) to events numbered in input order."""
     out = []
     for seq, row in enumerate(rows):
-        ts = parse_ts(row["ts"])
+        ts = parse_ts(row["ts"], tz)
         if ts is None:
             raise ValueError(f"row {seq}: no ts")
         out.append(
             Event(
                 seq=seq,
-                event_id=str(row["event_id"]),
+                event_id=str(row["event_id"]).strip(),
                 ts=ts,
-                customer_id=str(row["customer_id"]),
-                event=str(row["event"]),
+                customer_id=str(row["customer_id"]).strip(),
+                event=str(row["event"]).strip(),
                 channel=_text(row.get("channel")),
                 agent_id=_text(row.get("agent_id")),
                 order_id=_text(row.get("order_id")),
@@ -102,7 +121,7 @@ def parse_events(rows: Iterable[Mapping[str, Any]]) -> list[Event]:
                 price=_number(row.get("price")),
                 text=_text(row.get("text")),
                 ref=_text(row.get("ref")),
-                due=parse_ts(_text(row.get("due"))),
+                due=parse_ts(_text(row.get("due")), tz),
             )
         )
     return out

@@ -6,6 +6,7 @@ import csv
 import importlib.util
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ def write_customers(rows: Iterable[Mapping[str, Any]], path: Path) -> Path:
     return path
 
 
+@cache
 def seed_rule_ids() -> list[str]:
     return sorted(load(None).data["rules"])
 

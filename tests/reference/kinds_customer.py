@@ -48,15 +48,29 @@ def max_silence(rule: Rule, ctx: Context) -> list[Outcome]:
         if first is None or first.ts != s:
             end = first.ts if first else None
             out.append(
-                Outcome(rule.id, status(s, end), customer, None, s, ref_ts=end,
-                        ref_id=first.event_id if first else None)
+                Outcome(
+                    rule.id,
+                    status(s, end),
+                    customer,
+                    None,
+                    s,
+                    ref_ts=end,
+                    ref_id=first.event_id if first else None,
+                )
             )
         for i, c in enumerate(contacts):
             nxt = contacts[i + 1] if i + 1 < len(contacts) else None
             end = nxt.ts if nxt else None
             out.append(
-                Outcome(rule.id, status(c.ts, end), customer, c.event_id, c.ts, ref_ts=end,
-                        ref_id=nxt.event_id if nxt else None)
+                Outcome(
+                    rule.id,
+                    status(c.ts, end),
+                    customer,
+                    c.event_id,
+                    c.ts,
+                    ref_ts=end,
+                    ref_id=nxt.event_id if nxt else None,
+                )
             )
     return out
 
@@ -108,7 +122,15 @@ def occasion(rule: Rule, ctx: Context) -> list[Outcome]:
             )
             status = "ok" if hit else ("pending" if hi > ctx.as_of else "violation")
             out.append(
-                Outcome(rule.id, status, customer, None, midnight, deadline=hi, detail=key,
-                        ref_ts=hit.ts if hit else None)
+                Outcome(
+                    rule.id,
+                    status,
+                    customer,
+                    None,
+                    midnight,
+                    deadline=hi,
+                    detail=key,
+                    ref_ts=hit.ts if hit else None,
+                )
             )
     return out

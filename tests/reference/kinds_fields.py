@@ -29,8 +29,12 @@ def deadline_by_ref(rule: Rule, ctx: Context) -> list[Outcome]:
                 status = "violation"
             out.append(
                 _finding(
-                    rule, status, e, deadline=e.due,
-                    ref_ts=f.ts if f else None, ref_id=f.event_id if f else None,
+                    rule,
+                    status,
+                    e,
+                    deadline=e.due,
+                    ref_ts=f.ts if f else None,
+                    ref_id=f.event_id if f else None,
                 )
             )
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from itertools import pairwise
 
 from checker.durations import parse_duration
 from checker.playbook import Rule
@@ -33,8 +34,11 @@ def follow_up(rule: Rule, ctx: Context) -> list[Outcome]:
                 status = "violation"
             out.append(
                 _finding(
-                    rule, status, t,
-                    ref_ts=r.ts if r else None, ref_id=r.event_id if r else None,
+                    rule,
+                    status,
+                    t,
+                    ref_ts=r.ts if r else None,
+                    ref_id=r.event_id if r else None,
                     deadline=deadline,
                 )
             )
@@ -60,7 +64,9 @@ def none_after(rule: Rule, ctx: Context) -> list[Outcome]:
             bad = blocker is not None and (within is None or e.ts - blocker.ts <= within)
             out.append(
                 _finding(
-                    rule, "violation" if bad else "ok", e,
+                    rule,
+                    "violation" if bad else "ok",
+                    e,
                     ref_ts=blocker.ts if blocker else None,
                     ref_id=blocker.event_id if blocker else None,
                 )
@@ -81,7 +87,9 @@ def while_open(rule: Rule, ctx: Context) -> list[Outcome]:
             closed = next((x for x in reversed(events[:i]) if closes(x)), None)
             bad = opened is not None and (closed is None or closed.key < opened.key)
             out.append(
-                _finding(rule, "violation" if bad else "ok", e, ref_ts=opened.ts if opened else None)
+                _finding(
+                    rule, "violation" if bad else "ok", e, ref_ts=opened.ts if opened else None
+                )
             )
     return out
 
@@ -128,7 +136,7 @@ def first_after_silence(rule: Rule, ctx: Context) -> list[Outcome]:
     is_checked, is_forbidden = ctx.filter(p["checked"]), ctx.filter(p["forbidden"])
     out = []
     for events in ctx.timelines():
-        for prev, e in zip(events, events[1:], strict=False):
+        for prev, e in pairwise(events):
             if e.ts - prev.ts >= silence and is_checked(e):
                 status = "violation" if is_forbidden(e) else "ok"
                 out.append(_finding(rule, status, e, ref_ts=prev.ts, ref_id=prev.event_id))

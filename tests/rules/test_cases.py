@@ -7,6 +7,7 @@ violations and pending outcomes, and the number of opportunities (outcomes of an
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,10 @@ from typing import Any
 import pytest
 import yaml
 
+from checker.playbook import Playbook
 from tests.reference import evaluate
 from tests.reference.audit import KINDS
+from tests.reference.compare import engine_rows
 from tests.reference.events import parse_ts
 from tests.reference.files import (
     cell,
@@ -74,25 +77,28 @@ def _check(case: dict[str, Any], outcomes: list[dict[str, Any]]) -> None:
     assert len(outcomes) == case["opportunities"]
 
 
-def _playbook(tmp_path: Path, case: dict[str, Any]) -> Path:
+_PLAYBOOKS: dict[str, Playbook] = {}
+
+
+def _playbook(case: dict[str, Any], factory: pytest.TempPathFactory) -> Playbook:
+    """The seed with only the case's rule on (loaded once per distinct rule and overrides)."""
     rule = case["rule"]
     overrides = single_rule_overrides(RULE_ID, rule["kind"], rule["params"], case.get("playbook"))
-    return write_playbook(tmp_path / "playbook", overrides)
+    cache_key = json.dumps(overrides, sort_keys=True, ensure_ascii=False)
+    if cache_key not in _PLAYBOOKS:
+        _PLAYBOOKS[cache_key] = load(write_playbook(factory.mktemp("playbook"), overrides))
+    return _PLAYBOOKS[cache_key]
 
 
-def _run_reference(case: dict[str, Any], playbook_path: Path) -> list[dict[str, Any]]:
-    playbook = load(playbook_path)
+def _run_reference(case: dict[str, Any], playbook: Playbook) -> list[dict[str, Any]]:
     outcomes = evaluate(
         case["events"], playbook, customers=case.get("customers"), as_of=case.get("as_of")
     )
     return [vars(o) for o in outcomes if o.rule == RULE_ID]
 
 
-def _run_engine(case: dict[str, Any], playbook_path: Path, tmp_path: Path) -> list[dict[str, Any]]:
+def _run_engine(case: dict[str, Any], playbook: Playbook, tmp_path: Path) -> list[dict[str, Any]]:
     audit = pytest.importorskip("checker.engine.audit", reason="the engine is not written yet")
-    from tests.reference.compare import engine_rows
-
-    playbook = load(playbook_path)
     log = write_log(case["events"], tmp_path / "log.csv")
     customers = None
     if case.get("customers"):
@@ -107,12 +113,16 @@ def test_one_file_per_kind() -> None:
 
 
 @pytest.mark.parametrize(("kind", "case"), ALL_CASES)
-def test_reference(kind: str, case: dict[str, Any], tmp_path: Path) -> None:
+def test_reference(
+    kind: str, case: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
+) -> None:
     assert case["rule"]["kind"] == kind
-    _check(case, _run_reference(case, _playbook(tmp_path, case)))
+    _check(case, _run_reference(case, _playbook(case, tmp_path_factory)))
 
 
 @pytest.mark.parametrize(("kind", "case"), ALL_CASES)
-def test_engine(kind: str, case: dict[str, Any], tmp_path: Path) -> None:
+def test_engine(
+    kind: str, case: dict[str, Any], tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     assert case["rule"]["kind"] == kind
-    _check(case, _run_engine(case, _playbook(tmp_path, case), tmp_path))
+    _check(case, _run_engine(case, _playbook(case, tmp_path_factory), tmp_path))

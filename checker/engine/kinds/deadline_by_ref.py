@@ -33,7 +33,7 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
             customer_id=j.customer_id,
             event_id=j.event_id,
             ts=j.ts,
-            file=j.file,
+            file_no=j.file_no,
             line=j.line,
             ref_ts=j._done,
             deadline=j.due,

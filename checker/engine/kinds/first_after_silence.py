@@ -31,7 +31,7 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
             customer_id=rows.customer_id,
             event_id=rows.event_id,
             ts=rows.ts,
-            file=rows.file,
+            file_no=rows.file_no,
             line=rows.line,
             ref_ts=ctx.col(rows, rule, "prev"),
         )

@@ -34,7 +34,7 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
             customer_id=rows.customer_id,
             event_id=rows.event_id,
             ts=rows.ts,
-            file=rows.file,
+            file_no=rows.file_no,
             line=rows.line,
             ref_ts=nxt,
             deadline=deadline,
@@ -66,7 +66,7 @@ def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
     delay = gap(row["ref_ts"], row["ts"], lang)
     return t(
         lang,
-        f"{what} {fmt_ts(row['ts'])}，首次{then} {fmt_ts(row['ref_ts'])}：晚了 {delay}；时限 {limit}",
+        f"{what} {fmt_ts(row['ts'])}，首次{then} {fmt_ts(row['ref_ts'])}：相隔 {delay}；时限 {limit}",
         f"{what} {fmt_ts(row['ts'])}, first {then} {fmt_ts(row['ref_ts'])}: {delay} after; "
         f"limit {limit}",
     )

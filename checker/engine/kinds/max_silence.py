@@ -62,7 +62,7 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
             customer_id=contacts.customer_id,
             event_id=contacts.event_id,
             ts=contacts.ts,
-            file=contacts.file,
+            file_no=contacts.file_no,
             line=contacts.line,
             ref_ts=nxt,
             deadline=contacts.ts + max_gap,

@@ -39,7 +39,7 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
             customer_id=rows.customer_id,
             event_id=rows.event_id,
             ts=rows.ts,
-            file=rows.file,
+            file_no=rows.file_no,
             line=rows.line,
             detail=detail,
         )

@@ -54,9 +54,11 @@ def timeline(ctx: Context, steps: list[dict[str, Any]]) -> str:
     scale = min(DAY_PX, (RHYTHM_X - LEFT - 60) / max(last, 1))
     axis_y = 120
     body = [
-        f'<line x1="{LEFT}" y1="{axis_y}" x2="{RHYTHM_X}" y2="{axis_y}" stroke="{svg.ACCENT}" stroke-width="3"/>',
-        f'<line x1="{RHYTHM_X}" y1="{axis_y}" x2="{WIDTH - 30}" y2="{axis_y}" stroke="{svg.ACCENT}" '
-        f'stroke-width="3" stroke-dasharray="8 6" marker-end="url(#cadence-timeline-arrow)"/>',
+        f'<line x1="{LEFT}" y1="{axis_y}" x2="{RHYTHM_X}" y2="{axis_y}" '
+        f'stroke="{svg.ACCENT}" stroke-width="3"/>',
+        f'<line x1="{RHYTHM_X}" y1="{axis_y}" x2="{WIDTH - 30}" y2="{axis_y}" '
+        f'stroke="{svg.ACCENT}" stroke-width="3" stroke-dasharray="8 6" '
+        'marker-end="url(#cadence-timeline-arrow)"/>',
         svg.label((RHYTHM_X + WIDTH - 30) / 2, axis_y - 14, ctx.ui("rhythm_monthly"), size=13,
                   color=svg.MUTED),
     ]
@@ -64,7 +66,8 @@ def timeline(ctx: Context, steps: list[dict[str, Any]]) -> str:
         x = LEFT + 10 + day * scale
         up = i % 2 == 0
         body += [
-            f'<circle cx="{x:.1f}" cy="{axis_y}" r="7" fill="#fff" stroke="{svg.ACCENT}" stroke-width="3"/>',
+            f'<circle cx="{x:.1f}" cy="{axis_y}" r="7" fill="#fff" stroke="{svg.ACCENT}" '
+            'stroke-width="3"/>',
             svg.label(x, axis_y + 28, ctx.ui("day_n", day=day), size=12, color=svg.MUTED),
             svg.label(x, axis_y - (48 if up else 30), ctx.t(step["title"]), size=14,
                       max_width=150, weight="bold"),
@@ -99,7 +102,8 @@ def pages(ctx: Context) -> list[GeneratedPage]:
         parts.append(f"## {ctx.t(step['title'])} {{#{step['id']}}}")
         facts = [f"**{ctx.ui('when')}**" + ctx.ui("colon") + when(ctx, step)]
         if step.get("rule"):
-            facts.append(f"**{ctx.ui('rule')}**" + ctx.ui("colon") + ctx.rule_link(src, step["rule"]))
+            link = ctx.rule_link(src, step["rule"])
+            facts.append(f"**{ctx.ui('rule')}**" + ctx.ui("colon") + link)
         parts += [
             "  \n".join(facts),
             f"**{ctx.ui('why_step')}**",

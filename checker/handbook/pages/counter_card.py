@@ -38,4 +38,5 @@ def pages(ctx: Context) -> list[GeneratedPage]:
         limits,
         "</div>",
     ]
-    return [GeneratedPage("counter-card.md", "\n\n".join(body) + "\n", ("handbook", "counter_card"))]
+    markdown = "\n\n".join(body) + "\n"
+    return [GeneratedPage("counter-card.md", markdown, ("handbook", "counter_card"))]

@@ -13,11 +13,9 @@ def _exchange(ctx: Context, kind: str, lines: list[dict[str, Any]]) -> str:
     out = [f'!!! {box} "{ctx.ui(kind)}"', ""]
     for line in lines:
         who = line["speaker"]
-        out.append(
-            f'    <p class="hh-msg hh-{who}"><strong>{ctx.ui(who)}：</strong>{ctx.esc(line["text"])}</p>'
-            if ctx.lang == "zh"
-            else f'    <p class="hh-msg hh-{who}"><strong>{ctx.ui(who)}:</strong> {ctx.esc(line["text"])}</p>'
-        )
+        sep = "：" if ctx.lang == "zh" else ": "
+        out.append(f'    <p class="hh-msg hh-{who}"><strong>{ctx.ui(who)}{sep}</strong>'
+                   f'{ctx.esc(line["text"])}</p>')
     return "\n".join(out)
 
 

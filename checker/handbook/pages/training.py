@@ -27,7 +27,8 @@ def pages(ctx: Context) -> list[GeneratedPage]:
         parts += [f"**{ctx.ui('read')}**", "\n".join(reading)]
         if quizzes:
             parts += [f"**{ctx.ui('quiz')}**", "\n".join(quizzes)]
-        parts += [f"**{ctx.ui('tasks')}**", "\n".join(f"- {ctx.t(t)}" for t in day.get("tasks", []))]
+        tasks = "\n".join(f"- {ctx.t(t)}" for t in day.get("tasks", []))
+        parts += [f"**{ctx.ui('tasks')}**", tasks]
     practice = tr.get("practice", {})
     if practice:
         log = practice.get("log", "")

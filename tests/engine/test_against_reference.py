@@ -1,0 +1,102 @@
+"""The engine (Ibis on DuckDB) against the plain-Python reference on many generated logs.
+
+Every enabled rule's outcomes must agree: the same (rule, status, customer, event, time)
+rows, plus the fields each kind's semantics define (ref_ts, deadline, detail, count).
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from checker.engine.audit import evaluate_outcomes
+from checker.playbook import Playbook
+from tests.reference import evaluate
+from tests.reference.compare import diff, engine_rows, reference_rows
+from tests.reference.files import load, write_customers, write_log, write_playbook
+from tests.reference.strategies import Log, logs
+
+# A shop that tightens and loosens seed thresholds, changes segments and switches a rule off.
+SHOP_OVERRIDES = {
+    "missing_channel_is_remote": False,
+    "roster": ["a1", "007"],
+    "segments": {
+        "lookback": "90d",
+        "vip": {"top_share": 0.5, "min_orders": 2},
+        "dormant": {"no_purchase_for": "30d"},
+    },
+    "rules": {
+        "cadence.greeting": {"params": {"within": "1d"}},
+        "cadence.usage-check": {"enabled": False},
+        "cadence.keep-in-touch": {"params": {"max_gap": "10d", "period": "30d"}},
+        "cadence.care-before-marketing": {"params": {"silence": "7d"}},
+        "cadence.holiday-greeting": {"params": {"before": "1d", "after": "1d"}},
+        "cadence.birthday-greeting": {"params": {"before": "1d", "after": "1d"}},
+        "considerate.no-repeat-offer": {"params": {"within": "7d", "same": ["product", "channel"]}},
+        "no-pressure.frequency-cap": {"params": {"max": 1, "per": "7d"}},
+        "no-pressure.quiet-hours": {"params": {"start": "08:00", "end": "20:00"}},
+        "respect.no-blame": {"params": {"phrases": ["thanks", 'a, "quoted"', "不是我们的责任"]}},
+        "graceful-close.vip-gift": {"params": {"trigger": {"min_amount": 100}}},
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def seed() -> Playbook:
+    return load(None)
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory: pytest.TempPathFactory) -> Playbook:
+    return load(write_playbook(tmp_path_factory.mktemp("shop"), SHOP_OVERRIDES))
+
+
+def _compare(log: Log, playbook: Playbook) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = write_log(log.rows, folder / "log.csv")
+        customers = write_customers(log.customers, folder / "c.csv") if log.customers else None
+        table = evaluate_outcomes([path], playbook, customers=customers, as_of=log.as_of)
+        text = path.read_text(encoding="utf-8")
+        people = customers.read_text(encoding="utf-8") if customers else ""
+    reference = evaluate(log.rows, playbook, customers=log.customers, as_of=log.as_of)
+    kinds = {r.id: r.kind for r in playbook.rules}
+    problem = diff(engine_rows(table, playbook.timezone), reference_rows(reference), kinds)
+    assert not problem, f"{problem}\nas_of={log.as_of}\nlog:\n{text}\ncustomers:\n{people}"
+
+
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@SETTINGS
+@given(log=logs())
+def test_seed_playbook_agrees(seed: Playbook, log: Log) -> None:
+    _compare(log, seed)
+
+
+@SETTINGS
+@given(log=logs())
+def test_shop_playbook_agrees(shop: Playbook, log: Log) -> None:
+    _compare(log, shop)
+
+
+def test_demo_log_agrees(seed: Playbook) -> None:
+    """The bundled demo log: realistic volumes, mixed time formats, a customers file."""
+    demo = Path(__file__).resolve().parents[2] / "examples" / "demo"
+    with (demo / "events.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    with (demo / "customers.csv").open(encoding="utf-8-sig", newline="") as f:
+        people = list(csv.DictReader(f))
+    table = evaluate_outcomes([demo / "events.csv"], seed, customers=demo / "customers.csv")
+    reference = evaluate(rows, seed, customers=people)
+    assert len(reference) > 1000
+    kinds = {r.id: r.kind for r in seed.rules}
+    assert not diff(engine_rows(table, seed.timezone), reference_rows(reference), kinds)
