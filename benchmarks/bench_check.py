@@ -28,35 +28,55 @@ sys.path.insert(0, str(ROOT))
 
 from checker.demo import DemoSpec, write_demo  # noqa: E402
 
-BASELINE_RULES = ["cadence.greeting", "cadence.usage-check", "no-pressure.frequency-cap",
-                  "no-pressure.quiet-hours"]
+BASELINE_RULES = [
+    "cadence.greeting",
+    "cadence.usage-check",
+    "no-pressure.frequency-cap",
+    "no-pressure.quiet-hours",
+]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--events", type=int, default=10_000_000, help="events in the log")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--data", type=Path, default=HERE / "data",
-                    help="folder for the generated logs (reused when present)")
-    ap.add_argument("--reference-events", type=int, default=50_000,
-                    help="size of the log the reference runs on (its time is scaled per event)")
+    ap.add_argument(
+        "--data",
+        type=Path,
+        default=HERE / "data",
+        help="folder for the generated logs (reused when present)",
+    )
+    ap.add_argument(
+        "--reference-events",
+        type=int,
+        default=50_000,
+        help="size of the log the reference runs on (its time is scaled per event)",
+    )
     ap.add_argument("--skip-reference", action="store_true")
     ap.add_argument("--results", type=Path, default=HERE / "results.json")
     args = ap.parse_args()
 
     log, customers, gen_s = ensure_log(args.data, args.events, args.seed)
     size_mb = log.stat().st_size / 1e6
-    print(f"log: {log} ({args.events:,} events, {size_mb:,.0f} MB)"
-          + (f", generated in {gen_s:.1f} s" if gen_s is not None else ", reused"))
+    print(
+        f"log: {log} ({args.events:,} events, {size_mb:,.0f} MB)"
+        + (f", generated in {gen_s:.1f} s" if gen_s is not None else ", reused")
+    )
 
     base_s, base_counts = run_baseline(log)
     audit_s, audit_rss_mb, audit_counts = run_audit(log, customers)
     result = {
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
-                    "python": platform.python_version(), "duckdb": duckdb.__version__},
-        "events": args.events, "csv_mb": round(size_mb, 1),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "duckdb": duckdb.__version__,
+        },
+        "events": args.events,
+        "csv_mb": round(size_mb, 1),
         "generate_seconds": None if gen_s is None else round(gen_s, 2),
-        "audit_seconds": round(audit_s, 2), "audit_peak_rss_mb": round(audit_rss_mb),
+        "audit_seconds": round(audit_s, 2),
+        "audit_peak_rss_mb": round(audit_rss_mb),
         "baseline_seconds": round(base_s, 2),
         "audit_over_baseline": round(audit_s / base_s, 2),
         "baseline_violations": base_counts,
@@ -67,14 +87,18 @@ def main() -> int:
         ref_log, ref_customers, _ = ensure_log(args.data, n_ref, args.seed)
         ref_s = run_reference(ref_log, ref_customers)
         scaled = ref_s * args.events / n_ref
-        result.update({
-            "reference_events": n_ref, "reference_seconds_measured": round(ref_s, 2),
-            "reference_seconds_scaled": round(scaled, 1),
-            "reference_over_audit": round(scaled / audit_s, 1),
-        })
+        result.update(
+            {
+                "reference_events": n_ref,
+                "reference_seconds_measured": round(ref_s, 2),
+                "reference_seconds_scaled": round(scaled, 1),
+                "reference_over_audit": round(scaled / audit_s, 1),
+            }
+        )
     print_table(result)
-    args.results.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n",
-                            encoding="utf-8")
+    args.results.write_text(
+        json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print(f"\nwrote {args.results}")
     return 0
 
@@ -110,8 +134,21 @@ def run_audit(log: Path, customers: Path) -> tuple[float, float, dict[str, int]]
     resident memory (MB, from wait4's rusage) and the violations per rule."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
-        cmd = [sys.executable, "-m", "checker", "check", str(log), "--customers",
-               str(customers), "--format", "json", "--output", str(report), "--fail-on", "never"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "checker",
+            "check",
+            str(log),
+            "--customers",
+            str(customers),
+            "--format",
+            "json",
+            "--output",
+            str(report),
+            "--fail-on",
+            "never",
+        ]
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
@@ -142,23 +179,35 @@ def run_reference(log: Path, customers: Path) -> float:
 def print_table(r: dict) -> None:
     n = r["events"]
     lines = [
-        ("huitou check (full seed playbook, CLI)", f"{r['audit_seconds']:.1f}",
-         f"peak RSS {r['audit_peak_rss_mb']:,} MB"),
-        ("DuckDB hand-written query (4 rules, 1 pass)", f"{r['baseline_seconds']:.1f}",
-         f"audit / baseline = {r['audit_over_baseline']:.2f}"),
+        (
+            "huitou check (full seed playbook, CLI)",
+            f"{r['audit_seconds']:.1f}",
+            f"peak RSS {r['audit_peak_rss_mb']:,} MB",
+        ),
+        (
+            "DuckDB hand-written query (4 rules, 1 pass)",
+            f"{r['baseline_seconds']:.1f}",
+            f"audit / baseline = {r['audit_over_baseline']:.2f}",
+        ),
     ]
     if "reference_seconds_scaled" in r:
-        lines.append((f"reference (Python), scaled from {r['reference_events']:,} events",
-                      f"{r['reference_seconds_scaled']:.0f}",
-                      f"reference / audit = {r['reference_over_audit']:.1f}"))
+        lines.append(
+            (
+                f"reference (Python), scaled from {r['reference_events']:,} events",
+                f"{r['reference_seconds_scaled']:.0f}",
+                f"reference / audit = {r['reference_over_audit']:.1f}",
+            )
+        )
     print(f"\n{n:,} events")
     print(f"{'what':<48} {'seconds':>9}  notes")
     for what, secs, note in lines:
         print(f"{what:<48} {secs:>9}  {note}")
     print("\nviolations, baseline vs audit:")
     for rule in BASELINE_RULES:
-        print(f"  {rule:<28} {r['baseline_violations'][rule]:>9,} "
-              f"{r['audit_violations'][rule] or 0:>9,}")
+        print(
+            f"  {rule:<28} {r['baseline_violations'][rule]:>9,} "
+            f"{r['audit_violations'][rule] or 0:>9,}"
+        )
 
 
 if __name__ == "__main__":

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import traceback
 from collections.abc import Sequence
 
 from checker import __version__
-import importlib
-
 from checker.errors import EXIT_UNEXPECTED, EXIT_USAGE, HuitouError
 
 COMMANDS = ["check", "lint", "rules", "explain", "schema", "demo", "handbook"]
@@ -47,6 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except Exception:
         traceback.print_exc()
-        print("huitou: unexpected failure (a bug): please report it with the trace above",
-              file=sys.stderr)
+        print(
+            "huitou: unexpected failure (a bug): please report it with the trace above",
+            file=sys.stderr,
+        )
         return EXIT_UNEXPECTED

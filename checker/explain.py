@@ -10,19 +10,46 @@ from checker.engine.registry import get_kind
 from checker.playbook.model import Playbook, Rule
 from checker.playbook.text import fill_params, flat_params, humanize_value
 
-SNIPPET_COLUMNS = ("event_id", "ts", "customer_id", "event", "channel", "agent_id", "product",
-                   "amount", "text", "ref", "due")
+SNIPPET_COLUMNS = (
+    "event_id",
+    "ts",
+    "customer_id",
+    "event",
+    "channel",
+    "agent_id",
+    "product",
+    "amount",
+    "text",
+    "ref",
+    "due",
+)
 _L = {
-    "zh": {"principle": "原则", "severity": "级别", "kind": "类型", "checks": "检查内容",
-           "thresholds": "当前阈值", "message": "提示信息", "fix": "如何改正",
-           "bad": "违规示例", "good": "合规示例", "sev": {"error": "错误", "warning": "警告",
-                                                      "info": "提示"}, "off": "（已停用）"},
-    "en": {"principle": "Principle", "severity": "Severity", "kind": "Kind", "checks": "Checks",
-           "thresholds": "Thresholds", "message": "Message", "fix": "How to fix",
-           "bad": "Violating log", "good": "Compliant log", "sev": {"error": "error",
-                                                                 "warning": "warning",
-                                                                 "info": "info"},
-           "off": " (switched off)"},
+    "zh": {
+        "principle": "原则",
+        "severity": "级别",
+        "kind": "类型",
+        "checks": "检查内容",
+        "thresholds": "当前阈值",
+        "message": "提示信息",
+        "fix": "如何改正",
+        "bad": "违规示例",
+        "good": "合规示例",
+        "sev": {"error": "错误", "warning": "警告", "info": "提示"},
+        "off": "（已停用）",
+    },
+    "en": {
+        "principle": "Principle",
+        "severity": "Severity",
+        "kind": "Kind",
+        "checks": "Checks",
+        "thresholds": "Thresholds",
+        "message": "Message",
+        "fix": "How to fix",
+        "bad": "Violating log",
+        "good": "Compliant log",
+        "sev": {"error": "error", "warning": "warning", "info": "info"},
+        "off": " (switched off)",
+    },
 }
 
 

@@ -57,8 +57,10 @@ def build_report(
 ) -> AuditReport:
     prep = result.prepared
     rejects = sorted(
-        (Reject(file=r["file"], line=int(r["line"]), reason=_hint(r["reason"], pb))
-         for r in _rows(result.rejects)),
+        (
+            Reject(file=r["file"], line=int(r["line"]), reason=_hint(r["reason"], pb))
+            for r in _rows(result.rejects)
+        ),
         key=lambda r: (r.file, r.line),
     )
     counts: dict[tuple[str, str], int] = {
@@ -66,7 +68,9 @@ def build_report(
     }
     summaries = [
         RuleSummary(
-            rule=rule.id, principle=rule.principle, severity=rule.severity,
+            rule=rule.id,
+            principle=rule.principle,
+            severity=rule.severity,
             title=rule.title[lang],
             opportunities=sum(n for (rid, _), n in counts.items() if rid == rule.id),
             violations=counts.get((rule.id, "violation"), 0),
@@ -79,25 +83,47 @@ def build_report(
     findings = []
     for row in _rows(result.findings):
         rule = rules[row["rule"]]
-        findings.append(Finding(
-            rule=rule.id, principle=rule.principle, severity=rule.severity,
-            status=row["status"],
-            customer_id=row["customer_id"] if reveal_ids else pseudonym(row["customer_id"], key),
-            event_id=row["event_id"], ts=_ts(row["ts"]), file=row["file"],
-            line=int(row["line"]) if row["line"] is not None else None,
-            message=fill_params(rule.message[lang], rule.params, lang),
-            evidence=get_kind(rule.kind).evidence(row, rule, pb, lang),
-        ))
-    findings.sort(key=lambda f: (f.status != "violation", f.rule, f.file or "", f.line or 0,
-                                 f.customer_id, f.ts or "", f.evidence))
+        findings.append(
+            Finding(
+                rule=rule.id,
+                principle=rule.principle,
+                severity=rule.severity,
+                status=row["status"],
+                customer_id=row["customer_id"]
+                if reveal_ids
+                else pseudonym(row["customer_id"], key),
+                event_id=row["event_id"],
+                ts=_ts(row["ts"]),
+                file=row["file"],
+                line=int(row["line"]) if row["line"] is not None else None,
+                message=fill_params(rule.message[lang], rule.params, lang),
+                evidence=get_kind(rule.kind).evidence(row, rule, pb, lang),
+            )
+        )
+    findings.sort(
+        key=lambda f: (
+            f.status != "violation",
+            f.rule,
+            f.file or "",
+            f.line or 0,
+            f.customer_id,
+            f.ts or "",
+            f.evidence,
+        )
+    )
     rejected = len(rejects)
     return AuditReport(
-        playbook=" + ".join(dict.fromkeys(str(p.parent if p.parent.name else p)
-                                          for p in pb.sources)),
+        playbook=" + ".join(
+            dict.fromkeys(str(p.parent if p.parent.name else p) for p in pb.sources)
+        ),
         as_of=prep.as_of.strftime("%Y-%m-%d %H:%M:%S"),
         lang=lang,
-        input=InputSummary(rows_read=prep.rows_read, rows_checked=prep.rows_read - rejected,
-                           rows_rejected=rejected, rejects=rejects),
+        input=InputSummary(
+            rows_read=prep.rows_read,
+            rows_checked=prep.rows_read - rejected,
+            rows_rejected=rejected,
+            rejects=rejects,
+        ),
         rules=summaries,
         findings=findings,
         principles={pid: p["title"][lang] for pid, p in pb.principles.items()},

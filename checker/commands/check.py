@@ -19,23 +19,38 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="audit interaction logs against the playbook",
-                       description="Audit interaction logs (CSV, JSON Lines, Parquet) against "
-                       "the playbook and report every finding with its evidence.")
+    p = sub.add_parser(
+        "check",
+        help="audit interaction logs against the playbook",
+        description="Audit interaction logs (CSV, JSON Lines, Parquet) against "
+        "the playbook and report every finding with its evidence.",
+    )
     p.add_argument("logs", nargs="+", type=Path, metavar="LOG", help="log files to audit")
     add_playbook_arg(p)
-    p.add_argument("--customers", type=Path, metavar="FILE",
-                   help="customers file: customer_id, birthday, tier")
+    p.add_argument(
+        "--customers", type=Path, metavar="FILE", help="customers file: customer_id, birthday, tier"
+    )
     p.add_argument("--as-of", metavar="TS", help="end of the audit (default: the latest event)")
     p.add_argument("--format", choices=list(FORMATS), default="text", help="report format")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report here (default: stdout)")
-    p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error",
-                   help="exit 1 when a violation of this severity or worse is found")
+    p.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info", "never"],
+        default="error",
+        help="exit 1 when a violation of this severity or worse is found",
+    )
     add_lang_arg(p)
-    p.add_argument("--reveal-ids", action="store_true",
-                   help="show raw customer ids (internal use only; default: pseudonyms)")
-    p.add_argument("--memory-limit", metavar="SIZE", default=None,
-                   help="DuckDB memory limit, e.g. 3GB (spills to disk beyond it)")
+    p.add_argument(
+        "--reveal-ids",
+        action="store_true",
+        help="show raw customer ids (internal use only; default: pseudonyms)",
+    )
+    p.add_argument(
+        "--memory-limit",
+        metavar="SIZE",
+        default=None,
+        help="DuckDB memory limit, e.g. 3GB (spills to disk beyond it)",
+    )
     p.set_defaults(func=run)
 
 
@@ -46,8 +61,10 @@ def parse_as_of(text: str | None, tz: str) -> datetime | None:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError as exc:
-        raise HuitouError("Bad --as-of.", [Problem(
-            f"{text!r} is not a time: write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]")]) from exc
+        raise HuitouError(
+            "Bad --as-of.",
+            [Problem(f"{text!r} is not a time: write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]")],
+        ) from exc
     if value.tzinfo is not None:
         value = value.astimezone(ZoneInfo(tz)).replace(tzinfo=None)
     elif len(text.strip()) == 10:  # a bare date means the end of that day
@@ -64,12 +81,15 @@ def run(args: argparse.Namespace) -> int:
         as_of = parse_as_of(args.as_of, pb.timezone)
         with duckdb_session(args.memory_limit) as (con, workdir):
             steps.advance("audit")
-            result = run_engine(con, workdir, args.logs, pb, customers=args.customers,
-                                as_of=as_of)
+            result = run_engine(con, workdir, args.logs, pb, customers=args.customers, as_of=as_of)
             steps.advance("report")
             report = build_report(result, pb, lang=lang, reveal_ids=args.reveal_ids)
-    write_report(report, args.format, args.output,
-                 color=args.format == "text" and args.output is None and sys.stdout.isatty())
+    write_report(
+        report,
+        args.format,
+        args.output,
+        color=args.format == "text" and args.output is None and sys.stdout.isatty(),
+    )
     if args.fail_on == "never":
         return EXIT_OK
     floor = SEVERITY_RANK[args.fail_on]

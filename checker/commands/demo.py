@@ -13,25 +13,56 @@ from checker.errors import EXIT_OK, HuitouError
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "demo", help="write a demo shop log (with planted lapses)",
+        "demo",
+        help="write a demo shop log (with planted lapses)",
         description="Write a year of a demo tea shop's customer interactions: purchases in the "
         "store and online, care messages, campaigns, complaints, promises, holidays and "
         "birthdays. Most service follows the seed playbook; a known share of lapses of every "
         "seed rule is planted (--truth-out lists them). The same --seed gives the same log.",
     )
-    p.add_argument("--events", type=int, default=3000, metavar="N",
-                   help=f"number of events, at least {MIN_EVENTS} (default: 3000)")
-    p.add_argument("--out", type=Path, default=Path("demo-events.csv"), metavar="FILE",
-                   help="the log: .csv, .jsonl or .parquet (default: demo-events.csv)")
-    p.add_argument("--customers-out", type=Path, default=None, metavar="FILE",
-                   help="also write the customers file (customer_id, birthday, tier)")
-    p.add_argument("--truth-out", type=Path, default=None, metavar="FILE",
-                   help="also write the planted lapses as JSON (rule, event_id, customer_id)")
+    p.add_argument(
+        "--events",
+        type=int,
+        default=3000,
+        metavar="N",
+        help=f"number of events, at least {MIN_EVENTS} (default: 3000)",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("demo-events.csv"),
+        metavar="FILE",
+        help="the log: .csv, .jsonl or .parquet (default: demo-events.csv)",
+    )
+    p.add_argument(
+        "--customers-out",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write the customers file (customer_id, birthday, tier)",
+    )
+    p.add_argument(
+        "--truth-out",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write the planted lapses as JSON (rule, event_id, customer_id)",
+    )
     p.add_argument("--seed", type=int, default=7, help="random seed (default: 7)")
-    p.add_argument("--start", type=date.fromisoformat, default=date(2024, 7, 1),
-                   metavar="YYYY-MM-DD", help="first day of the year logged (default: 2024-07-01)")
-    p.add_argument("--lapse-rate", type=float, default=0.07, metavar="SHARE",
-                   help="rough share of opportunities with a planted lapse (default: 0.07)")
+    p.add_argument(
+        "--start",
+        type=date.fromisoformat,
+        default=date(2024, 7, 1),
+        metavar="YYYY-MM-DD",
+        help="first day of the year logged (default: 2024-07-01)",
+    )
+    p.add_argument(
+        "--lapse-rate",
+        type=float,
+        default=0.07,
+        metavar="SHARE",
+        help="rough share of opportunities with a planted lapse (default: 0.07)",
+    )
     p.set_defaults(func=run)
 
 
@@ -49,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
     if args.customers_out:
         print(f"wrote the customers file to {args.customers_out}")
     planted = sum(done.lapses.values())
-    print(f"planted {planted:,} lapses of {sum(1 for r in RULES if done.lapses[r])} rules"
-          + (f", listed in {args.truth_out}" if args.truth_out else ""))
+    print(
+        f"planted {planted:,} lapses of {sum(1 for r in RULES if done.lapses[r])} rules"
+        + (f", listed in {args.truth_out}" if args.truth_out else "")
+    )
     return EXIT_OK

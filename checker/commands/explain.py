@@ -11,9 +11,12 @@ from checker.explain import rule_markdown
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("explain", help="explain one rule",
-                       description="Print what a rule checks, the principle behind it, its "
-                       "current thresholds, example logs and how to fix a finding.")
+    p = sub.add_parser(
+        "explain",
+        help="explain one rule",
+        description="Print what a rule checks, the principle behind it, its "
+        "current thresholds, example logs and how to fix a finding.",
+    )
     p.add_argument("rule", metavar="RULE", help="rule id, e.g. cadence.greeting")
     add_playbook_arg(p)
     add_lang_arg(p)

@@ -15,7 +15,8 @@ from checker.handbook.build import build_site, config_file, ensure_plugin_regist
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Register ``handbook`` with its ``build`` and ``serve`` subcommands."""
     parser = subparsers.add_parser(
-        "handbook", help="build or preview the bilingual training handbook",
+        "handbook",
+        help="build or preview the bilingual training handbook",
         description="Build or preview the training handbook generated from the playbook.",
     )
     actions = parser.add_subparsers(dest="handbook_command", required=True)

@@ -11,11 +11,19 @@ from checker.playbook import load_playbook
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("lint", help="validate a playbook",
-                       description="Validate a playbook (schema, references, placeholders); "
-                       "every problem is listed with its file, line and path.")
-    p.add_argument("playbook_path", nargs="?", metavar="PLAYBOOK", default=None,
-                   help="playbook folder or YAML file (default: the built-in seed)")
+    p = sub.add_parser(
+        "lint",
+        help="validate a playbook",
+        description="Validate a playbook (schema, references, placeholders); "
+        "every problem is listed with its file, line and path.",
+    )
+    p.add_argument(
+        "playbook_path",
+        nargs="?",
+        metavar="PLAYBOOK",
+        default=None,
+        help="playbook folder or YAML file (default: the built-in seed)",
+    )
     add_playbook_arg(p)
     p.set_defaults(func=run)
 

@@ -10,9 +10,12 @@ from checker.errors import EXIT_OK
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("rules", help="list the rules of the playbook",
-                       description="List the playbook's rules with severity, principle and "
-                       "kind; --kinds lists the rule kinds a playbook may use.")
+    p = sub.add_parser(
+        "rules",
+        help="list the rules of the playbook",
+        description="List the playbook's rules with severity, principle and "
+        "kind; --kinds lists the rule kinds a playbook may use.",
+    )
     add_playbook_arg(p)
     add_lang_arg(p)
     p.add_argument("--kinds", action="store_true", help="list the rule kinds instead")
@@ -29,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
     width = max(len(r.id) for r in pb.all_rules)
     for r in pb.all_rules:
         state = "" if r.enabled else "  (off)"
-        print(f"{r.id:<{width}}  {r.severity:<7}  {r.principle:<14}  {r.kind:<19}  "
-              f"{r.title[lang]}{state}")
+        print(
+            f"{r.id:<{width}}  {r.severity:<7}  {r.principle:<14}  {r.kind:<19}  "
+            f"{r.title[lang]}{state}"
+        )
     return EXIT_OK

@@ -10,9 +10,12 @@ from checker.playbook.schema import schema_text
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("schema", help="print a JSON Schema",
-                       description="Print the JSON Schema of a playbook (generated from the "
-                       "rule-kind registry), of the interaction log, or of the json report.")
+    p = sub.add_parser(
+        "schema",
+        help="print a JSON Schema",
+        description="Print the JSON Schema of a playbook (generated from the "
+        "rule-kind registry), of the interaction log, or of the json report.",
+    )
     p.add_argument("which", choices=["playbook", "log", "report"], nargs="?", default="playbook")
     p.set_defaults(func=run)
 

@@ -30,8 +30,9 @@ class Events:
         self._parts: dict[str, list[np.ndarray]] = {c: [] for c in COLUMNS}
         self.size = 0
 
-    def add(self, cust: np.ndarray, ts: np.ndarray, ev: int | np.ndarray,
-            **cols: int | np.ndarray) -> np.ndarray:
+    def add(
+        self, cust: np.ndarray, ts: np.ndarray, ev: int | np.ndarray, **cols: int | np.ndarray
+    ) -> np.ndarray:
         """Append events; returns their indices (-1 for those dropped for being after `end`)."""
         cust = np.asarray(cust, dtype=np.int64)
         ts = np.asarray(ts, dtype=np.int64)
@@ -62,8 +63,9 @@ class Truth:
     def __init__(self) -> None:
         self.rows: list[tuple[str, np.ndarray, np.ndarray, str | np.ndarray]] = []
 
-    def add(self, rule: str, event: np.ndarray | None, cust: np.ndarray,
-            detail: str | np.ndarray = "") -> None:
+    def add(
+        self, rule: str, event: np.ndarray | None, cust: np.ndarray, detail: str | np.ndarray = ""
+    ) -> None:
         cust = np.asarray(cust, dtype=np.int64)
         ev = np.full(len(cust), -1, np.int64) if event is None else np.asarray(event, np.int64)
         if (event is not None) and (ev < 0).any():
@@ -74,8 +76,13 @@ class Truth:
         """Forget planted lapses of `rule` on these events (their setting did not hold)."""
         gone = set(np.asarray(event).tolist())
         self.rows = [
-            (r, e[~np.isin(e, list(gone))], c[~np.isin(e, list(gone))],
-             d if isinstance(d, str) else d[~np.isin(e, list(gone))])
-            if r == rule else (r, e, c, d)
+            (
+                r,
+                e[~np.isin(e, list(gone))],
+                c[~np.isin(e, list(gone))],
+                d if isinstance(d, str) else d[~np.isin(e, list(gone))],
+            )
+            if r == rule
+            else (r, e, c, d)
             for r, e, c, d in self.rows
         ]

@@ -39,8 +39,13 @@ def build_chunk(seed: int, index: int, cal: Calendar, target: int, rate: float) 
 def _build(rng: np.random.Generator, cal: Calendar, n: int, anchors: bool, rate: float) -> State:
     st = State(rng, cal, make_customers(rng, n, cal), rate, Events(cal.end))
     if anchors:  # the log starts at 09:00 on its first day and ends at its `end`
-        st.events.add(np.zeros(2), np.array([9 * HOUR, cal.end]), EV["reply"], ch=cat.WECHAT,
-                      text=pick(rng, "reply", 2))
+        st.events.add(
+            np.zeros(2),
+            np.array([9 * HOUR, cal.end]),
+            EV["reply"],
+            ch=cat.WECHAT,
+            text=pick(rng, "reply", 2),
+        )
     fillers.plan_holes(st)
     purchase_episodes(st)
     complaints(st)
@@ -61,10 +66,12 @@ def _pad(st: State, missing: int) -> None:
     if missing <= 0:
         return
     cols = st.events.columns()
-    parent = np.flatnonzero(np.isin(cols["ev"], cat.SHOP_EVENTS)
-                            & np.isin(cols["ch"], cat.REMOTE_CHANNELS)
-                            & (st.cust.kind[cols["cust"]] != PROSPECT)
-                            & (cols["ts"] < st.cal.end - 4 * HOUR))
+    parent = np.flatnonzero(
+        np.isin(cols["ev"], cat.SHOP_EVENTS)
+        & np.isin(cols["ch"], cat.REMOTE_CHANNELS)
+        & (st.cust.kind[cols["cust"]] != PROSPECT)
+        & (cols["ts"] < st.cal.end - 4 * HOUR)
+    )
     rng = st.rng
     if len(parent) == 0:  # a degenerate, tiny log: replies at random times
         cust = rng.integers(0, st.cust.n, missing)
@@ -73,5 +80,11 @@ def _pad(st: State, missing: int) -> None:
         return
     at = rng.choice(parent, missing)
     ts = cols["ts"][at] + rng.integers(2 * MIN, 3 * HOUR, missing)
-    st.events.add(cols["cust"][at], ts, EV["reply"],
-                  ch=cols["ch"][at], ref=at, text=pick(rng, "reply", missing))
+    st.events.add(
+        cols["cust"][at],
+        ts,
+        EV["reply"],
+        ch=cols["ch"][at],
+        ref=at,
+        text=pick(rng, "reply", missing),
+    )

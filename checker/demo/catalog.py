@@ -53,12 +53,32 @@ MARKETING_CHANNELS = np.array([SMS, WECHAT, IM, PHONE])
 
 # Event codes: the canonical vocabulary of the seed playbook.
 EVENTS: list[str] = [
-    "purchase", "refund", "complaint", "objection", "busy", "opt_out", "reply",
-    "farewell", "greeting", "usage_check", "care", "holiday_greeting", "birthday_greeting",
-    "thanks", "gift", "callback", "visit",
-    "promotion", "invitation", "price_drop",
-    "complaint_ack", "resolution", "feedback", "concession",
-    "promise", "promise_kept",
+    "purchase",
+    "refund",
+    "complaint",
+    "objection",
+    "busy",
+    "opt_out",
+    "reply",
+    "farewell",
+    "greeting",
+    "usage_check",
+    "care",
+    "holiday_greeting",
+    "birthday_greeting",
+    "thanks",
+    "gift",
+    "callback",
+    "visit",
+    "promotion",
+    "invitation",
+    "price_drop",
+    "complaint_ack",
+    "resolution",
+    "feedback",
+    "concession",
+    "promise",
+    "promise_kept",
 ]
 EV = {name: code for code, name in enumerate(EVENTS)}
 SHOP_EVENTS = np.array([EV[e] for e in EVENTS[7:]])
@@ -69,6 +89,17 @@ REMOTE_CHANNELS = np.array([PHONE, SMS, IM, WECHAT, EMAIL, MAIL])
 # Marketing campaigns by month (the first wave of a month gets its theme, a second one is a
 # members' day).
 CAMPAIGNS: list[str] = [
-    "会员日", "年货节", "春茶预售", "春茶预售", "新茶上市", "品鉴会", "618", "夏日冷泡茶",
-    "茶具焕新", "中秋礼盒", "国庆特惠", "双11", "双12",
+    "会员日",
+    "年货节",
+    "春茶预售",
+    "春茶预售",
+    "新茶上市",
+    "品鉴会",
+    "618",
+    "夏日冷泡茶",
+    "茶具焕新",
+    "中秋礼盒",
+    "国庆特惠",
+    "双11",
+    "双12",
 ]

@@ -29,40 +29,86 @@ def complaints(st: State) -> None:
     st.truth.add("service.complaint-resolution", cid[late], p.cust[chosen][late])
 
 
-def complaint_chain(st: State, cust: np.ndarray, cts: np.ndarray, res: np.ndarray,
-                    prod: np.ndarray, order: np.ndarray, plant: bool) -> np.ndarray:
+def complaint_chain(
+    st: State,
+    cust: np.ndarray,
+    cts: np.ndarray,
+    res: np.ndarray,
+    prod: np.ndarray,
+    order: np.ndarray,
+    plant: bool,
+) -> np.ndarray:
     """One complaint episode per row; returns the complaints' event indices. With `plant`,
     lapses of the acknowledgement and feedback rules are planted."""
     rng, ev, n = st.rng, st.events, len(cts)
     ch = rng.choice([cat.IM, cat.WECHAT, cat.PHONE], n)
     agent = rng.choice(cat.ONLINE_AGENTS, n)
-    cid = ev.add(cust, cts, EV["complaint"], ch=ch, prod=prod, order=order,
-                 text=pick(rng, "complaint", n))
+    cid = ev.add(
+        cust, cts, EV["complaint"], ch=ch, prod=prod, order=order, text=pick(rng, "complaint", n)
+    )
     # service.complaint-ack: within 2 h; lapse: none, or 2.5 to 5 h later.
     lapse = st.lapse(n, st.settled(cts + 2 * HOUR)) if plant else np.zeros(n, bool)
     late = lapse & (rng.random(n) < 0.5)
     ack = cts + np.where(late, rng.integers(150, 300, n), rng.integers(5, 90, n)) * MIN
     keep = ~lapse | late
-    ev.add(cust[keep], ack[keep], EV["complaint_ack"], ch=ch[keep], agent=agent[keep],
-           ref=cid[keep], text=pick(rng, "complaint_ack", n)[keep])
+    ev.add(
+        cust[keep],
+        ack[keep],
+        EV["complaint_ack"],
+        ch=ch[keep],
+        agent=agent[keep],
+        ref=cid[keep],
+        text=pick(rng, "complaint_ack", n)[keep],
+    )
     st.truth.add("service.complaint-ack", cid[lapse], cust[lapse])
-    rid = ev.add(cust, res, EV["resolution"], ch=ch, agent=agent, prod=prod, ref=cid,
-                 order=order, text=pick(rng, "resolution", n))
+    rid = ev.add(
+        cust,
+        res,
+        EV["resolution"],
+        ch=ch,
+        agent=agent,
+        prod=prod,
+        ref=cid,
+        order=order,
+        text=pick(rng, "resolution", n),
+    )
     # service.complaint-feedback: within 24 h of the resolution; lapse: none, or 2 days later.
     lapse = st.lapse(n, st.settled(res + DAY) & (rid >= 0)) if plant else np.zeros(n, bool)
     late = lapse & (rng.random(n) < 0.5)
-    fb = np.where(late, (res // DAY + 2) * DAY + daytime(rng, n, 10, 18),
-                  res + rng.integers(20, 150, n) * MIN)
+    fb = np.where(
+        late, (res // DAY + 2) * DAY + daytime(rng, n, 10, 18), res + rng.integers(20, 150, n) * MIN
+    )
     keep = (~lapse | late) & (rid >= 0)
-    ev.add(cust[keep], fb[keep], EV["feedback"], ch=ch[keep], agent=agent[keep],
-           ref=rid[keep], text=pick(rng, "feedback", n)[keep])
+    ev.add(
+        cust[keep],
+        fb[keep],
+        EV["feedback"],
+        ch=ch[keep],
+        agent=agent[keep],
+        ref=rid[keep],
+        text=pick(rng, "feedback", n)[keep],
+    )
     st.truth.add("service.complaint-feedback", rid[lapse], cust[lapse])
     promised = rng.random(n) < 0.5
-    promise_chain(st, cust[promised], res[promised] + rng.integers(2, 10, promised.sum()) * MIN,
-                  ch[promised], agent[promised], prod[promised],
-                  due_days=np.full(promised.sum(), 3), order=order[promised])
+    promise_chain(
+        st,
+        cust[promised],
+        res[promised] + rng.integers(2, 10, promised.sum()) * MIN,
+        ch[promised],
+        agent[promised],
+        prod[promised],
+        due_days=np.full(promised.sum(), 3),
+        order=order[promised],
+    )
     refund = (st.cust.kind[cust] != VIP) & (rng.random(n) < 0.4) & (order >= 0)
     amount = np.where(order >= 0, st.cust.purchases.amount[np.maximum(order, 0)], -1)
-    ev.add(cust[refund], res[refund] + rng.integers(30, 360, refund.sum()) * MIN, EV["refund"],
-           ch=ch[refund], prod=prod[refund], order=order[refund], amount=amount[refund])
+    ev.add(
+        cust[refund],
+        res[refund] + rng.integers(30, 360, refund.sum()) * MIN,
+        EV["refund"],
+        ch=ch[refund],
+        prod=prod[refund],
+        order=order[refund],
+        amount=amount[refund],
+    )
     return cid

@@ -65,8 +65,11 @@ def _birthdays(rng: np.random.Generator, kind: np.ndarray) -> tuple[np.ndarray, 
 
 
 def _purchases(rng: np.random.Generator, kind: np.ndarray, cal: Calendar) -> Purchases:
-    k = np.select([kind == ONEOFF, kind == REGULAR, kind == VIP],
-                  [1, rng.integers(2, 5, len(kind)), rng.integers(5, 9, len(kind))], 0)
+    k = np.select(
+        [kind == ONEOFF, kind == REGULAR, kind == VIP],
+        [1, rng.integers(2, 5, len(kind)), rng.integers(5, 9, len(kind))],
+        0,
+    )
     cust = np.repeat(np.arange(len(kind)), k)
     span = (cal.days - 2) - PURCHASE_SPACING * (k - 1)
     u = rng.random(len(cust)) * (span[cust] + 1)
@@ -76,9 +79,11 @@ def _purchases(rng: np.random.Generator, kind: np.ndarray, cal: Calendar) -> Pur
     rank = np.arange(len(cust)) - first
     day = u.astype(np.int64) + PURCHASE_SPACING * rank
     store = rng.random(len(cust)) < 0.35
-    online_tod = np.where(rng.random(len(cust)) < 0.85,
-                          rng.integers(8 * HOUR, 24 * HOUR, len(cust)),
-                          rng.integers(0, 24 * HOUR, len(cust)))
+    online_tod = np.where(
+        rng.random(len(cust)) < 0.85,
+        rng.integers(8 * HOUR, 24 * HOUR, len(cust)),
+        rng.integers(0, 24 * HOUR, len(cust)),
+    )
     tod = np.where(store, rng.integers(10 * HOUR, 21 * HOUR + 1800, len(cust)), online_tod)
     ch = np.where(store, cat.STORE, np.where(rng.random(len(cust)) < 0.7, cat.IM, cat.WECHAT))
     # VIPs buy at least two big items; nobody else buys any.
@@ -87,8 +92,9 @@ def _purchases(rng: np.random.Generator, kind: np.ndarray, cal: Calendar) -> Pur
     a_of = (rng.random(len(kind)) * kk).astype(np.int64)  # two distinct big purchases
     b_of = (a_of + 1 + (rng.random(len(kind)) * np.maximum(kk - 1, 1)).astype(np.int64)) % kk
     big = is_vip & ((rank == a_of[cust]) | (rank == b_of[cust]) | (rng.random(len(cust)) < 0.3))
-    prod = np.where(big, rng.choice(cat.BIG_IDS, len(cust)),
-                    rng.integers(0, cat.N_EVERYDAY, len(cust)))
+    prod = np.where(
+        big, rng.choice(cat.BIG_IDS, len(cust)), rng.integers(0, cat.N_EVERYDAY, len(cust))
+    )
     return Purchases(cust, day * DAY + tod, prod, cat.PRICES[prod], ch, big, rank)
 
 
@@ -100,8 +106,13 @@ def design_segments(customers: Customers, end: int) -> np.ndarray:
     last = np.full(customers.n, -1, np.int64)
     np.maximum.at(last, p.cust, p.ts)
     seg = np.select(
-        [customers.kind == VIP, (count >= 1) & (end - last > DORMANT_AFTER), count >= 2,
-         count == 1],
-        ["vip", "dormant", "regular", "new"], "",
+        [
+            customers.kind == VIP,
+            (count >= 1) & (end - last > DORMANT_AFTER),
+            count >= 2,
+            count == 1,
+        ],
+        ["vip", "dormant", "regular", "new"],
+        "",
     )
     return seg.astype(object)

@@ -21,16 +21,30 @@ def purchase_episodes(st: State) -> np.ndarray:
     day = p.ts // DAY
     store = p.ch == cat.STORE
     agent = np.where(store, rng.choice(cat.STORE_AGENTS, n), -1)
-    pid = ev.add(p.cust, p.ts, EV["purchase"], ch=p.ch, agent=agent, prod=p.prod,
-                 amount=p.amount, order=np.arange(n))
+    pid = ev.add(
+        p.cust,
+        p.ts,
+        EV["purchase"],
+        ch=p.ch,
+        agent=agent,
+        prod=p.prod,
+        amount=p.amount,
+        order=np.arange(n),
+    )
     msg_ch = np.where(store, rng.choice([cat.WECHAT, cat.SMS], n), p.ch)
     online_agent = rng.choice(cat.ONLINE_AGENTS, n)
 
     # cadence.farewell: store purchases -> farewell within 15 minutes.
     lapse = st.lapse(n, store & st.settled(p.ts + 15 * MIN))
     keep = store & ~lapse
-    ev.add(p.cust[keep], p.ts[keep] + rng.integers(60, 600, keep.sum()), EV["farewell"],
-           ch=cat.STORE, agent=agent[keep], text=pick(rng, "farewell", keep.sum()))
+    ev.add(
+        p.cust[keep],
+        p.ts[keep] + rng.integers(60, 600, keep.sum()),
+        EV["farewell"],
+        ch=cat.STORE,
+        agent=agent[keep],
+        text=pick(rng, "farewell", keep.sum()),
+    )
     st.truth.add("cadence.farewell", pid[lapse], p.cust[lapse])
 
     # cadence.greeting: greeting or thanks the next day (within 2 d); lapse: none or late.
@@ -41,8 +55,15 @@ def purchase_episodes(st: State) -> np.ndarray:
     gev = np.where(thanks, EV["thanks"], EV["greeting"])
     gtext = np.where(thanks, pick(rng, "thanks", n), pick(rng, "greeting", n))
     keep = ~lapse | late
-    ev.add(p.cust[keep], (gday * DAY + daytime(rng, n))[keep], gev[keep], ch=msg_ch[keep],
-           agent=online_agent[keep], prod=p.prod[keep], text=gtext[keep])
+    ev.add(
+        p.cust[keep],
+        (gday * DAY + daytime(rng, n))[keep],
+        gev[keep],
+        ch=msg_ch[keep],
+        agent=online_agent[keep],
+        prod=p.prod[keep],
+        text=gtext[keep],
+    )
     st.truth.add("cadence.greeting", pid[lapse], p.cust[lapse])
 
     # cadence.usage-check: 3 to 6 days after; lapse: none or 8 to 9 days after.
@@ -51,9 +72,15 @@ def purchase_episodes(st: State) -> np.ndarray:
     uday = np.where(late, day + 8 + rng.integers(0, 2, n), day + rng.integers(3, 7, n))
     keep = ~lapse | late
     uch = np.where(rng.random(n) < 0.3, cat.PHONE, msg_ch)
-    ev.add(p.cust[keep], (uday * DAY + daytime(rng, n))[keep], EV["usage_check"],
-           ch=uch[keep], agent=online_agent[keep], prod=p.prod[keep],
-           text=pick(rng, "usage_check", n)[keep])
+    ev.add(
+        p.cust[keep],
+        (uday * DAY + daytime(rng, n))[keep],
+        EV["usage_check"],
+        ch=uch[keep],
+        agent=online_agent[keep],
+        prod=p.prod[keep],
+        text=pick(rng, "usage_check", n)[keep],
+    )
     st.truth.add("cadence.usage-check", pid[lapse], p.cust[lapse])
 
     # graceful-close.vip-gift: a VIP's big order -> gift within 30 days.
@@ -61,9 +88,15 @@ def purchase_episodes(st: State) -> np.ndarray:
     lapse = st.lapse(n, vip_big & st.settled(p.ts + 30 * DAY), share=1.5)
     keep = vip_big & ~lapse
     gift_day = day + rng.integers(5, 21, n)
-    ev.add(p.cust[keep], (gift_day * DAY + daytime(rng, n))[keep], EV["gift"],
-           ch=rng.choice([cat.MAIL, cat.VISIT], n)[keep], agent=online_agent[keep],
-           prod=p.prod[keep], text=pick(rng, "gift", n)[keep])
+    ev.add(
+        p.cust[keep],
+        (gift_day * DAY + daytime(rng, n))[keep],
+        EV["gift"],
+        ch=rng.choice([cat.MAIL, cat.VISIT], n)[keep],
+        agent=online_agent[keep],
+        prod=p.prod[keep],
+        text=pick(rng, "gift", n)[keep],
+    )
     st.truth.add("graceful-close.vip-gift", pid[lapse], p.cust[lapse])
 
     # Pre-sale promises on some online orders: "shipped by <due>".
@@ -72,8 +105,16 @@ def purchase_episodes(st: State) -> np.ndarray:
     same_day = tod <= 19 * HOUR
     soon = np.maximum(tod + rng.integers(5, 50, n) * MIN, daytime(rng, n, 9.5, 10.5))
     pts = np.where(same_day, day * DAY + soon, (day + 1) * DAY + daytime(rng, n, 9.5, 12))
-    promise_chain(st, p.cust[pre], pts[pre], msg_ch[pre], online_agent[pre], p.prod[pre],
-                  due_days=rng.integers(2, 6, pre.sum()), order=np.flatnonzero(pre))
+    promise_chain(
+        st,
+        p.cust[pre],
+        pts[pre],
+        msg_ch[pre],
+        online_agent[pre],
+        p.prod[pre],
+        due_days=rng.integers(2, 6, pre.sum()),
+        order=np.flatnonzero(pre),
+    )
     return pid
 
 
@@ -89,7 +130,13 @@ def busy_calls(st: State) -> None:
     cust, day = cust[ok], day[ok]
     call = day * DAY + daytime(rng, len(cust))
     agent = rng.choice(cat.ONLINE_AGENTS, len(cust))
-    st.events.add(cust, call, EV["care"], ch=cat.PHONE, agent=agent,
-                  text=pick(rng, "care_call", len(cust)))
-    st.events.add(cust, call + rng.integers(20, 180, len(cust)), EV["busy"], ch=cat.PHONE,
-                  text=pick(rng, "busy", len(cust)))
+    st.events.add(
+        cust, call, EV["care"], ch=cat.PHONE, agent=agent, text=pick(rng, "care_call", len(cust))
+    )
+    st.events.add(
+        cust,
+        call + rng.integers(20, 180, len(cust)),
+        EV["busy"],
+        ch=cat.PHONE,
+        text=pick(rng, "busy", len(cust)),
+    )

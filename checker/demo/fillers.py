@@ -43,8 +43,14 @@ def vip_callbacks(st: State) -> None:
     cust = np.flatnonzero(hole)
     ids = _callbacks(st, np.concatenate([cust, cust]), np.concatenate([h0[cust], h1[cust]]))
     st.truth.add("cadence.vip-callback", ids[: len(cust)], cust)
-    gaps = _gaps(st, vip, first, np.isin(st.events.columns()["ev"], [EV["callback"],
-                 EV["visit"]]), np.where(hole, h0, -1), CALLBACK_FILL)
+    gaps = _gaps(
+        st,
+        vip,
+        first,
+        np.isin(st.events.columns()["ev"], [EV["callback"], EV["visit"]]),
+        np.where(hole, h0, -1),
+        CALLBACK_FILL,
+    )
     _callbacks(st, *gaps)
 
 
@@ -67,8 +73,14 @@ def _first_event(st: State) -> np.ndarray:
     return first
 
 
-def _gaps(st: State, scope: np.ndarray, first: np.ndarray, contact: np.ndarray,
-          skip_from: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
+def _gaps(
+    st: State,
+    scope: np.ndarray,
+    first: np.ndarray,
+    contact: np.ndarray,
+    skip_from: np.ndarray,
+    limit: int,
+) -> tuple[np.ndarray, np.ndarray]:
     """(customer, ts) of new contacts so that no gap in scope exceeds `limit`: between the
     first event, each contact and the end of the log; the gap starting at skip_from stays."""
     cols = st.events.columns()
@@ -94,13 +106,23 @@ def _gaps(st: State, scope: np.ndarray, first: np.ndarray, contact: np.ndarray,
 def _callbacks(st: State, cust: np.ndarray, ts: np.ndarray) -> np.ndarray:
     rng, n = st.rng, len(ts)
     visit = rng.random(n) < 0.15
-    return st.events.add(cust, ts, np.where(visit, EV["visit"], EV["callback"]),
-                         ch=np.where(visit, cat.VISIT, cat.PHONE),
-                         agent=rng.choice(cat.ONLINE_AGENTS, n),
-                         text=np.where(visit, pick(rng, "visit", n), pick(rng, "callback", n)))
+    return st.events.add(
+        cust,
+        ts,
+        np.where(visit, EV["visit"], EV["callback"]),
+        ch=np.where(visit, cat.VISIT, cat.PHONE),
+        agent=rng.choice(cat.ONLINE_AGENTS, n),
+        text=np.where(visit, pick(rng, "visit", n), pick(rng, "callback", n)),
+    )
 
 
 def _cares(st: State, cust: np.ndarray, ts: np.ndarray) -> np.ndarray:
     rng, n = st.rng, len(ts)
-    return st.events.add(cust, ts, EV["care"], ch=rng.choice([cat.WECHAT, cat.SMS], n),
-                         agent=rng.choice(cat.ONLINE_AGENTS, n), text=pick(rng, "care", n))
+    return st.events.add(
+        cust,
+        ts,
+        EV["care"],
+        ch=rng.choice([cat.WECHAT, cat.SMS], n),
+        agent=rng.choice(cat.ONLINE_AGENTS, n),
+        text=pick(rng, "care", n),
+    )

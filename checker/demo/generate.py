@@ -75,19 +75,30 @@ def _assemble(st: State, cust_base: int, event_base: int, order_base: int) -> Ch
     for rule, ev, cust, detail in st.truth.rows:
         details = [detail] * len(cust) if isinstance(detail, str) else list(detail)
         nums = np.where(ev >= 0, number[np.maximum(ev, 0)], 0) if n else np.zeros(len(ev))
-        truth += [(rule, int(e), int(c) + cust_base + 1, d)
-                  for e, c, d in zip(nums, cust, details, strict=True)]
+        truth += [
+            (rule, int(e), int(c) + cust_base + 1, d)
+            for e, c, d in zip(nums, cust, details, strict=True)
+        ]
     spend, orders = _spend(st)
-    return Chunk(st.cal, out, truth, _customer_rows(st, cust_base), spend, orders,
-                 st.cust.kind == VIP, cust_base + 1)
+    return Chunk(
+        st.cal,
+        out,
+        truth,
+        _customer_rows(st, cust_base),
+        spend,
+        orders,
+        st.cust.kind == VIP,
+        cust_base + 1,
+    )
 
 
 def _spend(st: State) -> tuple[np.ndarray, np.ndarray]:
     cols = st.events.columns()
     amount = np.maximum(cols["amount"], 0)
     buy, back = cols["ev"] == EV["purchase"], cols["ev"] == EV["refund"]
-    spend = (np.bincount(cols["cust"][buy], amount[buy], st.cust.n)
-             - np.bincount(cols["cust"][back], amount[back], st.cust.n))
+    spend = np.bincount(cols["cust"][buy], amount[buy], st.cust.n) - np.bincount(
+        cols["cust"][back], amount[back], st.cust.n
+    )
     return spend, np.bincount(cols["cust"][buy], minlength=st.cust.n)
 
 
@@ -96,8 +107,16 @@ def _customer_rows(st: State, base: int) -> list[tuple[int, int, int, int, str]]
     segment = design_segments(c, st.cal.end)
     tier = (c.kind != PROSPECT) & (st.rng.random(c.n) < 0.08)
     rows = np.flatnonzero((c.bmonth > 0) | tier)
-    return [(int(i) + base + 1, int(c.byear[i]), int(c.bmonth[i]), int(c.bday[i]),
-             str(segment[i]) if tier[i] else "") for i in rows]
+    return [
+        (
+            int(i) + base + 1,
+            int(c.byear[i]),
+            int(c.bmonth[i]),
+            int(c.bday[i]),
+            str(segment[i]) if tier[i] else "",
+        )
+        for i in rows
+    ]
 
 
 def check_segments(chunks: list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]) -> None:

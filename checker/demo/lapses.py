@@ -14,17 +14,34 @@ from checker.demo.timeline import DAY, HOUR
 
 # The seed playbook's rules; every one gets planted lapses.
 RULES: list[str] = [
-    "cadence.farewell", "cadence.greeting", "cadence.usage-check", "cadence.keep-in-touch",
-    "cadence.vip-callback", "cadence.holiday-greeting", "cadence.birthday-greeting",
-    "cadence.care-before-marketing", "service.complaint-ack", "service.complaint-resolution",
-    "service.complaint-feedback", "service.no-marketing-open-complaint",
-    "service.agent-account", "respect.no-blame", "considerate.no-repeat-offer",
-    "considerate.price-protection", "no-pressure.busy-cooldown", "no-pressure.frequency-cap",
-    "no-pressure.quiet-hours", "no-pressure.opt-out", "concede.no-hard-push",
-    "integrity.promise-kept", "integrity.promise-has-due", "graceful-close.vip-gift",
+    "cadence.farewell",
+    "cadence.greeting",
+    "cadence.usage-check",
+    "cadence.keep-in-touch",
+    "cadence.vip-callback",
+    "cadence.holiday-greeting",
+    "cadence.birthday-greeting",
+    "cadence.care-before-marketing",
+    "service.complaint-ack",
+    "service.complaint-resolution",
+    "service.complaint-feedback",
+    "service.no-marketing-open-complaint",
+    "service.agent-account",
+    "respect.no-blame",
+    "considerate.no-repeat-offer",
+    "considerate.price-protection",
+    "no-pressure.busy-cooldown",
+    "no-pressure.frequency-cap",
+    "no-pressure.quiet-hours",
+    "no-pressure.opt-out",
+    "concede.no-hard-push",
+    "integrity.promise-kept",
+    "integrity.promise-has-due",
+    "graceful-close.vip-gift",
 ]
-BLAME_TARGETS = [EV[e] for e in ("complaint_ack", "resolution", "feedback", "concession",
-                                 "usage_check", "care")]
+BLAME_TARGETS = [
+    EV[e] for e in ("complaint_ack", "resolution", "feedback", "concession", "usage_check", "care")
+]
 
 
 def quiet_hours_on_care(st: State) -> None:
@@ -33,8 +50,11 @@ def quiet_hours_on_care(st: State) -> None:
     care = (cols["ev"] == EV["care"]) & np.isin(cols["ch"], cat.REMOTE_CHANNELS)
     lapse = st.lapse(len(care), care & (cols["ts"] < st.cal.end - DAY), share=0.4)
     n = int(lapse.sum())
-    night = np.where(st.rng.random(n) < 0.5, st.rng.integers(int(21.1 * HOUR), 24 * HOUR - 600, n),
-                     st.rng.integers(7 * HOUR, int(8.9 * HOUR), n))
+    night = np.where(
+        st.rng.random(n) < 0.5,
+        st.rng.integers(int(21.1 * HOUR), 24 * HOUR - 600, n),
+        st.rng.integers(7 * HOUR, int(8.9 * HOUR), n),
+    )
     cols["ts"][lapse] = cols["ts"][lapse] // DAY * DAY + night
     st.truth.add("no-pressure.quiet-hours", np.flatnonzero(lapse), cols["cust"][lapse])
 
@@ -79,4 +99,3 @@ def drop_spoiled_hard_push(st: State) -> None:
         ke = cols["cust"][e] * SPAN + cols["ts"][e]
         between = np.searchsorted(keys, ke, "left") - np.searchsorted(keys, ka, "right")
         st.truth.discard("concede.no-hard-push", e[between > 0])
-

@@ -36,22 +36,40 @@ class Messages:
 def marketing(st: State) -> None:
     m = _messages(st)
     plants = choose_plants(st, m)
-    price = np.where(m.ev == EV["price_drop"], cat.PRICES[np.maximum(m.prod, 0)] * 8 // 10,
-                     np.where(m.ev == EV["promotion"], cat.PRICES[np.maximum(m.prod, 0)] * 9 // 10,
-                              -1))
-    text = np.select([m.ev == EV["promotion"], m.ev == EV["invitation"]],
-                     [pick(st.rng, "promotion", len(m.ts)), pick(st.rng, "invitation", len(m.ts))],
-                     pick(st.rng, "price_drop", len(m.ts)))
-    mid = st.events.add(m.cust, m.ts, m.ev, ch=m.ch, agent=st.rng.choice(cat.ONLINE_AGENTS,
-                        len(m.ts)), prod=m.prod, price=price, text=text,
-                        topic=st.cal.wave_topic[m.wave])
+    price = np.where(
+        m.ev == EV["price_drop"],
+        cat.PRICES[np.maximum(m.prod, 0)] * 8 // 10,
+        np.where(m.ev == EV["promotion"], cat.PRICES[np.maximum(m.prod, 0)] * 9 // 10, -1),
+    )
+    text = np.select(
+        [m.ev == EV["promotion"], m.ev == EV["invitation"]],
+        [pick(st.rng, "promotion", len(m.ts)), pick(st.rng, "invitation", len(m.ts))],
+        pick(st.rng, "price_drop", len(m.ts)),
+    )
+    mid = st.events.add(
+        m.cust,
+        m.ts,
+        m.ev,
+        ch=m.ch,
+        agent=st.rng.choice(cat.ONLINE_AGENTS, len(m.ts)),
+        prod=m.prod,
+        price=price,
+        text=text,
+        topic=st.cal.wave_topic[m.wave],
+    )
     m.lapses["no-pressure.frequency-cap"] = m.burst == 2
     m.lapses["no-pressure.opt-out"] = m.after_opt_out
     for rule, mask in m.lapses.items():
         st.truth.add(rule, mid[mask], m.cust[mask])
     o = m.opt_out_here
-    st.events.add(m.cust[o], m.ts[o] + st.rng.integers(5, 120, o.sum()) * MIN, EV["opt_out"],
-                  ch=m.ch[o], ref=mid[o], text=pick(st.rng, "opt_out", o.sum()))
+    st.events.add(
+        m.cust[o],
+        m.ts[o] + st.rng.integers(5, 120, o.sum()) * MIN,
+        EV["opt_out"],
+        ch=m.ch[o],
+        ref=mid[o],
+        text=pick(st.rng, "opt_out", o.sum()),
+    )
     place_plants(st, m, plants, mid)
 
 
@@ -77,8 +95,11 @@ def _messages(st: State) -> Messages:
     bwave = np.full(n, -1)
     bwave[cust[cand][first]] = wave[cand][first]
     b = bwave[cust]
-    near = (b >= 0) & (wave != b) & (np.abs(cal.waves[wave] - cal.waves[np.maximum(b, 0)])
-                                     <= BURST_CLEARANCE)
+    near = (
+        (b >= 0)
+        & (wave != b)
+        & (np.abs(cal.waves[wave] - cal.waves[np.maximum(b, 0)]) <= BURST_CLEARANCE)
+    )
     cust, wave, after, here, b = cust[~near], wave[~near], after[~near], here[~near], b[~near]
     is_burst = (b >= 0) & (wave == b)
     reps = np.where(is_burst, 3, 1)

@@ -26,10 +26,15 @@ def holiday_greetings(st: State, segment: np.ndarray) -> None:
         ts = gday * DAY + daytime(rng, n)
         lapse = st.lapse(n, covered & st.settled(np.full(n, (day0 + 2) * DAY)), share=0.7)
         keep = ~lapse & ~_in_hole(st, cust, ts)
-        st.events.add(cust[keep], ts[keep], EV["holiday_greeting"],
-                      ch=rng.choice(cat.MESSAGE_CHANNELS, n)[keep],
-                      agent=rng.choice(cat.ONLINE_AGENTS, n)[keep], topic=topic,
-                      text=pick(rng, "holiday_greeting", n)[keep])
+        st.events.add(
+            cust[keep],
+            ts[keep],
+            EV["holiday_greeting"],
+            ch=rng.choice(cat.MESSAGE_CHANNELS, n)[keep],
+            agent=rng.choice(cat.ONLINE_AGENTS, n)[keep],
+            topic=topic,
+            text=pick(rng, "holiday_greeting", n)[keep],
+        )
         st.truth.add("cadence.holiday-greeting", None, cust[lapse], key)
 
 
@@ -47,10 +52,14 @@ def birthday_greetings(st: State) -> None:
         ts = np.maximum(day0 - rng.integers(0, 2, n), 0) * DAY + daytime(rng, n, 9.3, 12)
         lapse = st.lapse(n, inside & st.settled((day0 + 4) * DAY), share=1.2)
         keep = inside & ~lapse
-        st.events.add(cust[keep], ts[keep], EV["birthday_greeting"],
-                      ch=rng.choice(cat.MESSAGE_CHANNELS, n)[keep],
-                      agent=rng.choice(cat.ONLINE_AGENTS, n)[keep],
-                      text=pick(rng, "birthday_greeting", n)[keep])
+        st.events.add(
+            cust[keep],
+            ts[keep],
+            EV["birthday_greeting"],
+            ch=rng.choice(cat.MESSAGE_CHANNELS, n)[keep],
+            agent=rng.choice(cat.ONLINE_AGENTS, n)[keep],
+            text=pick(rng, "birthday_greeting", n)[keep],
+        )
         st.truth.add("cadence.birthday-greeting", None, cust[lapse], "birthday")
 
 

@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 SPAN = 1 << 27  # > seconds in the demo period: customer * SPAN + ts orders by (customer, ts)
 
 # (event, rule, window days): a message within the window after buying the same product.
-GUARDED = [("promotion", "considerate.no-repeat-offer", 30),
-           ("price_drop", "considerate.price-protection", 15)]
+GUARDED = [
+    ("promotion", "considerate.no-repeat-offer", 30),
+    ("price_drop", "considerate.price-protection", 15),
+]
 
 
 def latest_purchase(st: State, cust: np.ndarray, ts: np.ndarray) -> np.ndarray:

@@ -24,8 +24,15 @@ def inquiries(st: State) -> None:
     ch = rng.choice([cat.IM, cat.WECHAT], n)
     prod = rng.integers(0, cat.N_EVERYDAY, n)
     st.events.add(cust, ts, EV["reply"], ch=ch, prod=prod, text=pick(rng, "inquiry", n))
-    st.events.add(cust, ts + rng.integers(5, 30, n) * MIN, EV["care"], ch=ch, prod=prod,
-                  agent=rng.choice(cat.ONLINE_AGENTS, n), text=pick(rng, "answer", n))
+    st.events.add(
+        cust,
+        ts + rng.integers(5, 30, n) * MIN,
+        EV["care"],
+        ch=ch,
+        prod=prod,
+        agent=rng.choice(cat.ONLINE_AGENTS, n),
+        text=pick(rng, "answer", n),
+    )
 
 
 def reopen_after_silence(st: State) -> None:
@@ -41,7 +48,12 @@ def reopen_after_silence(st: State) -> None:
     fix = marketing & ~lapse
     n = int(fix.sum())
     care_day = ts[fix] // DAY - st.rng.integers(1, 4, n)
-    st.events.add(cust[fix], care_day * DAY + daytime(st.rng, n), EV["care"],
-                  ch=st.rng.choice([cat.WECHAT, cat.SMS], n),
-                  agent=st.rng.choice(cat.ONLINE_AGENTS, n), text=pick(st.rng, "reconnect", n))
+    st.events.add(
+        cust[fix],
+        care_day * DAY + daytime(st.rng, n),
+        EV["care"],
+        ch=st.rng.choice([cat.WECHAT, cat.SMS], n),
+        agent=st.rng.choice(cat.ONLINE_AGENTS, n),
+        text=pick(st.rng, "reconnect", n),
+    )
     st.truth.add("cadence.care-before-marketing", order[lapse], cust[lapse])

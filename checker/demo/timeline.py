@@ -78,8 +78,7 @@ def _holidays(start: date, days: int) -> list[tuple[str, int, str]]:
     cal = load_playbook().data.get("calendar", {})
     end = start + timedelta(days=days - 1)
     years = list(range(start.year, end.year + 1))
-    names = holidays_lib.country_holidays(cal.get("country", "CN"), years=years,
-                                          language="en_US")
+    names = holidays_lib.country_holidays(cal.get("country", "CN"), years=years, language="en_US")
     out = []
     for key, spec in cal.get("holidays", {}).items():
         for year in years:
@@ -102,8 +101,9 @@ def tod_of(ts: np.ndarray) -> np.ndarray:
     return ts % DAY
 
 
-def zone_day(cal: Calendar, rng: np.random.Generator, not_before: np.ndarray,
-             room: int) -> np.ndarray:
+def zone_day(
+    cal: Calendar, rng: np.random.Generator, not_before: np.ndarray, room: int
+) -> np.ndarray:
     """A day in a quiet zone, at or after `not_before`, leaving `room` days in the zone
     (-1 where no zone is left)."""
     latest = cal.zones[:, 1] - room

@@ -31,16 +31,20 @@ class Written:
     lapses: Counter = field(default_factory=Counter)
 
 
-def write_demo(spec: DemoSpec, out: Path, customers_out: Path | None = None,
-               truth_out: Path | None = None) -> Written:
+def write_demo(
+    spec: DemoSpec, out: Path, customers_out: Path | None = None, truth_out: Path | None = None
+) -> Written:
     if spec.events < MIN_EVENTS or spec.chunk_events < MIN_EVENTS:
         raise ValueError(f"a demo log needs at least {MIN_EVENTS} events")
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".jsonl", ".ndjson", ".parquet"):
         raise ValueError(f"unsupported output format {suffix!r}: use .csv, .jsonl or .parquet")
     out.parent.mkdir(parents=True, exist_ok=True)
-    widths = {"E": max(6, len(str(spec.events))), "C": max(5, len(str(spec.events // 10))),
-              "O": max(6, len(str(spec.events)))}
+    widths = {
+        "E": max(6, len(str(spec.events))),
+        "C": max(5, len(str(spec.events // 10))),
+        "O": max(6, len(str(spec.events))),
+    }
     mixed = spec.events <= MIXED_TS_UP_TO if spec.mixed_ts is None else spec.mixed_ts
     done, truth, people, segs = Written(), [], [], []
     sink = _Sink(out, suffix)
@@ -76,8 +80,11 @@ class _Sink:
                 self.jsonl.write(json.dumps(row, ensure_ascii=False) + "\n")
             return
         if self.writer is None:
-            self.writer = (pq.ParquetWriter(self.out, table.schema) if self.suffix == ".parquet"
-                           else pacsv.CSVWriter(self.out, table.schema))
+            self.writer = (
+                pq.ParquetWriter(self.out, table.schema)
+                if self.suffix == ".parquet"
+                else pacsv.CSVWriter(self.out, table.schema)
+            )
         self.writer.write_table(table)
 
     def close(self) -> None:
@@ -87,34 +94,36 @@ class _Sink:
             self.jsonl.close()
 
 
-def _table(chunk: Chunk, widths: dict[str, int], mixed: bool,
-           rng: np.random.Generator) -> pa.Table:
+def _table(chunk: Chunk, widths: dict[str, int], mixed: bool, rng: np.random.Generator) -> pa.Table:
     c, cal = chunk.cols, chunk.cal
     base = int((cal.start - datetime(1970, 1, 1)).total_seconds())
     ts = _times(c["ts"] + base, c["ts"] < 0)
     if mixed:
         ts = _mix_formats(ts, rng)
     topics = [*cal.topics, ""]
-    return pa.table({
-        "event_id": _ids("E", c["id"], widths["E"]),
-        "ts": ts,
-        "customer_id": _ids("C", c["cust"], widths["C"]),
-        "event": _pick(cat.EVENTS, c["ev"], c["ev"] < 0),
-        "channel": _pick(cat.CHANNELS, c["ch"], c["ch"] <= 0),
-        "agent_id": _pick(cat.AGENTS, c["agent"], c["agent"] < 0),
-        "order_id": _ids("O", c["order"], widths["O"]),
-        "product": _pick(cat.PRODUCTS, c["prod"], c["prod"] < 0),
-        "amount": pa.array(c["amount"], pa.int64(), mask=c["amount"] < 0),
-        "price": pa.array(c["price"], pa.int64(), mask=c["price"] < 0),
-        "text": _texts(c["text"], c["prod"], c["topic"], topics),
-        "ref": _ids("E", c["ref"], widths["E"]),
-        "due": _times(c["due"] + base, c["due"] < 0),
-    })
+    return pa.table(
+        {
+            "event_id": _ids("E", c["id"], widths["E"]),
+            "ts": ts,
+            "customer_id": _ids("C", c["cust"], widths["C"]),
+            "event": _pick(cat.EVENTS, c["ev"], c["ev"] < 0),
+            "channel": _pick(cat.CHANNELS, c["ch"], c["ch"] <= 0),
+            "agent_id": _pick(cat.AGENTS, c["agent"], c["agent"] < 0),
+            "order_id": _ids("O", c["order"], widths["O"]),
+            "product": _pick(cat.PRODUCTS, c["prod"], c["prod"] < 0),
+            "amount": pa.array(c["amount"], pa.int64(), mask=c["amount"] < 0),
+            "price": pa.array(c["price"], pa.int64(), mask=c["price"] < 0),
+            "text": _texts(c["text"], c["prod"], c["topic"], topics),
+            "ref": _ids("E", c["ref"], widths["E"]),
+            "due": _times(c["due"] + base, c["due"] < 0),
+        }
+    )
 
 
 def _ids(prefix: str, nums: np.ndarray, width: int) -> pa.Array:
-    digits = pc.utf8_lpad(pc.cast(pa.array(nums, pa.int64(), mask=nums <= 0), pa.string()),
-                          width=width, padding="0")
+    digits = pc.utf8_lpad(
+        pc.cast(pa.array(nums, pa.int64(), mask=nums <= 0), pa.string()), width=width, padding="0"
+    )
     return pc.binary_join_element_wise(prefix, digits, "")
 
 
@@ -165,20 +174,29 @@ def _write_customers(path: Path, rows: list[tuple[int, int, int, int, str]], wid
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["customer_id", "birthday", "tier"])
         for num, year, month, day, tier in rows:
-            birthday = "" if month == 0 else (f"{month:02d}-{day:02d}" if year == 0
-                                                else f"{year}-{month:02d}-{day:02d}")
+            birthday = (
+                ""
+                if month == 0
+                else (f"{month:02d}-{day:02d}" if year == 0 else f"{year}-{month:02d}-{day:02d}")
+            )
             w.writerow([f"C{num:0{width}d}", birthday, tier])
 
 
-def _write_truth(path: Path, truth: list[tuple[str, int, int, str]],
-                 widths: dict[str, int]) -> None:
+def _write_truth(
+    path: Path, truth: list[tuple[str, int, int, str]], widths: dict[str, int]
+) -> None:
     entries = [
-        {"rule": rule, "event_id": f"E{ev:0{widths['E']}d}" if ev else None,
-         "customer_id": f"C{cust:0{widths['C']}d}", **({"detail": d} if d else {})}
+        {
+            "rule": rule,
+            "event_id": f"E{ev:0{widths['E']}d}" if ev else None,
+            "customer_id": f"C{cust:0{widths['C']}d}",
+            **({"detail": d} if d else {}),
+        }
         for rule, ev, cust, d in truth
     ]
-    entries.sort(key=lambda e: (e["rule"], e["customer_id"], e["event_id"] or "",
-                                e.get("detail", "")))
+    entries.sort(
+        key=lambda e: (e["rule"], e["customer_id"], e["event_id"] or "", e.get("detail", ""))
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as f:
         f.write("[\n" + ",\n".join(json.dumps(e, ensure_ascii=False) for e in entries) + "\n]\n")

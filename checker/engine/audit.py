@@ -19,7 +19,6 @@ from checker.engine.outcomes import OUTCOME_SCHEMA
 from checker.engine.prepare import Prepared, prepare
 from checker.playbook.model import Playbook
 
-
 DEFAULT_MEMORY_LIMIT = "2GB"  # DuckDB spills to the scratch folder beyond it
 
 
@@ -67,14 +66,21 @@ def run_engine(
     outcomes = evaluate(prep, playbook, playbook.rules)
     if outcomes is None:
         empty = pa.table({n: pa.array([], type=pa.string()) for n in ("rule", "status")})
-        return AuditResult(prep, empty,
-                           with_file_names(OUTCOME_SCHEMA.to_pyarrow().empty_table(), prep.files),
-                           with_file_names(prep.rejected.to_pyarrow(), prep.files))
+        return AuditResult(
+            prep,
+            empty,
+            with_file_names(OUTCOME_SCHEMA.to_pyarrow().empty_table(), prep.files),
+            with_file_names(prep.rejected.to_pyarrow(), prep.files),
+        )
     outcomes = cache.materialize(outcomes)
     counts = outcomes.group_by(["rule", "status"]).aggregate(n=outcomes.count()).to_pyarrow()
     shown = outcomes if keep_ok else outcomes.filter(outcomes.status != "ok")
-    return AuditResult(prep, counts, with_file_names(shown.to_pyarrow(), prep.files),
-                       with_file_names(prep.rejected.to_pyarrow(), prep.files))
+    return AuditResult(
+        prep,
+        counts,
+        with_file_names(shown.to_pyarrow(), prep.files),
+        with_file_names(prep.rejected.to_pyarrow(), prep.files),
+    )
 
 
 def evaluate_outcomes(

@@ -58,8 +58,12 @@ def interval(value: str) -> ir.IntervalScalar:
     return ibis.interval(seconds=int(parse_duration(value).total_seconds()))
 
 
-def customer_window(t: ir.Table, *, rows: tuple[int | None, int | None] | None = None,
-                    extra_keys: list[str] | None = None) -> Any:
+def customer_window(
+    t: ir.Table,
+    *,
+    rows: tuple[int | None, int | None] | None = None,
+    extra_keys: list[str] | None = None,
+) -> Any:
     """The shared ordering: per customer (and ``extra_keys``) by (ts, seq), ties by input order."""
     keys = [t.customer_id, *[t[k] for k in extra_keys or []]]
     if rows is None:

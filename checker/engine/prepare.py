@@ -47,7 +47,9 @@ def prepare(
     files = [str(p) for p in paths] + ([str(customers_path)] if customers_path else [])
     all_rows = materialize(normalize(raw, pb, files))  # the one read of the input files
     customers = (
-        materialize(open_customers(con, customers_path, len(paths), pb, workdir)) if customers_path else None
+        materialize(open_customers(con, customers_path, len(paths), pb, workdir))
+        if customers_path
+        else None
     )
     good = all_rows.reason == ""
     span = all_rows.filter(good).aggregate(lo=all_rows.ts.min(), hi=all_rows.ts.max()).execute()
@@ -56,19 +58,19 @@ def prepare(
         as_of = latest or datetime(1970, 1, 1)
     end = ibis.literal(as_of, type="timestamp")
     late_reason = (
-        "after the audit end (--as-of " + as_of.strftime("%Y-%m-%d %H:%M:%S")
+        "after the audit end (--as-of "
+        + as_of.strftime("%Y-%m-%d %H:%M:%S")
         + "); give a later --as-of to audit it"
     )
     rejected = all_rows.filter(~good | (all_rows.ts > end)).select(
-        "file_no", "line",
+        "file_no",
+        "line",
         reason=ibis.ifelse(all_rows.reason == "", ibis.literal(late_reason), all_rows.reason),
     )
     rows_read = int(all_rows.count().execute())
     if customers is not None:
         bad = customers.filter(customers.reason != "")
-        rejected = rejected.union(
-            bad.select("file_no", "line", reason=bad.reason)
-        )
+        rejected = rejected.union(bad.select("file_no", "line", reason=bad.reason))
         rows_read += int(customers.count().execute())
     return Prepared(
         events=all_rows.filter(good & (all_rows.ts <= end)),

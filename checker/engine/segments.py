@@ -52,9 +52,11 @@ def segment_table(
     )
     out = per.select("customer_id", "last_purchase", segment=segment)
     if customers is not None:
-        tiers = customers.filter(customers.tier.notnull() & (customers.reason == "")).select(
-            t_id=customers.customer_id, tier=customers.tier
-        ).distinct(on="t_id", keep="last")
+        tiers = (
+            customers.filter(customers.tier.notnull() & (customers.reason == ""))
+            .select(t_id=customers.customer_id, tier=customers.tier)
+            .distinct(on="t_id", keep="last")
+        )
         j = out.left_join(tiers, out.customer_id == tiers.t_id)
         out = j.select("customer_id", "last_purchase", segment=ibis.coalesce(j.tier, j.segment))
     return out

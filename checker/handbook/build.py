@@ -46,8 +46,7 @@ def config_file(lang: str, root: Path | None = None) -> Path:
     return root / CONFIGS[lang]
 
 
-def load_config(lang: str, site_dir: Path, playbook: Path | None = None,
-                **overrides: Any) -> Any:
+def load_config(lang: str, site_dir: Path, playbook: Path | None = None, **overrides: Any) -> Any:
     """The MkDocs config of one language, with the output folder and playbook chosen."""
     ensure_plugin_registered()
     from mkdocs.config import load_config as mkdocs_load_config

@@ -102,12 +102,14 @@ class HuitouPlugin(BasePlugin[HuitouConfig]):
             files.append(self._page_file(page, config))
         for asset in sorted(ASSETS.iterdir()):
             if asset.is_file():
-                files.append(File.generated(config, f"assets/{asset.name}",
-                                            abs_src_path=str(asset)))
+                files.append(
+                    File.generated(config, f"assets/{asset.name}", abs_src_path=str(asset))
+                )
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         """Hand-written pages may cite live values with ``{{RULE_ID:PARAM}}`` placeholders."""
         assert self.playbook is not None
         if page.file.generated_by is not None:
@@ -117,8 +119,9 @@ class HuitouPlugin(BasePlugin[HuitouConfig]):
             raise PluginError(f"huitou: {page.file.src_uri}: unknown placeholders {bad}")
         return fill(markdown, self.playbook.data, self.config.lang)
 
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
-                 builder: Any) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
         assert self.playbook is not None
         for folder in sorted({os.path.dirname(os.path.abspath(s)) for s in self.playbook.sources}):
             server.watch(folder)

@@ -10,9 +10,9 @@ FONT = (
     "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', "
     "'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif"
 )
-INK = "#1f2933"      # text: contrast > 12:1 on white
-ACCENT = "#3949ab"   # indigo, matches the theme's primary colour
-MUTED = "#52606d"    # secondary text: contrast > 6:1 on white
+INK = "#1f2933"  # text: contrast > 12:1 on white
+ACCENT = "#3949ab"  # indigo, matches the theme's primary colour
+MUTED = "#52606d"  # secondary text: contrast > 6:1 on white
 FILL = "#e8eaf6"
 
 
@@ -22,8 +22,17 @@ def text_width(text: str, size: float) -> float:
     return wide * size + (len(text) - wide) * size * 0.56
 
 
-def label(x: float, y: float, text: str, *, size: float = 13, max_width: float | None = None,
-          anchor: str = "middle", color: str = INK, weight: str = "normal") -> str:
+def label(
+    x: float,
+    y: float,
+    text: str,
+    *,
+    size: float = 13,
+    max_width: float | None = None,
+    anchor: str = "middle",
+    color: str = INK,
+    weight: str = "normal",
+) -> str:
     """A text element; squeezed with ``textLength`` when it would exceed ``max_width``."""
     squeeze = ""
     if max_width is not None and text_width(text, size) > max_width:
@@ -49,8 +58,10 @@ def block(x: float, y: float, text: str, *, size: float, max_width: float, **kw:
     """A label wrapped onto up to two lines, centred on ``y``."""
     rows = wrap(text, size, max_width)
     top = y - (len(rows) - 1) * size * 0.6
-    return "".join(label(x, top + i * size * 1.2, row, size=size, max_width=max_width, **kw)
-                   for i, row in enumerate(rows))
+    return "".join(
+        label(x, top + i * size * 1.2, row, size=size, max_width=max_width, **kw)
+        for i, row in enumerate(rows)
+    )
 
 
 def svg(diagram_id: str, width: int, height: int, title: str, desc: str, body: list[str]) -> str:

@@ -24,28 +24,46 @@ def open_customers(
     if "customer_id" not in t.columns:
         raise HuitouError(
             "The customers file has no customer_id column.",
-            [Problem(f"columns are {', '.join(t.columns)}; add customer_id", file=str(path),
-                     line=1)],
+            [
+                Problem(
+                    f"columns are {', '.join(t.columns)}; add customer_id", file=str(path), line=1
+                )
+            ],
         )
-    col = {c: (t[c].strip() if c in t.columns else ibis.null("string"))
-           for c in ("customer_id", "birthday", "tier")}
+    col = {
+        c: (t[c].strip() if c in t.columns else ibis.null("string"))
+        for c in ("customer_id", "birthday", "tier")
+    }
     col = {c: ibis.ifelse(v == "", ibis.null("string"), v) for c, v in col.items()}
     month = col["birthday"].re_extract(BIRTHDAY, 1).try_cast("int64")
     day = col["birthday"].re_extract(BIRTHDAY, 2).try_cast("int64")
     month_days = ibis.cases((month == 2, 29), (month.isin([4, 6, 9, 11]), 30), else_=31)
     good_birthday = (
         col["birthday"].re_search(BIRTHDAY).fill_null(False)
-        & (month >= 1) & (month <= 12) & (day >= 1) & (day <= month_days)
+        & (month >= 1)
+        & (month <= 12)
+        & (day >= 1)
+        & (day <= month_days)
     ).fill_null(False)
     segments = list(pb.data.get("segments", {}).get("precedence", []))
     reason = (
         ibis.ifelse(col["customer_id"].isnull(), "missing customer_id; ", "")
-        + ibis.ifelse(col["birthday"].notnull() & ~good_birthday,
-                      "unparsable birthday '" + col["birthday"].fill_null("")
-                      + "': write YYYY-MM-DD or MM-DD; ", "")
-        + ibis.ifelse(col["tier"].notnull() & ~col["tier"].isin(segments).fill_null(False),
-                      "unknown tier '" + col["tier"].fill_null("") + "' (known: "
-                      + ", ".join(segments) + "); ", "")
+        + ibis.ifelse(
+            col["birthday"].notnull() & ~good_birthday,
+            "unparsable birthday '"
+            + col["birthday"].fill_null("")
+            + "': write YYYY-MM-DD or MM-DD; ",
+            "",
+        )
+        + ibis.ifelse(
+            col["tier"].notnull() & ~col["tier"].isin(segments).fill_null(False),
+            "unknown tier '"
+            + col["tier"].fill_null("")
+            + "' (known: "
+            + ", ".join(segments)
+            + "); ",
+            "",
+        )
     )
     return t.select(
         customer_id=col["customer_id"],

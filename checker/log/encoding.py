@@ -38,8 +38,11 @@ def detect(path: Path) -> str:
         return "gb18030"
     raise HuitouError(
         "Cannot read a log file: it is neither UTF-8 nor GBK/GB18030 text.",
-        [Problem("invalid byte sequence; re-export the file as UTF-8", file=str(path),
-                 line=bad_line)],
+        [
+            Problem(
+                "invalid byte sequence; re-export the file as UTF-8", file=str(path), line=bad_line
+            )
+        ],
     )
 
 

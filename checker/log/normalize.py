@@ -91,7 +91,10 @@ def normalize(raw: ir.Table, pb: Playbook, files: list[str]) -> ir.Table:
         (p.event_raw.isnull(), "missing event"),
         (p.event_raw.notnull() & p.event.isnull(), "unknown event '" + p.event_raw + "'"),
         (p.due_raw.notnull() & p.due.isnull(), "unparsable due '" + p.due_raw + "': " + TS_HINT),
-        (p.amount_raw.notnull() & p.amount.isnull(), "amount '" + p.amount_raw + "' is not a number"),
+        (
+            p.amount_raw.notnull() & p.amount.isnull(),
+            "amount '" + p.amount_raw + "' is not a number",
+        ),
         (p.price_raw.notnull() & p.price.isnull(), "price '" + p.price_raw + "' is not a number"),
         (
             p.channel.notnull() & ~p.channel.isin(channels),

@@ -14,8 +14,16 @@ from checker.errors import HuitouError, Problem
 from checker.log.columns import CANONICAL, REQUIRED
 from checker.log.encoding import as_utf8
 
-FORMATS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "json", ".ndjson": "json",
-           ".json": "json", ".parquet": "parquet", ".pq": "parquet"}
+FORMATS = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".jsonl": "json",
+    ".ndjson": "json",
+    ".json": "json",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
 # seq = file number * FILE_STRIDE + line: input order across files, the same on every backend.
 FILE_STRIDE = 10**10
 
@@ -32,8 +40,13 @@ def file_format(path: Path) -> str:
 
 def _open(con: ibis.BaseBackend, path: Path, fmt: str, workdir: Path) -> ir.Table:
     if fmt == "csv":
-        return con.read_csv(as_utf8(path, workdir), all_varchar=True, header=True,
-                            null_padding=True, sep="\t" if path.suffix == ".tsv" else ",")
+        return con.read_csv(
+            as_utf8(path, workdir),
+            all_varchar=True,
+            header=True,
+            null_padding=True,
+            sep="\t" if path.suffix == ".tsv" else ",",
+        )
     if fmt == "json":
         return con.read_json(path, format="newline_delimited")
     return con.read_parquet(path)
@@ -66,9 +79,14 @@ def open_log(
             renames[col] = name
     missing = [c for c in REQUIRED if c not in renames.values()]
     if missing:
-        problems.append(Problem(
-            f"no column for {', '.join(missing)} (columns: {', '.join(t.columns)}); rename it "
-            "or map it under column_aliases in your playbook", file=str(path), line=1))
+        problems.append(
+            Problem(
+                f"no column for {', '.join(missing)} (columns: {', '.join(t.columns)}); rename it "
+                "or map it under column_aliases in your playbook",
+                file=str(path),
+                line=1,
+            )
+        )
         return None
     first_line = 2 if fmt == "csv" else 1  # CSV header = line 1
     cols: dict[str, ir.Value] = {
@@ -101,7 +119,8 @@ def open_logs(
     """All files as one table (input order kept in ``seq``); empty files add no rows."""
     problems: list[Problem] = []
     tables = [
-        t for i, p in enumerate(paths)
+        t
+        for i, p in enumerate(paths)
         if (t := open_log(con, p, i, column_aliases, workdir, problems)) is not None
     ]
     if problems:

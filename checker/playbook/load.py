@@ -43,7 +43,8 @@ def _read_one(path: Path) -> tuple[dict[str, Any], Positions, list[Path]]:
                 first = positions[(key,)]
                 problems.append(
                     Problem(
-                        f"key {key!r} is also defined in {first[0]}:{first[1]}; keep it in one file",
+                        f"key {key!r} is also defined in {first[0]}:{first[1]}; "
+                        "keep it in one file",
                         file=str(file),
                         line=pos[(key,)][1],
                         path=key,

@@ -12,7 +12,10 @@ L10N = {
     "type": "object",
     "required": ["zh", "en"],
     "additionalProperties": False,
-    "properties": {"zh": {"type": "string", "minLength": 1}, "en": {"type": "string", "minLength": 1}},
+    "properties": {
+        "zh": {"type": "string", "minLength": 1},
+        "en": {"type": "string", "minLength": 1},
+    },
 }
 DURATION = {"type": "string", "pattern": DURATION_PATTERN}
 LABELLED = {"zh": {"type": "string"}, "en": {"type": "string"}}
@@ -51,8 +54,11 @@ def playbook_schema() -> dict[str, Any]:
     event = {
         "type": "object",
         "required": ["actor", "group", "zh", "en"],
-        "properties": {"actor": {"enum": ["customer", "shop"]}, "group": {"type": "string"},
-                       **LABELLED},
+        "properties": {
+            "actor": {"enum": ["customer", "shop"]},
+            "group": {"type": "string"},
+            **LABELLED,
+        },
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -67,14 +73,18 @@ def playbook_schema() -> dict[str, Any]:
             "version": {"type": "integer"},
             "language": {"enum": ["zh", "en"]},
             "timezone": {"type": "string", "minLength": 3},
-            "events": {"type": "object", "propertyNames": {"pattern": "^[a-z_]+$"},
-                       "additionalProperties": event},
+            "events": {
+                "type": "object",
+                "propertyNames": {"pattern": "^[a-z_]+$"},
+                "additionalProperties": event,
+            },
             "event_aliases": {"type": "object", "additionalProperties": {"type": "string"}},
             "column_aliases": {"type": "object", "additionalProperties": {"type": "string"}},
             "channels": {
                 "type": "object",
                 "additionalProperties": {
-                    "type": "object", "required": ["remote"],
+                    "type": "object",
+                    "required": ["remote"],
                     "properties": {"remote": {"type": "boolean"}, **LABELLED},
                 },
             },
@@ -87,7 +97,8 @@ def playbook_schema() -> dict[str, Any]:
                     "holidays": {
                         "type": "object",
                         "additionalProperties": {
-                            "type": "object", "required": ["match", "zh", "en"],
+                            "type": "object",
+                            "required": ["match", "zh", "en"],
                             "properties": {"match": {"type": "string"}, **LABELLED},
                         },
                     },
@@ -120,17 +131,27 @@ def _segments_schema() -> dict[str, Any]:
         "properties": {
             "lookback": DURATION,
             "precedence": {
-                "type": "array", "items": {"enum": ["vip", "dormant", "regular", "new"]},
+                "type": "array",
+                "items": {"enum": ["vip", "dormant", "regular", "new"]},
                 "uniqueItems": True,
             },
-            "vip": {"type": "object", "properties": {
-                "top_share": {"type": "number", "minimum": 0, "maximum": 1},
-                "min_orders": {"type": "integer", "minimum": 1}, **LABELLED}},
+            "vip": {
+                "type": "object",
+                "properties": {
+                    "top_share": {"type": "number", "minimum": 0, "maximum": 1},
+                    "min_orders": {"type": "integer", "minimum": 1},
+                    **LABELLED,
+                },
+            },
             "dormant": {"type": "object", "properties": {"no_purchase_for": DURATION, **LABELLED}},
-            "regular": {"type": "object", "properties": {
-                "min_purchases": {"type": "integer", "minimum": 1}, **LABELLED}},
-            "new": {"type": "object", "properties": {
-                "min_purchases": {"type": "integer", "minimum": 1}, **LABELLED}},
+            "regular": {
+                "type": "object",
+                "properties": {"min_purchases": {"type": "integer", "minimum": 1}, **LABELLED},
+            },
+            "new": {
+                "type": "object",
+                "properties": {"min_purchases": {"type": "integer", "minimum": 1}, **LABELLED},
+            },
         },
     }
 

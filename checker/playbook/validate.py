@@ -61,9 +61,11 @@ def _reference_problems(pb: Playbook) -> Iterator[Problem]:
             continue
         base = ("rules", rule_id)
         if rule.get("principle") not in principles:
-            yield _problem(pb, (*base, "principle"),
-                           f"unknown principle {rule.get('principle')!r}; use one of "
-                           f"{', '.join(principles)}")
+            yield _problem(
+                pb,
+                (*base, "principle"),
+                f"unknown principle {rule.get('principle')!r}; use one of {', '.join(principles)}",
+            )
         params = rule.get("params", {}) if isinstance(rule.get("params"), dict) else {}
         for fpath, spec in _filters(params, (*base, "params")):
             for i, name in enumerate(spec.get("events", [])):
@@ -81,9 +83,11 @@ def _reference_problems(pb: Playbook) -> Iterator[Problem]:
             for lang, text in (rule.get(field) or {}).items():
                 for m in PARAM.finditer(str(text)):
                     if m.group(1) not in flat:
-                        yield _problem(pb, (*base, field, lang),
-                                       f"placeholder {{{m.group(1)}}} is not a parameter of "
-                                       "this rule")
+                        yield _problem(
+                            pb,
+                            (*base, field, lang),
+                            f"placeholder {{{m.group(1)}}} is not a parameter of this rule",
+                        )
     yield from _placeholder_problems(pb, data, ())
 
 

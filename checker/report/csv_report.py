@@ -9,8 +9,17 @@ from checker.report.model import AuditReport
 
 ENCODING = "utf-8-sig"  # the BOM lets Excel detect UTF-8, so Chinese text opens cleanly
 HEADER = (
-    "rule", "principle", "severity", "status", "customer_id", "event_id",
-    "ts", "file", "line", "message", "evidence",
+    "rule",
+    "principle",
+    "severity",
+    "status",
+    "customer_id",
+    "event_id",
+    "ts",
+    "file",
+    "line",
+    "message",
+    "evidence",
 )
 # A cell starting with one of these is run as a formula by Excel; a leading ' keeps it text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

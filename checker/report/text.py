@@ -104,8 +104,15 @@ def _paint(text: str, style: str, color: bool) -> str:
 def _summary(report: AuditReport, words: dict[str, str], color: bool) -> Iterable[str]:
     heads = words["columns"].split("|")
     rows = [
-        [r.severity, r.rule, one_line(r.title), str(r.opportunities), str(r.violations),
-         str(r.pending), percent(r)]
+        [
+            r.severity,
+            r.rule,
+            one_line(r.title),
+            str(r.opportunities),
+            str(r.violations),
+            str(r.pending),
+            percent(r),
+        ]
         for r in report.rules
     ]
     widths = [max(cell_len(c) for c in col) for col in zip(heads, *rows, strict=True)]

@@ -13,14 +13,29 @@ from conftest import BUNDLED, local_ts, make_demo, read_rows
 from checker.demo import DemoSpec
 from checker.playbook import load_playbook
 
-HEADER = ["event_id", "ts", "customer_id", "event", "channel", "agent_id", "order_id",
-          "product", "amount", "price", "text", "ref", "due"]
+HEADER = [
+    "event_id",
+    "ts",
+    "customer_id",
+    "event",
+    "channel",
+    "agent_id",
+    "order_id",
+    "product",
+    "amount",
+    "price",
+    "text",
+    "ref",
+    "due",
+]
 
 
-@pytest.mark.parametrize("events,chunk", [(100, 400_000), (137, 400_000), (900, 400_000),
-                                          (2600, 1000)])
-def test_writes_exactly_the_requested_number_of_events(tmp_path: Path, events: int,
-                                                       chunk: int) -> None:
+@pytest.mark.parametrize(
+    "events,chunk", [(100, 400_000), (137, 400_000), (900, 400_000), (2600, 1000)]
+)
+def test_writes_exactly_the_requested_number_of_events(
+    tmp_path: Path, events: int, chunk: int
+) -> None:
     make_demo(tmp_path, DemoSpec(events=events, seed=3, chunk_events=chunk))
     rows = read_rows(tmp_path / "events.csv")
     assert len(rows) == events

@@ -19,16 +19,21 @@ Key = tuple[str, str | None, str, str | None]
 
 
 def _truth(folder: Path) -> Counter[Key]:
-    return Counter((t["rule"], t["event_id"], t["customer_id"],
-                    None if t["event_id"] else t.get("detail")) for t in read_truth(folder))
+    return Counter(
+        (t["rule"], t["event_id"], t["customer_id"], None if t["event_id"] else t.get("detail"))
+        for t in read_truth(folder)
+    )
 
 
 def _engine(folder: Path) -> Counter[Key]:
-    out = evaluate_outcomes([folder / "events.csv"], load_playbook(),
-                            customers=folder / "customers.csv").to_pylist()
-    return Counter((o["rule"], o["event_id"], o["customer_id"],
-                    None if o["event_id"] else o["detail"])
-                   for o in out if o["status"] == "violation")
+    out = evaluate_outcomes(
+        [folder / "events.csv"], load_playbook(), customers=folder / "customers.csv"
+    ).to_pylist()
+    return Counter(
+        (o["rule"], o["event_id"], o["customer_id"], None if o["event_id"] else o["detail"])
+        for o in out
+        if o["status"] == "violation"
+    )
 
 
 def _explain(expected: Counter[Key], found: Counter[Key]) -> str:
@@ -72,9 +77,13 @@ def test_reference_implementation_agrees_on_the_bundled_demo() -> None:
     rows = read_rows(BUNDLED / "events.csv")
     for r in rows:  # the reference reads plain local times only
         r["ts"] = local_ts(r["ts"]).strftime("%Y-%m-%d %H:%M:%S")
-    outcomes = reference_evaluate(rows, load_playbook(),
-                                  customers=read_rows(BUNDLED / "customers.csv"))
-    found = Counter((o.rule, o.event_id, o.customer_id, None if o.event_id else o.detail)
-                    for o in outcomes if o.status == "violation")
+    outcomes = reference_evaluate(
+        rows, load_playbook(), customers=read_rows(BUNDLED / "customers.csv")
+    )
+    found = Counter(
+        (o.rule, o.event_id, o.customer_id, None if o.event_id else o.detail)
+        for o in outcomes
+        if o.status == "violation"
+    )
     expected = _truth(BUNDLED)
     assert found == expected, _explain(expected, found)

@@ -19,8 +19,14 @@ from checker.playbook import load_playbook
 FIXTURE_PLAYBOOK = Path(__file__).parent / "fixtures" / "playbook"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 REPO_URL = "https://git.example.com/shop/huitou/"
 

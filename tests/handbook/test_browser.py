@@ -11,8 +11,18 @@ from checker.handbook.nav import ORDER
 
 pytestmark = pytest.mark.browser
 SERIOUS = {"serious", "critical"}
-PAGES = ["", "cadence/", "complaints/", "segments/", "contact-policy/", "rules/", "auditing/",
-         "training/", "counter-card/", "glossary/"]
+PAGES = [
+    "",
+    "cadence/",
+    "complaints/",
+    "segments/",
+    "contact-policy/",
+    "rules/",
+    "auditing/",
+    "training/",
+    "counter-card/",
+    "glossary/",
+]
 
 
 def _all_pages(site: Path) -> list[str]:
@@ -76,17 +86,21 @@ def test_chinese_search_finds_the_concede_page(tab):
         except Exception:
             query.press("Backspace")
             query.press_sequentially("步")
-    links = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item a")
-             .all()]
+    links = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item a").all()]
     texts = page.locator(".md-search-result").inner_text().replace("\u200b", "")
     assert any("principles/concede/" in href for href in links), (links, texts)
     assert "让步" in texts
 
 
-@pytest.mark.parametrize(("path", "diagram"), [
-    ("cadence/", "cadence-timeline"), ("complaints/", "complaint-flow"),
-    ("en/cadence/", "cadence-timeline"), ("en/complaints/", "complaint-flow"),
-])
+@pytest.mark.parametrize(
+    ("path", "diagram"),
+    [
+        ("cadence/", "cadence-timeline"),
+        ("complaints/", "complaint-flow"),
+        ("en/cadence/", "cadence-timeline"),
+        ("en/complaints/", "complaint-flow"),
+    ],
+)
 def test_diagrams_render(tab, path, diagram):
     page = tab.open(path)
     svg = page.locator(f"svg#{diagram}")
@@ -109,10 +123,13 @@ def test_a_quiz_answers(tab, path):
     assert feedback.inner_text().strip()
 
 
-@pytest.mark.parametrize(("start", "target", "name"), [
-    ("principles/concede/", "en/principles/concede/", "English"),
-    ("en/rules/", "rules/", "中文"),
-])
+@pytest.mark.parametrize(
+    ("start", "target", "name"),
+    [
+        ("principles/concede/", "en/principles/concede/", "English"),
+        ("en/rules/", "rules/", "中文"),
+    ],
+)
 def test_language_switch_lands_on_the_same_page(tab, start, target, name):
     page = tab.open(start)
     page.locator(".md-header__option .md-select button").hover()

@@ -112,7 +112,10 @@ def _assert_follows(base: str, changed: str, new: str, stale: str, where: str) -
     """Every mention of the old window became the new one; nothing else changed in number."""
     assert changed.count(new) > base.count(new), (where, changed)
     assert changed.count(new) - base.count(new) == base.count(stale) - changed.count(stale), (
-        where, base, changed)
+        where,
+        base,
+        changed,
+    )
 
 
 def _html(root: Path, page: str) -> str:
@@ -121,28 +124,51 @@ def _html(root: Path, page: str) -> str:
 
 def test_threshold_change_reaches_every_page(site: Path, site_3d: Path, playbook_dir: Path):
     playbook = load_playbook(playbook_dir, validate=False)
-    step = next(s for s in playbook.data["handbook"]["cadence"]["steps"]
-                if s.get("rule") == "cadence.greeting")
+    step = next(
+        s
+        for s in playbook.data["handbook"]["cadence"]["steps"]
+        if s.get("rule") == "cadence.greeting"
+    )
     old = playbook.rule("cadence.greeting").params["within"].rstrip("d")
     placeholder = "{{cadence.greeting:within}}"
-    for sub, lang, new, stale in (("", "zh", "3 天", f"{old} 天"), ("en", "en", "3 days",
-                                                                   f"{old} days")):
+    for sub, lang, new, stale in (
+        ("", "zh", "3 天", f"{old} 天"),
+        ("en", "en", "3 days", f"{old} days"),
+    ):
         base, changed = site / sub, site_3d / sub
-        _assert_follows(_section(_html(base, "cadence"), step["id"]),
-                        _section(_html(changed, "cadence"), step["id"]), new, stale, "cadence")
-        _assert_follows(_section(_html(base, "rules"), "rule-cadence-greeting"),
-                        _section(_html(changed, "rules"), "rule-cadence-greeting"),
-                        new, stale, "rules")
+        _assert_follows(
+            _section(_html(base, "cadence"), step["id"]),
+            _section(_html(changed, "cadence"), step["id"]),
+            new,
+            stale,
+            "cadence",
+        )
+        _assert_follows(
+            _section(_html(base, "rules"), "rule-cadence-greeting"),
+            _section(_html(changed, "rules"), "rule-cadence-greeting"),
+            new,
+            stale,
+            "rules",
+        )
         row = re.compile(rf"<tr>\s*<td>{re.escape(step['title'][lang])}</td>.*?</tr>", re.S)
-        _assert_follows(_text_of(row.search(_html(base, "counter-card")).group(0)),
-                        _text_of(row.search(_html(changed, "counter-card")).group(0)),
-                        new, stale, "counter card")
+        _assert_follows(
+            _text_of(row.search(_html(base, "counter-card")).group(0)),
+            _text_of(row.search(_html(changed, "counter-card")).group(0)),
+            new,
+            stale,
+            "counter card",
+        )
         citing = 0
         for pid, principle in playbook.principles.items():
             for i, quiz in enumerate(principle.get("quiz", [])):
                 if placeholder in json.dumps(quiz, ensure_ascii=False):
                     page = f"principles/{pid}"
-                    _assert_follows(_quizzes(_html(base, page))[i],
-                                    _quizzes(_html(changed, page))[i], new, stale, f"quiz {pid}")
+                    _assert_follows(
+                        _quizzes(_html(base, page))[i],
+                        _quizzes(_html(changed, page))[i],
+                        new,
+                        stale,
+                        f"quiz {pid}",
+                    )
                     citing += 1
         assert citing, "no quiz answer cites the greeting window"

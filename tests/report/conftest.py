@@ -49,95 +49,137 @@ def _finding(rule: str, status: str, customer: str, where: tuple, message: str, 
     summary = next(r for r in RULES if r.rule == rule)
     event_id, ts, file, line = where
     return Finding(
-        rule, summary.principle, summary.severity, status, customer,
-        event_id, ts, file, line, message, evidence,
+        rule,
+        summary.principle,
+        summary.severity,
+        status,
+        customer,
+        event_id,
+        ts,
+        file,
+        line,
+        message,
+        evidence,
     )
 
 
 FINDINGS = [
     _finding(
-        "cadence.greeting", "violation", "c-1a2b3c4d",
+        "cadence.greeting",
+        "violation",
+        "c-1a2b3c4d",
         ("e-0012", "2025-03-03 10:00:00", LOG, 14),
         "购买后 2 天内没有问候。",
         "购买 2025-03-03 10:00，首次问候 2025-03-06 11:00：晚了 3 天 1 小时；上限 2 天",
     ),
     _finding(
-        "cadence.greeting", "pending", "c-5e6f7a8b",
+        "cadence.greeting",
+        "pending",
+        "c-5e6f7a8b",
         ("e-0498", "2025-03-30 20:15:00", LOG, 500),
         "购买后 2 天内没有问候。",
         "购买 2025-03-30 20:15，期限 2025-04-01 20:15 在截至时间之后",
     ),
     _finding(
-        "cadence.greeting", "pending", "c-9c0d1e2f",
+        "cadence.greeting",
+        "pending",
+        "c-9c0d1e2f",
         ("e-0501", "2025-03-31 09:00:00", LOG, 503),
         "购买后 2 天内没有问候。",
         "购买 2025-03-31 09:00，期限 2025-04-02 09:00 在截至时间之后",
     ),
     _finding(
-        "cadence.vip-callback", "violation", "c-77aa88bb",
+        "cadence.vip-callback",
+        "violation",
+        "c-77aa88bb",
         (None, None, None, None),
         "VIP 客户 31 天内没有回访。",
         "上次回访 2025-01-20 15:00，到截至时间已 70 天；上限 31 天",
     ),
     _finding(
-        "cadence.holiday-greeting", "violation", "c-77aa88bb",
+        "cadence.holiday-greeting",
+        "violation",
+        "c-77aa88bb",
         (None, "2025-01-29 00:00:00", None, None),
         "节日窗口内没有节日问候。",
         "春节 2025-01-28 至 2025-02-04 没有 holiday_greeting",
     ),
     _finding(
-        "service.complaint-ack", "pending", "c-3344ccdd",
+        "service.complaint-ack",
+        "pending",
+        "c-3344ccdd",
         ("e-0509", "2025-03-31 22:30:00", LOG, 511),
         "投诉后 2 小时内没有回应。",
         "投诉 2025-03-31 22:30，期限 2025-04-01 00:30 在截至时间之后",
     ),
     _finding(
-        "respect.no-blame", "violation", "c-1a2b3c4d",
+        "respect.no-blame",
+        "violation",
+        "c-1a2b3c4d",
         ("e-0105", "2025-03-11 14:02:00", LOG, 107),
         "客服消息里有指责客户的话。",
         "“是你自己的问题” 出现在：“这个是你自己的问题,退款只能退 50%”",
     ),
     _finding(
-        "respect.no-blame", "violation", "c-eeff0011",
+        "respect.no-blame",
+        "violation",
+        "c-eeff0011",
         ("e-0233", "2025-03-18 16:40:00", "logs/im.jsonl", 233),
         "Shop message blames the customer.",
-        "matched \"your own fault\" in: \"that's your own fault: read the manual\"",
+        'matched "your own fault" in: "that\'s your own fault: read the manual"',
     ),
     _finding(
-        "no-pressure.quiet-hours", "violation", "c-5e6f7a8b",
+        "no-pressure.quiet-hours",
+        "violation",
+        "c-5e6f7a8b",
         ("e-0321", "2025-03-21 22:05:00", LOG, 323),
         "21:00 到 09:00 之间联系了客户。",
         "sms 2025-03-21 22:05，客户当地时间 22:05",
     ),
     _finding(
-        "integrity.promise-kept", "violation", "c-3344ccdd",
+        "integrity.promise-kept",
+        "violation",
+        "c-3344ccdd",
         ("e-0150", "2025-03-12 11:00:00", LOG, 152),
         "承诺到期没有兑现。",
         "承诺 e-0150 到期 2025-03-15 18:00，没有 ref 指向它的 promise_kept",
     ),
     _finding(
-        "integrity.promise-kept", "pending", "c-9c0d1e2f",
+        "integrity.promise-kept",
+        "pending",
+        "c-9c0d1e2f",
         ("e-0505", "2025-03-31 10:00:00", LOG, 507),
         "承诺到期没有兑现。",
         "承诺 e-0505 到期 2025-04-03 18:00 在截至时间之后",
     ),
 ]
 
-REASONS = ["无法解析的时间 \"2025-13-01 10:00\"", "缺少必填字段 customer_id",
-           "未知事件 \"greting\"（是不是 greeting？）"]
+REASONS = [
+    '无法解析的时间 "2025-13-01 10:00"',
+    "缺少必填字段 customer_id",
+    '未知事件 "greting"（是不是 greeting？）',
+]
 REJECTS = [Reject(LOG, 3 + i, REASONS[i % 3]) for i in range(22)]
-REJECTS.append(Reject("logs/im.jsonl", 9, "event_id \"e-0007\" 已在 logs/im.jsonl:4 出现"))
+REJECTS.append(Reject("logs/im.jsonl", 9, 'event_id "e-0007" 已在 logs/im.jsonl:4 出现'))
 
 
 @pytest.fixture
 def report() -> AuditReport:
     source = InputSummary(
-        rows_read=523, rows_checked=500, rows_rejected=len(REJECTS), rejects=list(REJECTS),
+        rows_read=523,
+        rows_checked=500,
+        rows_rejected=len(REJECTS),
+        rejects=list(REJECTS),
         files=[LOG, "logs/im.jsonl"],
     )
     return AuditReport(
-        playbook="playbooks/seed", as_of="2025-03-31 23:59:59", lang="zh", input=source,
-        rules=list(RULES), findings=list(FINDINGS), principles=dict(PRINCIPLES),
+        playbook="playbooks/seed",
+        as_of="2025-03-31 23:59:59",
+        lang="zh",
+        input=source,
+        rules=list(RULES),
+        findings=list(FINDINGS),
+        principles=dict(PRINCIPLES),
     )
 
 

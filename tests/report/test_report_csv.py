@@ -8,8 +8,19 @@ from checker.report import csv_report
 from checker.report.formats import write_report
 from checker.report.model import Finding
 
-HEADER = ["rule", "principle", "severity", "status", "customer_id", "event_id", "ts", "file",
-          "line", "message", "evidence"]
+HEADER = [
+    "rule",
+    "principle",
+    "severity",
+    "status",
+    "customer_id",
+    "event_id",
+    "ts",
+    "file",
+    "line",
+    "message",
+    "evidence",
+]
 
 
 def test_written_file_has_bom_crlf_and_parses_back(report, tmp_path):
@@ -20,15 +31,28 @@ def test_written_file_has_bom_crlf_and_parses_back(report, tmp_path):
     assert raw.count(b"\r\n") == len(report.findings) + 1 and b"\n" not in raw.replace(b"\r\n", b"")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert rows[0] == HEADER
-    expected = [["" if v is None else str(v) for v in dataclasses.astuple(f)]
-                for f in report.findings]
+    expected = [
+        ["" if v is None else str(v) for v in dataclasses.astuple(f)] for f in report.findings
+    ]
     assert rows[1:] == expected
 
 
 def test_cells_excel_would_run_as_formulas_are_kept_as_text(report):
-    bad = Finding("respect.no-blame", "respect", "error", "violation", "c-1", "e-1",
-                  "2025-03-01 10:00:00", "a.csv", 2, "=HYPERLINK(\"http://x\")", "@SUM(A1)\nok")
-    rows = list(csv.reader(io.StringIO(csv_report.render(dataclasses.replace(report,
-                                                                            findings=[bad])))))
-    assert rows[1][9] == "'=HYPERLINK(\"http://x\")"
+    bad = Finding(
+        "respect.no-blame",
+        "respect",
+        "error",
+        "violation",
+        "c-1",
+        "e-1",
+        "2025-03-01 10:00:00",
+        "a.csv",
+        2,
+        '=HYPERLINK("http://x")',
+        "@SUM(A1)\nok",
+    )
+    rows = list(
+        csv.reader(io.StringIO(csv_report.render(dataclasses.replace(report, findings=[bad]))))
+    )
+    assert rows[1][9] == '\'=HYPERLINK("http://x")'
     assert rows[1][10] == "'@SUM(A1)\nok"

@@ -32,8 +32,10 @@ def test_file_line_and_title_properties(report):
     first = github.render(report).splitlines()[0]
     props = "file=logs/2025-03%2C门店.csv,line=14,title=cadence.greeting"
     assert first.startswith(f"::warning {props}::")
-    assert first.endswith("::购买后 2 天内没有问候。 — 购买 2025-03-03 10:00，首次问候 "
-                          "2025-03-06 11:00：晚了 3 天 1 小时；上限 2 天")
+    assert first.endswith(
+        "::购买后 2 天内没有问候。 — 购买 2025-03-03 10:00，首次问候 "
+        "2025-03-06 11:00：晚了 3 天 1 小时；上限 2 天"
+    )
 
 
 def test_customer_level_findings_have_no_location(report):
@@ -48,8 +50,19 @@ def test_escaping_follows_the_workflow_command_rules():
 
 
 def test_hostile_text_stays_on_one_line_and_round_trips(report):
-    bad = Finding("respect.no-blame", "respect", "error", "violation", "c-1", "e-1",
-                  "2025-03-01 10:00:00", "dir:x/a,b.csv", 7, "50% off\r\n::error::fake", "x")
+    bad = Finding(
+        "respect.no-blame",
+        "respect",
+        "error",
+        "violation",
+        "c-1",
+        "e-1",
+        "2025-03-01 10:00:00",
+        "dir:x/a,b.csv",
+        7,
+        "50% off\r\n::error::fake",
+        "x",
+    )
     out = github.render(dataclasses.replace(report, findings=[bad]))
     assert out.count("\n") == 1 and out.endswith("\n")
     match = COMMAND.match(out.rstrip("\n"))

@@ -30,8 +30,13 @@ def test_exact_shape_and_values(report):
     assert doc["input"]["rows_read"] == 523
     assert len(doc["input"]["rejects"]) == 23  # all of them, not only the first 20
     assert doc["summary"]["respect.no-blame"] == {
-        "compliance": 0.95, "opportunities": 40, "pending": 0, "principle": "respect",
-        "severity": "error", "title": "不指责客户", "violations": 2,
+        "compliance": 0.95,
+        "opportunities": 40,
+        "pending": 0,
+        "principle": "respect",
+        "severity": "error",
+        "title": "不指责客户",
+        "violations": 2,
     }
     assert doc["summary"]["cadence.birthday-greeting"]["compliance"] is None
     assert [Finding(**f) for f in doc["findings"]] == report.findings

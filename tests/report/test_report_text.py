@@ -14,7 +14,7 @@ def lines_of(report, **options):
 def test_header_lists_first_twenty_rejects_then_the_rest_as_a_count(report):
     lines = lines_of(report)
     start = lines.index("输入：读取 523 行，检查 500 行，拒收 23 行") + 1
-    block = lines[start:lines.index("", start)]
+    block = lines[start : lines.index("", start)]
     expected = [f"  {r.file}:{r.line}: {r.reason}" for r in report.input.rejects[:20]]
     assert block == [*expected, "  ... 还有 3 条"]
 
@@ -37,8 +37,11 @@ def test_summary_groups_rules_under_principle_titles(report):
 
 
 def test_compliance_is_a_percentage_or_a_dash(report):
-    rows = {line.split()[1]: line for line in lines_of(report) if line.startswith("  ") and
-            len(line.split()) > 6 and "." in line.split()[1]}
+    rows = {
+        line.split()[1]: line
+        for line in lines_of(report)
+        if line.startswith("  ") and len(line.split()) > 6 and "." in line.split()[1]
+    }
     assert rows["respect.no-blame"].endswith("95.0%")
     assert rows["concede.no-hard-push"].endswith("100.0%")
     assert rows["cadence.birthday-greeting"].endswith("—")
@@ -47,7 +50,7 @@ def test_compliance_is_a_percentage_or_a_dash(report):
 def test_violations_come_before_pending_within_a_rule(report):
     shuffled = dataclasses.replace(report, findings=list(reversed(report.findings)))
     for out in (text.render(report), text.render(shuffled)):
-        section = out[out.index("[warning] cadence.greeting"):out.index("[warning] cadence.vip")]
+        section = out[out.index("[warning] cadence.greeting") : out.index("[warning] cadence.vip")]
         assert section.index("违规 1") < section.index("2025-03-03 10:00:00")
         assert section.index("2025-03-03 10:00:00") < section.index("待定 2")
         assert section.index("待定 2") < section.index("2025-03-30 20:15:00")
@@ -76,8 +79,19 @@ def test_colour_only_on_request(report):
 
 
 def test_hostile_text_cannot_break_lines_or_send_escapes(report):
-    bad = Finding("respect.no-blame", "respect", "error", "violation", "c-1", "e-9",
-                  "2025-03-01 10:00:00", "a.csv", 2, "line1\nline2", "\x1b[2Jgone\u202e")
+    bad = Finding(
+        "respect.no-blame",
+        "respect",
+        "error",
+        "violation",
+        "c-1",
+        "e-9",
+        "2025-03-01 10:00:00",
+        "a.csv",
+        2,
+        "line1\nline2",
+        "\x1b[2Jgone\u202e",
+    )
     out = text.render(dataclasses.replace(report, findings=[bad]))
     assert "\x1b" not in out and "\u202e" not in out
     assert "a.csv:2  2025-03-01 10:00:00  c-1  line1 line2" in out

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
+from checker.engine.audit import evaluate_outcomes
 from checker.playbook import Playbook
 from tests.reference import evaluate
 from tests.reference.audit import KINDS
@@ -98,13 +99,12 @@ def _run_reference(case: dict[str, Any], playbook: Playbook) -> list[dict[str, A
 
 
 def _run_engine(case: dict[str, Any], playbook: Playbook, tmp_path: Path) -> list[dict[str, Any]]:
-    audit = pytest.importorskip("checker.engine.audit", reason="the engine is not written yet")
     log = write_log(case["events"], tmp_path / "log.csv")
     customers = None
     if case.get("customers"):
         customers = write_customers(case["customers"], tmp_path / "customers.csv")
     as_of = parse_ts(case["as_of"]) if case.get("as_of") else None
-    table = audit.evaluate_outcomes([log], playbook, customers=customers, as_of=as_of)
+    table = evaluate_outcomes([log], playbook, customers=customers, as_of=as_of)
     return [r for r in engine_rows(table, playbook.timezone) if r["rule"] == RULE_ID]
 
 

@@ -8,7 +8,15 @@ import ibis.expr.types as ir
 
 from checker.engine.context import RuleContext
 from checker.engine.kinds._common import (
-    BASE_TS, EVENT_FILTER, example_event, fmt_ts, gap, label, params_schema, seconds, t,
+    BASE_TS,
+    EVENT_FILTER,
+    example_event,
+    fmt_ts,
+    gap,
+    label,
+    params_schema,
+    seconds,
+    t,
 )
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
@@ -43,21 +51,30 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     k, f = label(rule.params["checked"], pb, lang), label(rule.params["fulfilled_by"], pb, lang)
-    return t(lang, f"每个写明期限（due）的{k}，都要在期限前记录引用它的{f}（ref）。",
-             f"Every {k} with a due time has a {f} referring to it (ref) by that time.")
+    return t(
+        lang,
+        f"每个写明期限（due）的{k}，都要在期限前记录引用它的{f}（ref）。",
+        f"Every {k} with a due time has a {f} referring to it (ref) by that time.",
+    )
 
 
 def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
     k, f = label(rule.params["checked"], pb, lang), label(rule.params["fulfilled_by"], pb, lang)
-    head = t(lang, f"{k} {fmt_ts(row['ts'])}，期限 {fmt_ts(row['deadline'])}",
-             f"{k} {fmt_ts(row['ts'])}, due {fmt_ts(row['deadline'])}")
+    head = t(
+        lang,
+        f"{k} {fmt_ts(row['ts'])}，期限 {fmt_ts(row['deadline'])}",
+        f"{k} {fmt_ts(row['ts'])}, due {fmt_ts(row['deadline'])}",
+    )
     if row["status"] == "pending":
         return head + t(lang, "：尚未到期", ": not yet due")
     if row["ref_ts"] is None:
         return head + t(lang, f"：没有{f}", f": never {f}")
     late = gap(row["ref_ts"], row["deadline"], lang)
-    return head + t(lang, f"：{fmt_ts(row['ref_ts'])} 才兑现，逾期 {late}",
-                    f": kept {fmt_ts(row['ref_ts'])}, {late} late")
+    return head + t(
+        lang,
+        f"：{fmt_ts(row['ref_ts'])} 才兑现，逾期 {late}",
+        f": kept {fmt_ts(row['ref_ts'])}, {late} late",
+    )
 
 
 def example(rule: Rule, pb: Playbook) -> Example:
@@ -79,8 +96,14 @@ KIND = register(
             "as_of; violation otherwise. Checked events without due are not opportunities."
         ),
         params_schema=params_schema(
-            ["checked", "fulfilled_by"], checked=EVENT_FILTER, fulfilled_by=EVENT_FILTER,
+            ["checked", "fulfilled_by"],
+            checked=EVENT_FILTER,
+            fulfilled_by=EVENT_FILTER,
         ),
-        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+        columns=columns,
+        outcomes=outcomes,
+        describe=describe,
+        evidence=evidence,
+        example=example,
     )
 )

@@ -8,8 +8,17 @@ import ibis.expr.types as ir
 
 from checker.engine.context import RuleContext, customer_window, interval
 from checker.engine.kinds._common import (
-    BASE_TS, DURATION, EVENT_FILTER, dur, example_event, fmt_ts, gap, label, params_schema,
-    seconds, t,
+    BASE_TS,
+    DURATION,
+    EVENT_FILTER,
+    dur,
+    example_event,
+    fmt_ts,
+    gap,
+    label,
+    params_schema,
+    seconds,
+    t,
 )
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
@@ -41,18 +50,24 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
     k, f = label(p["checked"], pb, lang), label(p["forbidden"], pb, lang)
-    return t(lang, f"与客户 {dur(p['silence'], lang)} 以上没有任何互动后，第一次{k}不能是{f}。",
-             f"After {dur(p['silence'], lang)} or more without any interaction, the first {k} "
-             f"is not {f}.")
+    return t(
+        lang,
+        f"与客户 {dur(p['silence'], lang)} 以上没有任何互动后，第一次{k}不能是{f}。",
+        f"After {dur(p['silence'], lang)} or more without any interaction, the first {k} "
+        f"is not {f}.",
+    )
 
 
 def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
     f = label(rule.params["forbidden"], pb, lang)
     silence = gap(row["ts"], row["ref_ts"], lang)
-    return t(lang, f"上次互动 {fmt_ts(row['ref_ts'])}，沉默 {silence} 后首先发出的是{f}"
-                   f"（{fmt_ts(row['ts'])}）",
-             f"last interaction {fmt_ts(row['ref_ts'])}; after {silence} of silence the first "
-             f"outreach was {f} ({fmt_ts(row['ts'])})")
+    return t(
+        lang,
+        f"上次互动 {fmt_ts(row['ref_ts'])}，沉默 {silence} 后首先发出的是{f}"
+        f"（{fmt_ts(row['ts'])}）",
+        f"last interaction {fmt_ts(row['ref_ts'])}; after {silence} of silence the first "
+        f"outreach was {f} ({fmt_ts(row['ts'])})",
+    )
 
 
 def example(rule: Rule, pb: Playbook) -> Example:
@@ -76,8 +91,14 @@ KIND = register(
         ),
         params_schema=params_schema(
             ["silence", "checked", "forbidden"],
-            silence=DURATION, checked=EVENT_FILTER, forbidden=EVENT_FILTER,
+            silence=DURATION,
+            checked=EVENT_FILTER,
+            forbidden=EVENT_FILTER,
         ),
-        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+        columns=columns,
+        outcomes=outcomes,
+        describe=describe,
+        evidence=evidence,
+        example=example,
     )
 )

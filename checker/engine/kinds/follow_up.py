@@ -8,8 +8,17 @@ import ibis.expr.types as ir
 
 from checker.engine.context import FOLLOWING, RuleContext, customer_window, interval
 from checker.engine.kinds._common import (
-    BASE_TS, DURATION, EVENT_FILTER, dur, example_event, fmt_ts, gap, label, params_schema,
-    seconds, t,
+    BASE_TS,
+    DURATION,
+    EVENT_FILTER,
+    dur,
+    example_event,
+    fmt_ts,
+    gap,
+    label,
+    params_schema,
+    seconds,
+    t,
 )
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
@@ -58,15 +67,22 @@ def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
     what, then = label(p["trigger"], pb, lang), label(p["expect"], pb, lang)
     limit = dur(p["within"], lang)
     if row["status"] == "pending":
-        return t(lang, f"{what} {fmt_ts(row['ts'])}：{then}应在 {fmt_ts(row['deadline'])} 前完成",
-                 f"{what} {fmt_ts(row['ts'])}: {then} due by {fmt_ts(row['deadline'])}")
+        return t(
+            lang,
+            f"{what} {fmt_ts(row['ts'])}：{then}应在 {fmt_ts(row['deadline'])} 前完成",
+            f"{what} {fmt_ts(row['ts'])}: {then} due by {fmt_ts(row['deadline'])}",
+        )
     if row["ref_ts"] is None:
-        return t(lang, f"{what} {fmt_ts(row['ts'])}，截至审计结束没有{then}；时限 {limit}",
-                 f"{what} {fmt_ts(row['ts'])}, no {then} by the audit's end; limit {limit}")
+        return t(
+            lang,
+            f"{what} {fmt_ts(row['ts'])}，截至审计结束没有{then}；时限 {limit}",
+            f"{what} {fmt_ts(row['ts'])}, no {then} by the audit's end; limit {limit}",
+        )
     delay = gap(row["ref_ts"], row["ts"], lang)
     return t(
         lang,
-        f"{what} {fmt_ts(row['ts'])}，首次{then} {fmt_ts(row['ref_ts'])}：相隔 {delay}；时限 {limit}",
+        f"{what} {fmt_ts(row['ts'])}，首次{then} {fmt_ts(row['ref_ts'])}："
+        f"相隔 {delay}；时限 {limit}",
         f"{what} {fmt_ts(row['ts'])}, first {then} {fmt_ts(row['ref_ts'])}: {delay} after; "
         f"limit {limit}",
     )
@@ -92,7 +108,9 @@ KIND = register(
         ),
         params_schema=params_schema(
             ["trigger", "expect", "within"],
-            trigger=EVENT_FILTER, expect=EVENT_FILTER, within=DURATION,
+            trigger=EVENT_FILTER,
+            expect=EVENT_FILTER,
+            within=DURATION,
         ),
         columns=columns,
         outcomes=outcomes,

@@ -9,8 +9,18 @@ import ibis.expr.types as ir
 
 from checker.engine.context import FOLLOWING, RuleContext, customer_window, interval
 from checker.engine.kinds._common import (
-    BASE_TS, DURATION, EVENT_FILTER, SEGMENT_LIST, dur, example_event, fmt_ts, gap, label,
-    params_schema, seconds, t,
+    BASE_TS,
+    DURATION,
+    EVENT_FILTER,
+    SEGMENT_LIST,
+    dur,
+    example_event,
+    fmt_ts,
+    gap,
+    label,
+    params_schema,
+    seconds,
+    t,
 )
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
@@ -95,31 +105,50 @@ def _scope_text(rule: Rule, pb: Playbook, lang: str) -> str:
     parts = []
     if scope.get("segments"):
         segs = pb.data.get("segments", {})
-        parts.append(("、" if lang == "zh" else "/").join(
-            segs.get(s, {}).get(lang, s) for s in scope["segments"]))
+        parts.append(
+            ("、" if lang == "zh" else "/").join(
+                segs.get(s, {}).get(lang, s) for s in scope["segments"]
+            )
+        )
     if scope.get("purchased_within"):
-        parts.append(t(lang, f"{dur(scope['purchased_within'], lang)}内购买过的",
-                       f"who bought in the last {dur(scope['purchased_within'], lang)}"))
-    return t(lang, "".join(parts) + "客户", "customers " + " ".join(parts) if parts else "customers")
+        parts.append(
+            t(
+                lang,
+                f"{dur(scope['purchased_within'], lang)}内购买过的",
+                f"who bought in the last {dur(scope['purchased_within'], lang)}",
+            )
+        )
+    return t(
+        lang, "".join(parts) + "客户", "customers " + " ".join(parts) if parts else "customers"
+    )
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
     c = label(p["contacts"], pb, lang)
-    return t(lang, f"{_scope_text(rule, pb, lang)}，两次{c}之间不超过 {dur(p['max_gap'], lang)}。",
-             f"For {_scope_text(rule, pb, lang)}, never more than {dur(p['max_gap'], lang)} "
-             f"without a {c}.")
+    return t(
+        lang,
+        f"{_scope_text(rule, pb, lang)}，两次{c}之间不超过 {dur(p['max_gap'], lang)}。",
+        f"For {_scope_text(rule, pb, lang)}, never more than {dur(p['max_gap'], lang)} "
+        f"without a {c}.",
+    )
 
 
 def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
     limit = dur(rule.params["max_gap"], lang)
     start = t(lang, "上次联系", "last contact") if row["event_id"] else t(lang, "起点", "since")
     if row["status"] == "pending":
-        return t(lang, f"{start} {fmt_ts(row['ts'])}：下次联系应在 {fmt_ts(row['deadline'])} 前",
-                 f"{start} {fmt_ts(row['ts'])}: next contact due by {fmt_ts(row['deadline'])}")
+        return t(
+            lang,
+            f"{start} {fmt_ts(row['ts'])}：下次联系应在 {fmt_ts(row['deadline'])} 前",
+            f"{start} {fmt_ts(row['ts'])}: next contact due by {fmt_ts(row['deadline'])}",
+        )
     if row["ref_ts"] is None:
-        return t(lang, f"{start} {fmt_ts(row['ts'])}，此后再无联系；上限 {limit}",
-                 f"{start} {fmt_ts(row['ts'])}, no contact since; limit {limit}")
+        return t(
+            lang,
+            f"{start} {fmt_ts(row['ts'])}，此后再无联系；上限 {limit}",
+            f"{start} {fmt_ts(row['ts'])}, no contact since; limit {limit}",
+        )
     return t(
         lang,
         f"{start} {fmt_ts(row['ts'])}，下次 {fmt_ts(row['ref_ts'])}：间隔 "
@@ -132,8 +161,7 @@ def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
 def example(rule: Rule, pb: Playbook) -> Example:
     p = rule.params
     g = seconds(p["max_gap"])
-    buy = example_event(pb, {"events": ["purchase"], "channels": ["im"]}, BASE_TS, 1,
-                        amount="199")
+    buy = example_event(pb, {"events": ["purchase"], "channels": ["im"]}, BASE_TS, 1, amount="199")
     first = example_event(pb, p["contacts"], BASE_TS + seconds("1h"), 2)
     late = example_event(pb, p["contacts"], BASE_TS + seconds("1h") + g + seconds("3d"), 3)
     steady = [
@@ -157,8 +185,15 @@ KIND = register(
         ),
         params_schema=params_schema(
             ["contacts", "max_gap"],
-            scope=SCOPE, contacts=EVENT_FILTER, max_gap=DURATION, period=DURATION,
+            scope=SCOPE,
+            contacts=EVENT_FILTER,
+            max_gap=DURATION,
+            period=DURATION,
         ),
-        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+        columns=columns,
+        outcomes=outcomes,
+        describe=describe,
+        evidence=evidence,
+        example=example,
     )
 )

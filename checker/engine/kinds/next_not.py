@@ -8,7 +8,15 @@ import ibis.expr.types as ir
 
 from checker.engine.context import PRECEDING, RuleContext, customer_window
 from checker.engine.kinds._common import (
-    BASE_TS, EVENT_FILTER, example_event, fmt_ts, gap, label, params_schema, seconds, t,
+    BASE_TS,
+    EVENT_FILTER,
+    example_event,
+    fmt_ts,
+    gap,
+    label,
+    params_schema,
+    seconds,
+    t,
 )
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
@@ -52,8 +60,11 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
 def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
     a, f = label(rule.params["after"], pb, lang), label(rule.params["forbidden"], pb, lang)
     later = gap(row["ts"], row["ref_ts"], lang)
-    return t(lang, f"{a} {fmt_ts(row['ref_ts'])}，{later}后的下一次联系是{f}",
-             f"{a} {fmt_ts(row['ref_ts'])}; the next outreach, {later} later, was {f}")
+    return t(
+        lang,
+        f"{a} {fmt_ts(row['ref_ts'])}，{later}后的下一次联系是{f}",
+        f"{a} {fmt_ts(row['ref_ts'])}; the next outreach, {later} later, was {f}",
+    )
 
 
 def example(rule: Rule, pb: Playbook) -> Example:
@@ -76,8 +87,14 @@ KIND = register(
         ),
         params_schema=params_schema(
             ["after", "checked", "forbidden"],
-            after=EVENT_FILTER, checked=EVENT_FILTER, forbidden=EVENT_FILTER,
+            after=EVENT_FILTER,
+            checked=EVENT_FILTER,
+            forbidden=EVENT_FILTER,
         ),
-        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+        columns=columns,
+        outcomes=outcomes,
+        describe=describe,
+        evidence=evidence,
+        example=example,
     )
 )

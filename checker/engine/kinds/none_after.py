@@ -9,8 +9,17 @@ import ibis.expr.types as ir
 
 from checker.engine.context import PRECEDING, RuleContext, customer_window, interval
 from checker.engine.kinds._common import (
-    BASE_TS, DURATION, EVENT_FILTER, dur, example_event, fmt_ts, gap, label, params_schema,
-    seconds, t,
+    BASE_TS,
+    DURATION,
+    EVENT_FILTER,
+    dur,
+    example_event,
+    fmt_ts,
+    gap,
+    label,
+    params_schema,
+    seconds,
+    t,
 )
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
@@ -54,8 +63,11 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
     checked, after = label(p["checked"], pb, lang), label(p["after"], pb, lang)
     if p.get("within"):
-        return t(lang, f"{after}{_same(rule, lang)}之后 {dur(p['within'], lang)} 内不得有{checked}。",
-                 f"No {checked} within {dur(p['within'], lang)} after a {after}{_same(rule, lang)}.")
+        return t(
+            lang,
+            f"{after}{_same(rule, lang)}之后 {dur(p['within'], lang)} 内不得有{checked}。",
+            f"No {checked} within {dur(p['within'], lang)} after a {after}{_same(rule, lang)}.",
+        )
     return t(lang, f"{after}之后不得再有{checked}。", f"No {checked} ever after a {after}.")
 
 
@@ -63,11 +75,17 @@ def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
     checked, after = label(p["checked"], pb, lang), label(p["after"], pb, lang)
     since = gap(row["ts"], row["ref_ts"], lang) if row["ref_ts"] else "?"
-    text = t(lang, f"{after} {fmt_ts(row['ref_ts'])}，{checked} {fmt_ts(row['ts'])}：相隔 {since}",
-             f"{after} {fmt_ts(row['ref_ts'])}, {checked} {fmt_ts(row['ts'])}: {since} later")
+    text = t(
+        lang,
+        f"{after} {fmt_ts(row['ref_ts'])}，{checked} {fmt_ts(row['ts'])}：相隔 {since}",
+        f"{after} {fmt_ts(row['ref_ts'])}, {checked} {fmt_ts(row['ts'])}: {since} later",
+    )
     if p.get("within"):
-        text += t(lang, f"；需间隔超过 {dur(p['within'], lang)}",
-                  f"; must be more than {dur(p['within'], lang)}")
+        text += t(
+            lang,
+            f"；需间隔超过 {dur(p['within'], lang)}",
+            f"; must be more than {dur(p['within'], lang)}",
+        )
     return text
 
 
@@ -76,8 +94,9 @@ def example(rule: Rule, pb: Playbook) -> Example:
     extra = {"product": "保温杯"} if p.get("same") else {}
     blocker = example_event(pb, p["after"], BASE_TS, 1, **extra)
     window = seconds(p["within"]) if p.get("within") else None
-    soon = example_event(pb, p["checked"], BASE_TS + (window / 2 if window else seconds("1d")), 2,
-                         **extra)
+    soon = example_event(
+        pb, p["checked"], BASE_TS + (window / 2 if window else seconds("1d")), 2, **extra
+    )
     if window:
         later = example_event(pb, p["checked"], BASE_TS + window * 2, 2, **extra)
         return [blocker, soon], [blocker, later]
@@ -88,8 +107,10 @@ def example(rule: Rule, pb: Playbook) -> Example:
 KIND = register(
     Kind(
         name="none_after",
-        summary={"zh": "某类事件之后的一段时间内不得出现另一类事件",
-                 "en": "none within a window after"},
+        summary={
+            "zh": "某类事件之后的一段时间内不得出现另一类事件",
+            "en": "none within a window after",
+        },
         semantics=(
             "For each checked event E: B = the last `after` event preceding E among the "
             "customer's events with equal values in the `same` columns (a null value matches "
@@ -97,9 +118,15 @@ KIND = register(
         ),
         params_schema=params_schema(
             ["checked", "after"],
-            checked=EVENT_FILTER, after=EVENT_FILTER, within=DURATION,
+            checked=EVENT_FILTER,
+            after=EVENT_FILTER,
+            within=DURATION,
             same={"type": "array", "items": {"enum": ["product", "order_id", "channel"]}},
         ),
-        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+        columns=columns,
+        outcomes=outcomes,
+        describe=describe,
+        evidence=evidence,
+        example=example,
     )
 )

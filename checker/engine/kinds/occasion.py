@@ -6,13 +6,21 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import ibis
-import pyarrow as pa
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from checker.engine.calendar import holiday_days
 from checker.engine.context import RuleContext, interval
 from checker.engine.kinds._common import (
-    DURATION, EVENT_FILTER, SEGMENT_LIST, dur, example_event, fmt_ts, label, params_schema, t,
+    DURATION,
+    EVENT_FILTER,
+    SEGMENT_LIST,
+    dur,
+    example_event,
+    fmt_ts,
+    label,
+    params_schema,
+    t,
 )
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
@@ -32,11 +40,16 @@ def _occasions(rule: Rule, ctx: RuleContext, people: ir.Table) -> ir.Table:
     lo, hi = ctx.audit_start.date(), ctx.as_of.date()
     if rule.params["occasion"] == "holidays":
         days = [(k, d) for k, d in holiday_days(ctx.playbook, lo.year, hi.year) if lo <= d <= hi]
-        occ = ibis.memtable(pa.table(
-            {"key": pa.array([k for k, _ in days], pa.string()),
-             "day0": pa.array([datetime(d.year, d.month, d.day) for _, d in days],
-                              pa.timestamp("us"))}
-        ))
+        occ = ibis.memtable(
+            pa.table(
+                {
+                    "key": pa.array([k for k, _ in days], pa.string()),
+                    "day0": pa.array(
+                        [datetime(d.year, d.month, d.day) for _, d in days], pa.timestamp("us")
+                    ),
+                }
+            )
+        )
         return people.cross_join(occ)
     if ctx.customers is None:
         return people.mutate(key=ibis.literal("birthday"), day0=ibis.null("timestamp")).limit(0)
@@ -48,7 +61,9 @@ def _occasions(rule: Rule, ctx: RuleContext, people: ir.Table) -> ir.Table:
     x = born.cross_join(years)
     leap = ((x.year % 4 == 0) & (x.year % 100 != 0)) | (x.year % 400 == 0)
     day = ibis.ifelse((x.bmonth == 2) & (x.bday == 29) & ~leap, 28, x.bday)
-    x = x.mutate(key=ibis.literal("birthday"), day0=ibis.date(x.year, x.bmonth, day).cast("timestamp"))
+    x = x.mutate(
+        key=ibis.literal("birthday"), day0=ibis.date(x.year, x.bmonth, day).cast("timestamp")
+    )
     return x.filter(
         (x.day0 >= ibis.literal(datetime.combine(lo, datetime.min.time())))
         & (x.day0 <= ibis.literal(datetime.combine(hi, datetime.min.time())))
@@ -97,22 +112,34 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     who = ("、" if lang == "zh" else "/").join(
         pb.data.get("segments", {}).get(s, {}).get(lang, s) for s in segs
     ) or t(lang, "所有", "all")
-    what = t(lang, "每个公共节日", "each public holiday") if p["occasion"] == "holidays" else \
-        t(lang, "已知的生日", "a known birthday")
-    return t(lang, f"{who}客户在{what}前 {dur(p['before'], lang)} 至后 {dur(p['after'], lang)} 内"
-                   f"收到{label(p['expect'], pb, lang)}。",
-             f"{who} customers get a {label(p['expect'], pb, lang)} from {dur(p['before'], lang)} "
-             f"before to {dur(p['after'], lang)} after {what}.")
+    what = (
+        t(lang, "每个公共节日", "each public holiday")
+        if p["occasion"] == "holidays"
+        else t(lang, "已知的生日", "a known birthday")
+    )
+    return t(
+        lang,
+        f"{who}客户在{what}前 {dur(p['before'], lang)} 至后 {dur(p['after'], lang)} 内"
+        f"收到{label(p['expect'], pb, lang)}。",
+        f"{who} customers get a {label(p['expect'], pb, lang)} from {dur(p['before'], lang)} "
+        f"before to {dur(p['after'], lang)} after {what}.",
+    )
 
 
 def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
     name = _occasion_name(row["detail"], pb, lang)
     day = row["ts"].strftime("%Y-%m-%d") if row["ts"] else "—"
     if row["status"] == "pending":
-        return t(lang, f"{name} {day}：窗口到 {fmt_ts(row['deadline'])} 结束",
-                 f"{name} {day}: window ends {fmt_ts(row['deadline'])}")
-    return t(lang, f"{name} {day}：窗口内（至 {fmt_ts(row['deadline'])}）没有问候",
-             f"{name} {day}: no greeting in the window (until {fmt_ts(row['deadline'])})")
+        return t(
+            lang,
+            f"{name} {day}：窗口到 {fmt_ts(row['deadline'])} 结束",
+            f"{name} {day}: window ends {fmt_ts(row['deadline'])}",
+        )
+    return t(
+        lang,
+        f"{name} {day}：窗口内（至 {fmt_ts(row['deadline'])}）没有问候",
+        f"{name} {day}: no greeting in the window (until {fmt_ts(row['deadline'])})",
+    )
 
 
 def example(rule: Rule, pb: Playbook) -> Example:
@@ -138,11 +165,20 @@ KIND = register(
         params_schema=params_schema(
             ["occasion", "expect", "before", "after"],
             occasion={"enum": ["holidays", "birthday"]},
-            scope={"type": "object", "additionalProperties": False,
-                   "properties": {"segments": SEGMENT_LIST}},
-            expect=EVENT_FILTER, before=DURATION, after=DURATION,
+            scope={
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"segments": SEGMENT_LIST},
+            },
+            expect=EVENT_FILTER,
+            before=DURATION,
+            after=DURATION,
         ),
-        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+        columns=columns,
+        outcomes=outcomes,
+        describe=describe,
+        evidence=evidence,
+        example=example,
         needs_customers=True,
     )
 )

@@ -9,7 +9,13 @@ import ibis.expr.types as ir
 
 from checker.engine.context import RuleContext
 from checker.engine.kinds._common import (
-    BASE_TS, EVENT_FILTER, example_event, fmt_ts, label, params_schema, t,
+    BASE_TS,
+    EVENT_FILTER,
+    example_event,
+    fmt_ts,
+    label,
+    params_schema,
+    t,
 )
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
@@ -47,22 +53,29 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
     k = label(p["checked"], pb, lang)
     shown = "、".join(f"“{x}”" for x in p["phrases"][:4])
-    return t(lang, f"{k}的 `{p['field']}` 中不得出现这些说法（共 {len(p['phrases'])} 条），例如 {shown}。",
-             f"The `{p['field']}` of a {k} contains none of {len(p['phrases'])} phrases, "
-             f"such as {shown}.")
+    return t(
+        lang,
+        f"{k}的 `{p['field']}` 中不得出现这些说法（共 {len(p['phrases'])} 条），例如 {shown}。",
+        f"The `{p['field']}` of a {k} contains none of {len(p['phrases'])} phrases, "
+        f"such as {shown}.",
+    )
 
 
 def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
-    return t(lang, f"{fmt_ts(row['ts'])} 的消息含有“{row['detail']}”",
-             f"the message at {fmt_ts(row['ts'])} contains “{row['detail']}”")
+    return t(
+        lang,
+        f"{fmt_ts(row['ts'])} 的消息含有“{row['detail']}”",
+        f"the message at {fmt_ts(row['ts'])} contains “{row['detail']}”",
+    )
 
 
 def example(rule: Rule, pb: Playbook) -> Example:
     p = rule.params
     phrase = p["phrases"][0]
     bad = example_event(pb, p["checked"], BASE_TS, 1, **{p["field"]: f"这个嘛，{phrase}。"})
-    good = example_event(pb, p["checked"], BASE_TS, 1,
-                         **{p["field"]: "给您添麻烦了，我们一起看看怎么解决。"})
+    good = example_event(
+        pb, p["checked"], BASE_TS, 1, **{p["field"]: "给您添麻烦了，我们一起看看怎么解决。"}
+    )
     return [bad], [good]
 
 
@@ -78,9 +91,14 @@ KIND = register(
         ),
         params_schema=params_schema(
             ["checked", "field", "phrases"],
-            checked=EVENT_FILTER, field={"enum": ["text", "product"]},
+            checked=EVENT_FILTER,
+            field={"enum": ["text", "product"]},
             phrases={"type": "array", "items": {"type": "string", "minLength": 2}, "minItems": 1},
         ),
-        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+        columns=columns,
+        outcomes=outcomes,
+        describe=describe,
+        evidence=evidence,
+        example=example,
     )
 )

@@ -10,7 +10,12 @@ import ibis.expr.types as ir
 
 from checker.engine.context import RuleContext
 from checker.engine.kinds._common import (
-    EVENT_FILTER, example_event, fmt_ts, label, params_schema, t,
+    EVENT_FILTER,
+    example_event,
+    fmt_ts,
+    label,
+    params_schema,
+    t,
 )
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
@@ -53,14 +58,20 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
     k = label(p["checked"], pb, lang)
-    return t(lang, f"{p['start']} 至次日 {p['end']} 之间不得有{k}（{pb.timezone} 时间）。",
-             f"No {k} between {p['start']} and {p['end']} ({pb.timezone} time).")
+    return t(
+        lang,
+        f"{p['start']} 至次日 {p['end']} 之间不得有{k}（{pb.timezone} 时间）。",
+        f"No {k} between {p['start']} and {p['end']} ({pb.timezone} time).",
+    )
 
 
 def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
-    return t(lang, f"{fmt_ts(row['ts'])} 在休息时段 {p['start']}–{p['end']} 内",
-             f"{fmt_ts(row['ts'])} is within quiet hours {p['start']}–{p['end']}")
+    return t(
+        lang,
+        f"{fmt_ts(row['ts'])} 在休息时段 {p['start']}–{p['end']} 内",
+        f"{fmt_ts(row['ts'])} is within quiet hours {p['start']}–{p['end']}",
+    )
 
 
 def example(rule: Rule, pb: Playbook) -> Example:
@@ -83,8 +94,15 @@ KIND = register(
             "(over midnight) violation when t >= start or t < end, else when start <= t < end."
         ),
         params_schema=params_schema(
-            ["checked", "start", "end"], checked=EVENT_FILTER, start=CLOCK, end=CLOCK,
+            ["checked", "start", "end"],
+            checked=EVENT_FILTER,
+            start=CLOCK,
+            end=CLOCK,
         ),
-        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+        columns=columns,
+        outcomes=outcomes,
+        describe=describe,
+        evidence=evidence,
+        example=example,
     )
 )

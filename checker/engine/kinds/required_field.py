@@ -9,7 +9,14 @@ import ibis.expr.types as ir
 
 from checker.engine.context import RuleContext
 from checker.engine.kinds._common import (
-    BASE_TS, EVENT_FILTER, LOG_FIELDS, example_event, fmt_ts, label, params_schema, t,
+    BASE_TS,
+    EVENT_FILTER,
+    LOG_FIELDS,
+    example_event,
+    fmt_ts,
+    label,
+    params_schema,
+    t,
 )
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
@@ -50,17 +57,25 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     k, f = label(rule.params["checked"], pb, lang), rule.params["field"]
     text = t(lang, f"每条{k}都要填写 `{f}`", f"Every {k} has a `{f}`")
     if _roster(rule, pb):
-        text += t(lang, "，且必须是花名册（roster）中的账号", ", and it is on the playbook's roster")
+        text += t(
+            lang, "，且必须是花名册（roster）中的账号", ", and it is on the playbook's roster"
+        )
     return text + t(lang, "。", ".")
 
 
 def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
     f = rule.params["field"]
     if row["detail"] == "unknown":
-        return t(lang, f"{fmt_ts(row['ts'])} 的 `{f}` 不在花名册中",
-                 f"`{f}` of the event at {fmt_ts(row['ts'])} is not on the roster")
-    return t(lang, f"{fmt_ts(row['ts'])} 的记录缺少 `{f}`",
-             f"the event at {fmt_ts(row['ts'])} has no `{f}`")
+        return t(
+            lang,
+            f"{fmt_ts(row['ts'])} 的 `{f}` 不在花名册中",
+            f"`{f}` of the event at {fmt_ts(row['ts'])} is not on the roster",
+        )
+    return t(
+        lang,
+        f"{fmt_ts(row['ts'])} 的记录缺少 `{f}`",
+        f"the event at {fmt_ts(row['ts'])} has no `{f}`",
+    )
 
 
 def example(rule: Rule, pb: Playbook) -> Example:
@@ -82,8 +97,14 @@ KIND = register(
         ),
         params_schema=params_schema(
             ["checked", "field"],
-            checked=EVENT_FILTER, field={"enum": LOG_FIELDS}, known_from={"enum": ["roster"]},
+            checked=EVENT_FILTER,
+            field={"enum": LOG_FIELDS},
+            known_from={"enum": ["roster"]},
         ),
-        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+        columns=columns,
+        outcomes=outcomes,
+        describe=describe,
+        evidence=evidence,
+        example=example,
     )
 )

@@ -9,7 +9,16 @@ import ibis.expr.types as ir
 
 from checker.engine.context import FOLLOWING, RuleContext, interval
 from checker.engine.kinds._common import (
-    BASE_TS, DURATION, EVENT_FILTER, dur, example_event, fmt_ts, label, params_schema, seconds, t,
+    BASE_TS,
+    DURATION,
+    EVENT_FILTER,
+    dur,
+    example_event,
+    fmt_ts,
+    label,
+    params_schema,
+    seconds,
+    t,
 )
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
@@ -19,8 +28,10 @@ from checker.playbook.model import Playbook, Rule
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     checked = ctx.match(rule.params["checked"], e)
     span = ibis.range_window(
-        group_by=e.customer_id, order_by=e.ts,
-        preceding=interval(rule.params["per"]), following=0,
+        group_by=e.customer_id,
+        order_by=e.ts,
+        preceding=interval(rule.params["per"]),
+        following=0,
     )
     # A range window counts every event at the same instant; those later in input order
     # are not "at or before" this one, so they are subtracted.
@@ -52,8 +63,11 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
     k = label(p["checked"], pb, lang)
-    return t(lang, f"每位客户任意 {dur(p['per'], lang)} 内的{k}不超过 {p['max']} 次。",
-             f"At most {p['max']} {k} per customer in any {dur(p['per'], lang)}.")
+    return t(
+        lang,
+        f"每位客户任意 {dur(p['per'], lang)} 内的{k}不超过 {p['max']} 次。",
+        f"At most {p['max']} {k} per customer in any {dur(p['per'], lang)}.",
+    )
 
 
 def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
@@ -90,8 +104,14 @@ KIND = register(
         ),
         params_schema=params_schema(
             ["checked", "max", "per"],
-            checked=EVENT_FILTER, max={"type": "integer", "minimum": 0}, per=DURATION,
+            checked=EVENT_FILTER,
+            max={"type": "integer", "minimum": 0},
+            per=DURATION,
         ),
-        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+        columns=columns,
+        outcomes=outcomes,
+        describe=describe,
+        evidence=evidence,
+        example=example,
     )
 )

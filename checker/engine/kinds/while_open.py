@@ -8,7 +8,14 @@ import ibis.expr.types as ir
 
 from checker.engine.context import PRECEDING, RuleContext, customer_window
 from checker.engine.kinds._common import (
-    BASE_TS, EVENT_FILTER, example_event, fmt_ts, label, params_schema, seconds, t,
+    BASE_TS,
+    EVENT_FILTER,
+    example_event,
+    fmt_ts,
+    label,
+    params_schema,
+    seconds,
+    t,
 )
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
@@ -52,8 +59,11 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
 def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
     o, c, k = (label(p[x], pb, lang) for x in ("opened_by", "closed_by", "checked"))
-    return t(lang, f"{o} {fmt_ts(row['ref_ts'])} 尚无{c}，{k} {fmt_ts(row['ts'])}",
-             f"{o} {fmt_ts(row['ref_ts'])} still without {c}, {k} {fmt_ts(row['ts'])}")
+    return t(
+        lang,
+        f"{o} {fmt_ts(row['ref_ts'])} 尚无{c}，{k} {fmt_ts(row['ts'])}",
+        f"{o} {fmt_ts(row['ref_ts'])} still without {c}, {k} {fmt_ts(row['ts'])}",
+    )
 
 
 def example(rule: Rule, pb: Playbook) -> Example:
@@ -74,8 +84,14 @@ KIND = register(
         ),
         params_schema=params_schema(
             ["checked", "opened_by", "closed_by"],
-            checked=EVENT_FILTER, opened_by=EVENT_FILTER, closed_by=EVENT_FILTER,
+            checked=EVENT_FILTER,
+            opened_by=EVENT_FILTER,
+            closed_by=EVENT_FILTER,
         ),
-        columns=columns, outcomes=outcomes, describe=describe, evidence=evidence, example=example,
+        columns=columns,
+        outcomes=outcomes,
+        describe=describe,
+        evidence=evidence,
+        example=example,
     )
 )

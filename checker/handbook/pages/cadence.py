@@ -59,8 +59,13 @@ def timeline(ctx: Context, steps: list[dict[str, Any]]) -> str:
         f'<line x1="{RHYTHM_X}" y1="{axis_y}" x2="{WIDTH - 30}" y2="{axis_y}" '
         f'stroke="{svg.ACCENT}" stroke-width="3" stroke-dasharray="8 6" '
         'marker-end="url(#cadence-timeline-arrow)"/>',
-        svg.label((RHYTHM_X + WIDTH - 30) / 2, axis_y - 14, ctx.ui("rhythm_monthly"), size=13,
-                  color=svg.MUTED),
+        svg.label(
+            (RHYTHM_X + WIDTH - 30) / 2,
+            axis_y - 14,
+            ctx.ui("rhythm_monthly"),
+            size=13,
+            color=svg.MUTED,
+        ),
     ]
     for i, (day, step) in enumerate(dated):
         x = LEFT + 10 + day * scale
@@ -69,26 +74,39 @@ def timeline(ctx: Context, steps: list[dict[str, Any]]) -> str:
             f'<circle cx="{x:.1f}" cy="{axis_y}" r="7" fill="#fff" stroke="{svg.ACCENT}" '
             'stroke-width="3"/>',
             svg.label(x, axis_y + 28, ctx.ui("day_n", day=day), size=12, color=svg.MUTED),
-            svg.label(x, axis_y - (48 if up else 30), ctx.t(step["title"]), size=14,
-                      max_width=150, weight="bold"),
+            svg.label(
+                x,
+                axis_y - (48 if up else 30),
+                ctx.t(step["title"]),
+                size=14,
+                max_width=150,
+                weight="bold",
+            ),
         ]
         limit = ctx.limit(step.get("rule"))
         if limit:
-            body.append(svg.label(x, axis_y + 46, ctx.ui("within", limit=limit), size=12,
-                                  max_width=150))
+            body.append(
+                svg.label(x, axis_y + 46, ctx.ui("within", limit=limit), size=12, max_width=150)
+            )
     box_w = (WIDTH - 2 * LEFT - 10 * (len(rhythm) - 1)) / max(len(rhythm), 1)
     for i, step in enumerate(rhythm):
         x = LEFT + i * (box_w + 10)
         body += [
             f'<rect x="{x:.1f}" y="200" width="{box_w:.1f}" height="72" rx="8" fill="{svg.FILL}" '
             f'stroke="{svg.ACCENT}"/>',
-            svg.label(x + box_w / 2, 226, ctx.t(step["title"]), size=13, max_width=box_w - 10,
-                      weight="bold"),
-            svg.block(x + box_w / 2, 248, when(ctx, step), size=11, max_width=box_w - 12,
-                      color=svg.MUTED),
+            svg.label(
+                x + box_w / 2,
+                226,
+                ctx.t(step["title"]),
+                size=13,
+                max_width=box_w - 10,
+                weight="bold",
+            ),
+            svg.block(
+                x + box_w / 2, 248, when(ctx, step), size=11, max_width=box_w - 12, color=svg.MUTED
+            ),
         ]
-    body.append(svg.label(LEFT, 190, ctx.ui("all_year"), size=12, anchor="start",
-                          color=svg.MUTED))
+    body.append(svg.label(LEFT, 190, ctx.ui("all_year"), size=12, anchor="start", color=svg.MUTED))
     desc = "; ".join(f"{ctx.t(s['title'])}: {when(ctx, s)}" for s in steps)
     return svg.svg("cadence-timeline", WIDTH, HEIGHT, ctx.ui("cadence_title"), desc, body)
 

@@ -29,8 +29,14 @@ def flow(ctx: Context, steps: list[dict[str, Any]]) -> str:
         body += [
             f'<rect x="{x:.1f}" y="40" width="{box_w:.1f}" height="{BOX_H}" rx="10" '
             f'fill="{svg.FILL}" stroke="{svg.ACCENT}" stroke-width="2"/>',
-            svg.label(x + box_w / 2, 82, ctx.t(step["title"]), size=16, max_width=box_w - 12,
-                      weight="bold"),
+            svg.label(
+                x + box_w / 2,
+                82,
+                ctx.t(step["title"]),
+                size=16,
+                max_width=box_w - 12,
+                weight="bold",
+            ),
         ]
         if i:
             x0 = x - GAP + 4

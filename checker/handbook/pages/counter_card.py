@@ -14,8 +14,10 @@ def pages(ctx: Context) -> list[GeneratedPage]:
     policy = ctx.handbook.get("contact_policy", {}).get("items", [])
     steps = table(
         [ctx.ui("step"), ctx.ui("when"), ctx.ui("rule")],
-        [[ctx.t(s["title"]), when(ctx, s), f"`{s['rule']}`" if s.get("rule") else "—"]
-         for s in cadence],
+        [
+            [ctx.t(s["title"]), when(ctx, s), f"`{s['rule']}`" if s.get("rule") else "—"]
+            for s in cadence
+        ],
     )
     flow = table(
         [ctx.ui("step"), ctx.ui("time_limit")],
@@ -23,8 +25,13 @@ def pages(ctx: Context) -> list[GeneratedPage]:
     )
     limits = table(
         [ctx.ui("rule"), ctx.ui("checks")],
-        [[ctx.t(ctx.playbook.rule(i["rule"]).title), ctx.rule_message(ctx.playbook.rule(i["rule"]))]
-         for i in policy],
+        [
+            [
+                ctx.t(ctx.playbook.rule(i["rule"]).title),
+                ctx.rule_message(ctx.playbook.rule(i["rule"])),
+            ]
+            for i in policy
+        ],
     )
     body = [
         f"# {ctx.t(card.get('title', ctx.ui('title_counter-card')))}",

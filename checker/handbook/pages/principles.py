@@ -14,8 +14,10 @@ def _exchange(ctx: Context, kind: str, lines: list[dict[str, Any]]) -> str:
     for line in lines:
         who = line["speaker"]
         sep = "：" if ctx.lang == "zh" else ": "
-        out.append(f'    <p class="hh-msg hh-{who}"><strong>{ctx.ui(who)}{sep}</strong>'
-                   f'{ctx.esc(line["text"])}</p>')
+        out.append(
+            f'    <p class="hh-msg hh-{who}"><strong>{ctx.ui(who)}{sep}</strong>'
+            f"{ctx.esc(line['text'])}</p>"
+        )
     return "\n".join(out)
 
 

@@ -25,8 +25,10 @@ def _fallback_rule_markdown(playbook: Playbook, rule_id: str, lang: str) -> str:
         for k, v in flat_params(rule.params).items()
         if "." not in k or k.rsplit(".", 1)[-1] not in flat_params(rule.params)
     ]
-    heads = {"zh": ("检查内容", "参数", "值", "怎么改"), "en": ("What it checks", "Parameter",
-                                                          "Value", "How to fix")}[lang]
+    heads = {
+        "zh": ("检查内容", "参数", "值", "怎么改"),
+        "en": ("What it checks", "Parameter", "Value", "How to fix"),
+    }[lang]
     parts = [
         f"**{heads[0]}**: {fill_params(rule.message[lang], rule.params, lang)}",
         table([heads[1], heads[2]], params) if params else "",
@@ -57,13 +59,18 @@ def pages(ctx: Context) -> list[GeneratedPage]:
     src = "rules.md"
     parts = [f"# {ctx.ui('rules_title')}", ctx.ui("rules_intro")]
     index = [
-        [f"[`{r.id}`](#{rule_anchor(r.id)})", ctx.t(r.title),
-         f"[{ctx.t(ctx.playbook.principles[r.principle]['title'])}]"
-         f"({ctx.link(src, 'principles/' + r.principle)})", ctx.ui(r.severity)]
+        [
+            f"[`{r.id}`](#{rule_anchor(r.id)})",
+            ctx.t(r.title),
+            f"[{ctx.t(ctx.playbook.principles[r.principle]['title'])}]"
+            f"({ctx.link(src, 'principles/' + r.principle)})",
+            ctx.ui(r.severity),
+        ]
         for r in ctx.playbook.rules
     ]
-    parts.append(table([ctx.ui("rule"), ctx.ui("title"), ctx.ui("principle"), ctx.ui("severity")],
-                       index))
+    parts.append(
+        table([ctx.ui("rule"), ctx.ui("title"), ctx.ui("principle"), ctx.ui("severity")], index)
+    )
     for r in ctx.playbook.rules:
         principle = ctx.t(ctx.playbook.principles[r.principle]["title"])
         parts += [

@@ -16,8 +16,10 @@ def pages(ctx: Context) -> list[GeneratedPage]:
     src = "training.md"
     parts = [f"# {ctx.ui('training_title')}", ctx.t(tr.get("intro", ""))]
     for day in tr.get("days", []):
-        parts.append(f"## {ctx.ui('day_title', day=day['day'])}{ctx.ui('dash')}"
-                     f"{ctx.t(day['title'])} {{#day-{day['day']}}}")
+        parts.append(
+            f"## {ctx.ui('day_title', day=day['day'])}{ctx.ui('dash')}"
+            f"{ctx.t(day['title'])} {{#day-{day['day']}}}"
+        )
         reading = [f"1. [{_page_title(ctx, p)}]({ctx.link(src, p)})" for p in day.get("pages", [])]
         quizzes = [
             f"- [{_page_title(ctx, p)}]({ctx.link(src, p, 'quiz')})"
