@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import duckdb
 import ibis
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -17,6 +18,7 @@ from checker.engine import cache
 from checker.engine.evaluate import evaluate
 from checker.engine.outcomes import OUTCOME_SCHEMA
 from checker.engine.prepare import Prepared, prepare
+from checker.errors import HuitouError, Problem
 from checker.playbook.model import Playbook
 
 DEFAULT_MEMORY_LIMIT = "2GB"  # DuckDB spills to the scratch folder beyond it
@@ -26,9 +28,15 @@ DEFAULT_MEMORY_LIMIT = "2GB"  # DuckDB spills to the scratch folder beyond it
 def duckdb_session(memory_limit: str | None = None) -> Iterator[tuple[ibis.BaseBackend, Path]]:
     """An in-process DuckDB connection and a scratch folder (spill files, transcoded input)."""
     with tempfile.TemporaryDirectory(prefix="huitou-") as scratch:
-        con = ibis.duckdb.connect(
-            temp_directory=scratch, memory_limit=memory_limit or DEFAULT_MEMORY_LIMIT
-        )
+        try:
+            con = ibis.duckdb.connect(
+                temp_directory=scratch, memory_limit=memory_limit or DEFAULT_MEMORY_LIMIT
+            )
+        except duckdb.Error as exc:
+            raise HuitouError(
+                "Bad --memory-limit.",
+                [Problem(f"{memory_limit!r}: {exc}; write e.g. 2GB or 512MB")],
+            ) from exc
         token = cache.begin()
         try:
             yield con, Path(scratch)
@@ -72,7 +80,6 @@ def run_engine(
             with_file_names(OUTCOME_SCHEMA.to_pyarrow().empty_table(), prep.files),
             with_file_names(prep.rejected.to_pyarrow(), prep.files),
         )
-    outcomes = cache.materialize(outcomes)
     counts = outcomes.group_by(["rule", "status"]).aggregate(n=outcomes.count()).to_pyarrow()
     shown = outcomes if keep_ok else outcomes.filter(outcomes.status != "ok")
     return AuditResult(

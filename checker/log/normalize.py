@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from checker.log.columns import CANONICAL
-from checker.log.sources import file_name
+from checker.log.sources import FILE_STRIDE, file_name
 from checker.playbook.model import Playbook
 
 # Fixed patterns (never from a playbook); DuckDB evaluates them with RE2 (linear time).
@@ -30,7 +31,19 @@ def zone_offset_minutes(tz: str) -> int:
 
 
 def parse_ts(text: ir.StringValue, zone_minutes: int) -> ir.TimestampValue:
-    """Local wall-clock time in the playbook zone; NULL when ``text`` is not a valid time."""
+    """Local wall-clock time in the playbook zone; NULL when ``text`` is not a valid time.
+
+    Plain ``YYYY-MM-DD HH:MM[:SS]`` (almost every row) is cast directly; only the other forms
+    (``T``, fractions, offsets) go through the pattern. DuckDB evaluates a CASE branch only for
+    the rows that take it.
+    """
+    n = text.length()
+    plain = (
+        ((n == 16) | ((n == 19) & (text.substr(16, 1) == ":")))
+        & (text.substr(4, 1) == "-")
+        & (text.substr(10, 1) == " ")
+        & (text.substr(13, 1) == ":")
+    )
     matched = text.re_search(TS_PATTERN)
     local = (text.re_extract(TS_PATTERN, 1) + " " + text.re_extract(TS_PATTERN, 2)).try_cast(
         "timestamp"
@@ -45,7 +58,11 @@ def parse_ts(text: ir.StringValue, zone_minutes: int) -> ir.TimestampValue:
     )
     shifted = local + (zone_minutes - off_minutes).as_interval("m")
     converted = ibis.ifelse(off.isnull() | (off == ""), local, shifted)
-    return ibis.ifelse(matched.fill_null(False), converted, ibis.null("timestamp"))
+    return ibis.cases(
+        (plain.fill_null(False), text.try_cast("timestamp")),
+        (matched.fill_null(False), converted),
+        else_=ibis.null("timestamp"),
+    )
 
 
 def _clean(value: ir.StringValue) -> ir.StringValue:
@@ -53,9 +70,23 @@ def _clean(value: ir.StringValue) -> ir.StringValue:
     return ibis.ifelse(stripped == "", ibis.null("string"), stripped)
 
 
-def canonical_event(raw: ir.StringValue, pb: Playbook) -> ir.StringValue:
-    aliases = {**{e: e for e in pb.events}, **pb.data.get("event_aliases", {})}
-    return ibis.cases(*[(raw == k, v) for k, v in aliases.items()], else_=ibis.null("string"))
+def event_names(pb: Playbook) -> ir.Table:
+    """A small table raw name -> canonical event (canonical names and the shop's aliases)."""
+    names = {**{e: e for e in pb.events}, **pb.data.get("event_aliases", {})}
+    return ibis.memtable(
+        pa.table(
+            {
+                "_raw": pa.array(list(names), pa.string()),
+                "_canonical": pa.array(list(names.values()), pa.string()),
+            }
+        )
+    )
+
+
+def _duplicates(t: ir.Table) -> ir.Table:
+    """event ids seen more than once, with the input position of the first occurrence."""
+    per_id = t.group_by(_dup_id=t.event_id).aggregate(_n=t.count(), _first_seq=t.seq.min())
+    return per_id.filter(per_id._n > 1).drop("_n")
 
 
 def normalize(raw: ir.Table, pb: Playbook, files: list[str]) -> ir.Table:
@@ -64,24 +95,28 @@ def normalize(raw: ir.Table, pb: Playbook, files: list[str]) -> ir.Table:
     t = raw.mutate(**{c: _clean(raw[c]) for c in CANONICAL})
     where = file_name(t.file_no, files) + ":" + t.line.cast("string")
     t = t.mutate(event_id=t.event_id.fill_null(where))
+    names = event_names(pb)
+    t = t.left_join(names, t.event == names._raw).drop("_raw")
+    dups = _duplicates(t)
+    t = t.left_join(dups, t.event_id == dups._dup_id).drop("_dup_id")
     parsed = t.mutate(
         ts_raw=t.ts,
         due_raw=t.due,
         event_raw=t.event,
         ts=parse_ts(t.ts, zone),
         due=parse_ts(t.due, zone),
-        event=canonical_event(t.event, pb),
+        event=t._canonical,
         amount=t.amount.try_cast("float64"),
         price=t.price.try_cast("float64"),
         amount_raw=t.amount,
         price_raw=t.price,
     )
-    first = ibis.window(group_by=parsed.event_id, order_by=parsed.seq)
+    first_file = (parsed._first_seq // FILE_STRIDE).cast("int64")
     p = parsed.mutate(
-        _dup_rank=ibis.row_number().over(first),
-        _first_at=file_name(parsed.file_no.first().over(first), files)
+        _dup=parsed._first_seq.notnull() & (parsed.seq != parsed._first_seq),
+        _first_at=file_name(first_file, files)
         + ":"
-        + parsed.line.first().over(first).cast("string"),
+        + (parsed._first_seq % FILE_STRIDE).cast("string"),
     )
     channels = list(pb.data.get("channels", {}))
     checks: list[tuple[ir.BooleanValue, ir.StringValue | str]] = [
@@ -100,7 +135,7 @@ def normalize(raw: ir.Table, pb: Playbook, files: list[str]) -> ir.Table:
             p.channel.notnull() & ~p.channel.isin(channels),
             "unknown channel '" + p.channel + "' (known: " + ", ".join(channels) + ")",
         ),
-        (p._dup_rank > 0, "duplicate event_id '" + p.event_id + "' (first at " + p._first_at + ")"),
+        (p._dup, "duplicate event_id '" + p.event_id + "' (first at " + p._first_at + ")"),
     ]
     reason: ir.StringValue = ibis.literal("")
     for cond, text in checks:
@@ -108,5 +143,13 @@ def normalize(raw: ir.Table, pb: Playbook, files: list[str]) -> ir.Table:
         reason = reason + ibis.ifelse(cond.fill_null(False), piece + "; ", "")
     # Raw copies are only needed for the reason text: not kept, to keep the cached table lean.
     return p.mutate(reason=reason).drop(
-        "_dup_rank", "_first_at", "amount_raw", "price_raw", "due_raw", "ts_raw", "event_raw"
+        "_dup",
+        "_first_at",
+        "_first_seq",
+        "_canonical",
+        "amount_raw",
+        "price_raw",
+        "due_raw",
+        "ts_raw",
+        "event_raw",
     )

@@ -68,6 +68,8 @@ def open_log(
     fmt = file_format(path)
     try:
         t = _open(con, path, fmt, workdir)
+    except HuitouError:
+        raise
     except Exception as exc:  # DuckDB's own parse errors carry the line; pass them on
         raise HuitouError(
             "Cannot parse a log file.", [Problem(f"{exc}".splitlines()[0], file=str(path))]

@@ -20,6 +20,7 @@ from checker.engine.kinds._common import (
     fmt_ts,
     label,
     params_schema,
+    seconds,
     t,
 )
 from checker.engine.outcomes import outcome, status_of
@@ -144,10 +145,17 @@ def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
 
 def example(rule: Rule, pb: Playbook) -> Example:
     p = rule.params
-    day0 = datetime(2025, 10, 1) if p["occasion"] == "holidays" else datetime(2025, 3, 10)
-    start = example_event(pb, {"events": ["purchase"], "channels": ["im"]}, day0 - timedelta(20), 1)
-    end = example_event(pb, {"events": ["reply"]}, day0 + timedelta(days=10), 3)
-    greet = example_event(pb, p["expect"], day0 - timedelta(hours=10), 2)
+    if p["occasion"] == "holidays":
+        days = [d for key, d in holiday_days(pb, 2025, 2025) if key][:1] or [datetime(2025, 1, 1)]
+        day0 = datetime(days[0].year, days[0].month, days[0].day)
+    else:
+        day0 = datetime(2025, 3, 10)
+    # The log starts on the occasion's day and ends just after its window, so no other
+    # occasion falls inside it.
+    start = example_event(pb, {"events": ["purchase"], "channels": ["im"]}, day0, 1)
+    after = seconds(p["after"]) + timedelta(days=1, hours=1)
+    end = example_event(pb, {"events": ["reply"]}, day0 + after, 3)
+    greet = example_event(pb, p["expect"], day0 + timedelta(hours=10), 2)
     return [start, end], [start, greet, end]
 
 

@@ -1,0 +1,52 @@
+"""The README and the handbook's rule reference cover every command, kind and rule."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from checker.cli import build_parser, main
+from checker.engine.registry import kinds
+from checker.explain import rule_markdown
+from checker.playbook import load_playbook
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+SEED = load_playbook()
+
+
+def _subcommands() -> list[str]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return list(action.choices)
+
+
+def _command_table() -> str:
+    start = README.index("## Commands")
+    return README[start : README.index("\n## ", start + 1)]
+
+
+@pytest.mark.parametrize("command", _subcommands())
+def test_every_command_is_in_the_readme_table(command: str) -> None:
+    assert f"| `huitou {command}" in _command_table()
+
+
+@pytest.mark.parametrize("kind", list(kinds()))
+def test_every_rule_kind_is_in_the_readme(kind: str) -> None:
+    assert f"`{kind}`" in README
+
+
+@pytest.mark.parametrize("rule_id", [r.id for r in SEED.all_rules])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_rule_has_a_reference_entry(rule_id: str, lang: str) -> None:
+    text = rule_markdown(SEED, rule_id, lang)
+    assert text.startswith(f"## `{rule_id}` {SEED.rule(rule_id).title[lang]}")
+
+
+@pytest.mark.parametrize("rule_id", [r.id for r in SEED.all_rules])
+def test_explain_prints_the_reference_entry(
+    rule_id: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["explain", rule_id, "--lang", "en"]) == 0
+    assert capsys.readouterr().out == rule_markdown(SEED, rule_id, "en", heading="#")
