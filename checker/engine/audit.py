@@ -15,7 +15,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checker.engine import cache
-from checker.engine.evaluate import evaluate
+from checker.engine.evaluate import counts as evaluate_counts
+from checker.engine.evaluate import evaluate, findings, union
 from checker.engine.outcomes import OUTCOME_SCHEMA
 from checker.engine.prepare import Prepared, prepare
 from checker.errors import HuitouError, Problem
@@ -30,13 +31,15 @@ def duckdb_session(memory_limit: str | None = None) -> Iterator[tuple[ibis.BaseB
     with tempfile.TemporaryDirectory(prefix="huitou-") as scratch:
         try:
             con = ibis.duckdb.connect(
-                temp_directory=scratch, memory_limit=memory_limit or DEFAULT_MEMORY_LIMIT
+                temp_directory=scratch,
+                memory_limit=memory_limit or DEFAULT_MEMORY_LIMIT,
             )
         except duckdb.Error as exc:
             raise HuitouError(
                 "Bad --memory-limit.",
                 [Problem(f"{memory_limit!r}: {exc}; write e.g. 2GB or 512MB")],
             ) from exc
+        con.raw_sql("SET enable_progress_bar = false")  # a constant setting, no data
         token = cache.begin()
         try:
             yield con, Path(scratch)
@@ -71,8 +74,8 @@ def run_engine(
     keep_ok: bool = False,
 ) -> AuditResult:
     prep = prepare(con, paths, playbook, customers_path=customers, as_of=as_of, workdir=workdir)
-    outcomes = evaluate(prep, playbook, playbook.rules)
-    if outcomes is None:
+    tables = evaluate(prep, playbook, playbook.rules)
+    if not tables:
         empty = pa.table({n: pa.array([], type=pa.string()) for n in ("rule", "status")})
         return AuditResult(
             prep,
@@ -80,8 +83,8 @@ def run_engine(
             with_file_names(OUTCOME_SCHEMA.to_pyarrow().empty_table(), prep.files),
             with_file_names(prep.rejected.to_pyarrow(), prep.files),
         )
-    counts = outcomes.group_by(["rule", "status"]).aggregate(n=outcomes.count()).to_pyarrow()
-    shown = outcomes if keep_ok else outcomes.filter(outcomes.status != "ok")
+    counts = evaluate_counts(tables).to_pyarrow()
+    shown = union(tables) if keep_ok else findings(tables)
     return AuditResult(
         prep,
         counts,

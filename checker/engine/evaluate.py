@@ -1,4 +1,5 @@
-"""Rules -> outcomes: one shared per-customer window pass, then one outcome table per rule."""
+"""Rules -> outcomes. Kinds that need per-customer windows share ONE pass over a narrow table
+(only the columns windows use, so the sorts stay small); the others read the event rows."""
 
 from __future__ import annotations
 
@@ -12,13 +13,19 @@ from checker.engine.registry import get_kind
 from checker.engine.segments import segment_table
 from checker.playbook.model import Playbook, Rule
 
+# What the window kinds read; everything else (text, due, ref, agent_id...) stays out of the sort.
+WINDOW_COLUMNS = (
+    "seq", "event_id", "customer_id", "ts", "event", "channel", "amount", "product", "order_id",
+    "file_no", "line", "segment", "last_purchase", "actor", "outbound",
+)
 
-def _base(prep: Prepared, pb: Playbook) -> ir.Table:
-    """Valid events + segment, actor, outbound and their rank in the customer's order."""
+
+def event_rows(prep: Prepared, pb: Playbook) -> ir.Table:
+    """Valid events + the customer's segment, and who acted (actor) and whether remotely."""
     ev = prep.events
     seg = segment_table(ev, pb, prep.as_of, prep.customers)
     j = ev.left_join(seg, ev.customer_id == seg.customer_id)
-    j = j.select(*[c for c in ev.columns], "segment", "last_purchase")
+    j = j.select(*ev.columns, "segment", "last_purchase")
     shop = [e for e, spec in pb.events.items() if spec.get("actor") == "shop"]
     remote = [c for c, spec in pb.data.get("channels", {}).items() if spec.get("remote")]
     is_remote = j.channel.isin(remote)
@@ -28,22 +35,27 @@ def _base(prep: Prepared, pb: Playbook) -> ir.Table:
     return j.mutate(
         actor=ibis.ifelse(is_shop, "shop", "customer"),
         outbound=(is_shop & is_remote).fill_null(False),
-        ord=ibis.row_number().over(customer_window(j)),
     )
 
 
-def shared_pass(prep: Prepared, pb: Playbook, rules: list[Rule], ctx: RuleContext) -> ir.Table:
-    """Every rule's window columns over the same ordering, computed once and cached."""
-    base = _base(prep, pb)
+def shared_pass(
+    rows: ir.Table, rules: list[Rule], ctx: RuleContext
+) -> tuple[ir.Table | None, set[str]]:
+    """Every window rule's columns over the same per-customer ordering, computed once; and the
+    ids of the rules that use it."""
+    narrow = rows.select(*WINDOW_COLUMNS)
+    narrow = narrow.mutate(ord=ibis.row_number().over(customer_window(narrow)))
     columns: dict[str, ir.Value] = {}
+    windowed: set[str] = set()
     for rule in rules:
-        for name, expr in get_kind(rule.kind).columns(rule, ctx, base).items():
+        for name, expr in get_kind(rule.kind).columns(rule, ctx, narrow).items():
             columns[ctx.prefix(rule) + name] = expr
-    return materialize(base.mutate(**columns) if columns else base)
+            windowed.add(rule.id)
+    return (materialize(narrow.mutate(**columns)) if columns else None), windowed
 
 
-def evaluate(prep: Prepared, pb: Playbook, rules: list[Rule]) -> ir.Table | None:
-    """The union of every rule's outcomes (OUTCOME_SCHEMA), or None without rules."""
+def evaluate(prep: Prepared, pb: Playbook, rules: list[Rule]) -> list[ir.Table]:
+    """One outcome table (OUTCOME_SCHEMA) per rule."""
     ctx = RuleContext(
         playbook=pb,
         as_of=prep.as_of,
@@ -51,8 +63,23 @@ def evaluate(prep: Prepared, pb: Playbook, rules: list[Rule]) -> ir.Table | None
         customers=prep.customers,
         prefixes={rule.id: f"r{i:02d}_" for i, rule in enumerate(rules)},
     )
-    base = shared_pass(prep, pb, rules, ctx)
-    tables = [get_kind(rule.kind).outcomes(rule, ctx, base) for rule in rules]
-    if not tables:
-        return None
+    rows = materialize(event_rows(prep, pb))
+    base, windowed = shared_pass(rows, rules, ctx)
+    return [
+        get_kind(rule.kind).outcomes(rule, ctx, base if rule.id in windowed else rows)
+        for rule in rules
+    ]
+
+
+def union(tables: list[ir.Table]) -> ir.Table:
     return tables[0].union(*tables[1:]) if len(tables) > 1 else tables[0]
+
+
+def counts(tables: list[ir.Table]) -> ir.Table:
+    """rule, status, n: aggregated per rule, so no outcome row is ever materialised."""
+    return union([t.group_by(["rule", "status"]).aggregate(n=t.count()) for t in tables])
+
+
+def findings(tables: list[ir.Table]) -> ir.Table:
+    """The violations and pending outcomes of every rule."""
+    return union([t.filter(t.status != "ok") for t in tables])

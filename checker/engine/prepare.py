@@ -12,7 +12,7 @@ import ibis.expr.types as ir
 
 from checker.engine.cache import materialize
 from checker.log.customers import open_customers
-from checker.log.normalize import normalize
+from checker.log.normalize import duplicates, flag_duplicates, normalize
 from checker.log.sources import open_logs
 from checker.playbook.model import Playbook
 
@@ -46,6 +46,7 @@ def prepare(
     raw = open_logs(con, paths, pb.data.get("column_aliases", {}), workdir)
     files = [str(p) for p in paths] + ([str(customers_path)] if customers_path else [])
     all_rows = materialize(normalize(raw, pb, files))  # the one read of the input files
+    all_rows = flag_duplicates(all_rows, materialize(duplicates(all_rows)), files)
     customers = (
         materialize(open_customers(con, customers_path, len(paths), pb, workdir))
         if customers_path

@@ -66,8 +66,7 @@ def parse_ts(text: ir.StringValue, zone_minutes: int) -> ir.TimestampValue:
 
 
 def _clean(value: ir.StringValue) -> ir.StringValue:
-    stripped = value.strip()
-    return ibis.ifelse(stripped == "", ibis.null("string"), stripped)
+    return value.strip().nullif("")
 
 
 def event_names(pb: Playbook) -> ir.Table:
@@ -83,10 +82,25 @@ def event_names(pb: Playbook) -> ir.Table:
     )
 
 
-def _duplicates(t: ir.Table) -> ir.Table:
-    """event ids seen more than once, with the input position of the first occurrence."""
+def duplicates(t: ir.Table) -> ir.Table:
+    """event ids seen more than once, with the input position of the first occurrence
+    (a GROUP BY, not a window: no sort of every row by id)."""
     per_id = t.group_by(_dup_id=t.event_id).aggregate(_n=t.count(), _first_seq=t.seq.min())
     return per_id.filter(per_id._n > 1).drop("_n")
+
+
+def flag_duplicates(t: ir.Table, dups: ir.Table, files: list[str]) -> ir.Table:
+    """Reject every occurrence of a duplicated event id but the first (in input order)."""
+    j = t.left_join(dups, t.event_id == dups._dup_id)
+    first = j._first_seq
+    dup = first.notnull() & (j.seq != first)
+    first_at = (
+        file_name((first // FILE_STRIDE).cast("int64"), files)
+        + ":"
+        + (first % FILE_STRIDE).cast("string")
+    )
+    text = "duplicate event_id '" + j.event_id + "' (first at " + first_at + "); "
+    return j.mutate(reason=j.reason + ibis.ifelse(dup, text, "")).drop("_dup_id", "_first_seq")
 
 
 def normalize(raw: ir.Table, pb: Playbook, files: list[str]) -> ir.Table:
@@ -97,8 +111,6 @@ def normalize(raw: ir.Table, pb: Playbook, files: list[str]) -> ir.Table:
     t = t.mutate(event_id=t.event_id.fill_null(where))
     names = event_names(pb)
     t = t.left_join(names, t.event == names._raw).drop("_raw")
-    dups = _duplicates(t)
-    t = t.left_join(dups, t.event_id == dups._dup_id).drop("_dup_id")
     parsed = t.mutate(
         ts_raw=t.ts,
         due_raw=t.due,
@@ -111,13 +123,7 @@ def normalize(raw: ir.Table, pb: Playbook, files: list[str]) -> ir.Table:
         amount_raw=t.amount,
         price_raw=t.price,
     )
-    first_file = (parsed._first_seq // FILE_STRIDE).cast("int64")
-    p = parsed.mutate(
-        _dup=parsed._first_seq.notnull() & (parsed.seq != parsed._first_seq),
-        _first_at=file_name(first_file, files)
-        + ":"
-        + (parsed._first_seq % FILE_STRIDE).cast("string"),
-    )
+    p = parsed
     channels = list(pb.data.get("channels", {}))
     checks: list[tuple[ir.BooleanValue, ir.StringValue | str]] = [
         (p.ts_raw.isnull(), "missing ts: every row needs a time"),
@@ -135,7 +141,6 @@ def normalize(raw: ir.Table, pb: Playbook, files: list[str]) -> ir.Table:
             p.channel.notnull() & ~p.channel.isin(channels),
             "unknown channel '" + p.channel + "' (known: " + ", ".join(channels) + ")",
         ),
-        (p._dup, "duplicate event_id '" + p.event_id + "' (first at " + p._first_at + ")"),
     ]
     reason: ir.StringValue = ibis.literal("")
     for cond, text in checks:
@@ -143,9 +148,6 @@ def normalize(raw: ir.Table, pb: Playbook, files: list[str]) -> ir.Table:
         reason = reason + ibis.ifelse(cond.fill_null(False), piece + "; ", "")
     # Raw copies are only needed for the reason text: not kept, to keep the cached table lean.
     return p.mutate(reason=reason).drop(
-        "_dup",
-        "_first_at",
-        "_first_seq",
         "_canonical",
         "amount_raw",
         "price_raw",

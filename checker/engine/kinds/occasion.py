@@ -73,7 +73,7 @@ def _occasions(rule: Rule, ctx: RuleContext, people: ir.Table) -> ir.Table:
 
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
     p = rule.params
-    firsts = b.filter(b.ord == 0)
+    firsts = b.select("customer_id", "segment").distinct()
     if p.get("scope", {}).get("segments"):
         firsts = firsts.filter(firsts.segment.isin(p["scope"]["segments"]).fill_null(False))
     occ = _occasions(rule, ctx, firsts.select("customer_id"))
