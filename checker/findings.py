@@ -80,26 +80,30 @@ def build_report(
     ]
     key = id_key(pb)
     rules = {r.id: r for r in pb.rules}
+    messages = {r.id: fill_params(r.message[lang], r.params, lang) for r in pb.rules}
+    names: dict[str, str] = {}  # pseudonyms, computed once per customer
     findings = []
-    for row in _rows(result.findings):
-        rule = rules[row["rule"]]
-        findings.append(
-            Finding(
-                rule=rule.id,
-                principle=rule.principle,
-                severity=rule.severity,
-                status=row["status"],
-                customer_id=row["customer_id"]
-                if reveal_ids
-                else pseudonym(row["customer_id"], key),
-                event_id=row["event_id"],
-                ts=_ts(row["ts"]),
-                file=row["file"],
-                line=int(row["line"]) if row["line"] is not None else None,
-                message=fill_params(rule.message[lang], rule.params, lang),
-                evidence=get_kind(rule.kind).evidence(row, rule, pb, lang),
+    for batch in result.findings.to_batches(max_chunksize=65536):  # bounded peak memory
+        for row in batch.to_pylist():
+            rule = rules[row["rule"]]
+            raw = row["customer_id"]
+            if not reveal_ids and raw not in names:
+                names[raw] = pseudonym(raw, key)
+            findings.append(
+                Finding(
+                    rule=rule.id,
+                    principle=rule.principle,
+                    severity=rule.severity,
+                    status=row["status"],
+                    customer_id=raw if reveal_ids else names[raw],
+                    event_id=row["event_id"],
+                    ts=_ts(row["ts"]),
+                    file=row["file"],
+                    line=row["line"],
+                    message=messages[rule.id],
+                    evidence=get_kind(rule.kind).evidence(row, rule, pb, lang),
+                )
             )
-        )
     findings.sort(
         key=lambda f: (
             f.status != "violation",

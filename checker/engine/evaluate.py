@@ -15,8 +15,21 @@ from checker.playbook.model import Playbook, Rule
 
 # What the window kinds read; everything else (text, due, ref, agent_id...) stays out of the sort.
 WINDOW_COLUMNS = (
-    "seq", "event_id", "customer_id", "ts", "event", "channel", "amount", "product", "order_id",
-    "file_no", "line", "segment", "last_purchase", "actor", "outbound",
+    "seq",
+    "event_id",
+    "customer_id",
+    "ts",
+    "event",
+    "channel",
+    "amount",
+    "product",
+    "order_id",
+    "file_no",
+    "line",
+    "segment",
+    "last_purchase",
+    "actor",
+    "outbound",
 )
 
 

@@ -36,10 +36,18 @@ def as_document(report: AuditReport) -> dict[str, Any]:
             }
             for r in report.rules
         },
-        "findings": [asdict(f) for f in report.findings],
+        "findings": [vars(f) for f in report.findings],
     }
 
 
 def render(report: AuditReport) -> str:
+    """Indented JSON, except that each finding is one line: readable, diffable with grep, and
+    written by the C encoder (an audit can have millions of findings)."""
     document = as_document(report)
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    findings = document.pop("findings")
+    head = json.dumps({**document, "findings": []}, ensure_ascii=False, indent=2, sort_keys=True)
+    if not findings:
+        return head + "\n"
+    lines = ",\n".join("    " + json.dumps(f, ensure_ascii=False, sort_keys=True) for f in findings)
+    before, after = head.split('"findings": []', 1)
+    return before + '"findings": [\n' + lines + "\n  ]" + after + "\n"

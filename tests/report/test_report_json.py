@@ -46,7 +46,13 @@ def test_text_is_utf8_with_sorted_keys_and_a_trailing_newline(report):
     out = json_report.render(report)
     assert "不指责客户" in out and "\\u" not in out
     assert out.endswith("}\n") and not out.endswith("\n\n")
-    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    objects = []
+    json.loads(out, object_pairs_hook=lambda pairs: objects.append(pairs) or dict(pairs))
+    assert all([k for k, _ in o] == sorted(k for k, _ in o) for o in objects)
+    # One finding per line: each is a whole JSON object, in the report's order.
+    lines = [ln.strip().rstrip(",") for ln in out.splitlines() if ln.startswith("    {")]
+    assert [json.loads(ln) for ln in lines] == json.loads(out)["findings"]
+    assert len(lines) == len(report.findings)
 
 
 @pytest.mark.parametrize(
