@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 import traceback
 from collections.abc import Sequence
 
 from checker import __version__
+from checker.commands import check, demo, explain, handbook, lint, rules, schema
 from checker.errors import EXIT_UNEXPECTED, EXIT_USAGE, HuitouError
 
-COMMANDS = ["check", "lint", "rules", "explain", "schema", "demo", "handbook"]
+COMMANDS = [check, lint, rules, explain, schema, demo, handbook]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,11 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"huitou {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"checker.commands.{name}")
-        except ModuleNotFoundError:
-            continue
+    for module in COMMANDS:
         module.add_parser(sub)
     return parser
 

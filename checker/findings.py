@@ -82,6 +82,7 @@ def build_report(
     rules = {r.id: r for r in pb.rules}
     messages = {r.id: fill_params(r.message[lang], r.params, lang) for r in pb.rules}
     names: dict[str, str] = {}  # pseudonyms, computed once per customer
+    files: dict[str, str] = {}  # one string per input file, not one per finding
     findings = []
     for batch in result.findings.to_batches(max_chunksize=65536):  # bounded peak memory
         for row in batch.to_pylist():
@@ -98,7 +99,7 @@ def build_report(
                     customer_id=raw if reveal_ids else names[raw],
                     event_id=row["event_id"],
                     ts=_ts(row["ts"]),
-                    file=row["file"],
+                    file=files.setdefault(row["file"], row["file"]),
                     line=row["line"],
                     message=messages[rule.id],
                     evidence=get_kind(rule.kind).evidence(row, rule, pb, lang),

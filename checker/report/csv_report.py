@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from checker.report.model import AuditReport
 
@@ -30,10 +31,19 @@ def cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def render(report: AuditReport) -> str:
+def chunks(report: AuditReport, batch: int = 10_000) -> Iterator[str]:
+    """The CSV in pieces of ``batch`` rows, so a large report is never one string."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)
-    for finding in report.findings:
+    for i, finding in enumerate(report.findings, 1):
         writer.writerow([cell(getattr(finding, name)) for name in HEADER])
-    return buffer.getvalue()
+        if i % batch == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def render(report: AuditReport) -> str:
+    return "".join(chunks(report))

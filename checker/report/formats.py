@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -44,21 +45,32 @@ def write_report(
     Line ends are written exactly as rendered (no newline translation). ``color`` only applies
     to text written to ``stream``. A file that cannot be written is a usage error (exit 2).
     """
-    content = render(report, fmt, color=color and output is None)
-    encoding = FORMATS[fmt].ENCODING
+    module = FORMATS.get(fmt)
+    if module is None:
+        render(report, fmt)  # raises the usage error naming the formats
+        return
+    encoding = module.ENCODING
+    if hasattr(module, "chunks"):  # large formats stream, never building one string
+        pieces = module.chunks(report)
+    else:
+        pieces = iter([render(report, fmt, color=color and output is None)])
     if output is None:
         stream = stream or sys.stdout
         binary = getattr(stream, "buffer", None)
+        stream.flush()
         if binary is None:
-            stream.write(content)
+            for piece in pieces:
+                stream.write(piece)
         else:
-            stream.flush()
-            binary.write(content.encode(encoding))
+            encoder = codecs.getincrementalencoder(encoding)()
+            for piece in pieces:
+                binary.write(encoder.encode(piece))
             binary.flush()
         return
     try:
         with open(output, "w", encoding=encoding, newline="") as handle:
-            handle.write(content)
+            for piece in pieces:
+                handle.write(piece)
     except OSError as exc:
         problem = Problem(exc.strerror or str(exc), file=str(output))
         raise HuitouError("cannot write the report", [problem]) from exc

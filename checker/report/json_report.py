@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
@@ -13,6 +14,11 @@ ENCODING = "utf-8"
 
 def as_document(report: AuditReport) -> dict[str, Any]:
     """The report as the plain dict the JSON format and its schema describe."""
+    return {**_head(report), "findings": [vars(f) for f in report.findings]}
+
+
+def _head(report: AuditReport) -> dict[str, Any]:
+    """Everything but the findings."""
     source = report.input
     return {
         "playbook": report.playbook,
@@ -36,18 +42,26 @@ def as_document(report: AuditReport) -> dict[str, Any]:
             }
             for r in report.rules
         },
-        "findings": [vars(f) for f in report.findings],
     }
 
 
-def render(report: AuditReport) -> str:
-    """Indented JSON, except that each finding is one line: readable, diffable with grep, and
-    written by the C encoder (an audit can have millions of findings)."""
-    document = as_document(report)
-    findings = document.pop("findings")
-    head = json.dumps({**document, "findings": []}, ensure_ascii=False, indent=2, sort_keys=True)
+def chunks(report: AuditReport) -> Iterator[str]:
+    """Indented JSON, except that each finding is one line: readable, diffable with grep,
+    written by the C encoder and streamed (an audit can have millions of findings)."""
+    findings = report.findings
+    document = {**_head(report), "findings": []}
+    head = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
     if not findings:
-        return head + "\n"
-    lines = ",\n".join("    " + json.dumps(f, ensure_ascii=False, sort_keys=True) for f in findings)
+        yield head + "\n"
+        return
     before, after = head.split('"findings": []', 1)
-    return before + '"findings": [\n' + lines + "\n  ]" + after + "\n"
+    yield before + '"findings": [\n'
+    last = len(findings) - 1
+    for i, finding in enumerate(findings):
+        end = "\n" if i == last else ",\n"
+        yield "    " + json.dumps(vars(finding), ensure_ascii=False, sort_keys=True) + end
+    yield "  ]" + after + "\n"
+
+
+def render(report: AuditReport) -> str:
+    return "".join(chunks(report))
