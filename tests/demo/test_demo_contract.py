@@ -11,23 +11,10 @@ import pytest
 from conftest import BUNDLED, local_ts, make_demo, read_rows
 
 from checker.demo import DemoSpec
+from checker.log.columns import CANONICAL
 from checker.playbook import load_playbook
 
-HEADER = [
-    "event_id",
-    "ts",
-    "customer_id",
-    "event",
-    "channel",
-    "agent_id",
-    "order_id",
-    "product",
-    "amount",
-    "price",
-    "text",
-    "ref",
-    "due",
-]
+HEADER = list(CANONICAL)
 
 
 @pytest.mark.parametrize(

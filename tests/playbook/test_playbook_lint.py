@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker.playbook import load_playbook
-from tests.playbook.conftest import line_of, write_playbook
+from tests.playbook.helpers import line_of, write_playbook
 
 BROKEN = """\
 extends: seed

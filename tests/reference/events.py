@@ -8,24 +8,11 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from checker.log.columns import CANONICAL
 from checker.playbook import Playbook
 
 TS_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
-FIELDS = (
-    "event_id",
-    "ts",
-    "customer_id",
-    "event",
-    "channel",
-    "agent_id",
-    "order_id",
-    "product",
-    "amount",
-    "price",
-    "text",
-    "ref",
-    "due",
-)
+FIELDS = CANONICAL
 
 
 @dataclass(frozen=True)

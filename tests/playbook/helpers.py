@@ -1,13 +1,8 @@
-"""Helpers for the command tests: run the CLI in-process."""
+"""Writing shop playbooks and locating lines in them, for the playbook and command tests."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-
-import pytest
-
-from checker.cli import main
 
 
 def write_playbook(folder: Path, text: str, name: str = "playbook.yaml") -> Path:
@@ -21,13 +16,3 @@ def line_of(text: str, needle: str) -> int:
     hits = [i + 1 for i, line in enumerate(text.splitlines()) if needle in line]
     assert len(hits) == 1, (needle, hits)
     return hits[0]
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
-    def run(*args: str | Path) -> tuple[int, str, str]:
-        code = main([str(a) for a in args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
