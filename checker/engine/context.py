@@ -19,7 +19,6 @@ class RuleContext:
     as_of: datetime
     audit_start: datetime
     customers: ir.Table | None  # customer_id, birthday (string), tier; None when not given
-    occasions: ir.Table | None = None  # built lazily by the occasion kind
     prefixes: dict[str, str] | None = None
 
     def prefix(self, rule: Rule) -> str:

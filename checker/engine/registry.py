@@ -7,7 +7,7 @@ explain``, ``huitou rules --kinds`` and the handbook's kind reference are genera
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -38,8 +38,6 @@ class Kind:
     evidence: Callable[[dict[str, Any], Rule, Playbook, str], str]
     # A violating and a compliant log snippet for the rule reference (checked by tests).
     example: Callable[[Rule, Playbook], Example]
-    needs_customers: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 _REGISTRY: dict[str, Kind] = {}

@@ -187,6 +187,5 @@ KIND = register(
         describe=describe,
         evidence=evidence,
         example=example,
-        needs_customers=True,
     )
 )
