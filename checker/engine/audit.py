@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 
 from checker.engine import cache
 from checker.engine.evaluate import counts as evaluate_counts
-from checker.engine.evaluate import evaluate, findings, union
+from checker.engine.evaluate import evaluate, summary, union
 from checker.engine.outcomes import OUTCOME_SCHEMA
 from checker.engine.prepare import Prepared, prepare
 from checker.errors import HuitouError, Problem
@@ -55,6 +55,23 @@ class AuditResult:
     rejects: pa.Table  # file, line, reason
 
 
+def _split(result: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """The summary pass -> (rule, status, n) and the collected outcome rows, flat."""
+    counts = result.select(["rule", "status", "n"])
+    lists = result.column("rows").combine_chunks()
+    parents = pc.list_parent_indices(lists)
+    rows = pc.list_flatten(lists)
+    fields = {f.name: rows.field(f.name) for f in rows.type}
+    flat = pa.table(
+        {
+            "rule": pc.take(result.column("rule"), parents),
+            "status": pc.take(result.column("status"), parents),
+            **fields,
+        }
+    )
+    return counts, flat.select(list(OUTCOME_SCHEMA.names))
+
+
 def with_file_names(table: pa.Table, files: list[str]) -> pa.Table:
     """Replace the engine's ``file_no`` by the input file's name (vectorised)."""
     names = pa.array([*files, None], type=pa.string())
@@ -83,12 +100,15 @@ def run_engine(
             with_file_names(OUTCOME_SCHEMA.to_pyarrow().empty_table(), prep.files),
             with_file_names(prep.rejected.to_pyarrow(), prep.files),
         )
-    counts = evaluate_counts(tables).to_pyarrow()
-    shown = union(tables) if keep_ok else findings(tables)
+    if keep_ok:  # every outcome (tests, comparisons): plain queries
+        counts = evaluate_counts(tables).to_pyarrow()
+        shown = union(tables).to_pyarrow()
+    else:
+        counts, shown = _split(summary(tables).to_pyarrow())
     return AuditResult(
         prep,
         counts,
-        with_file_names(shown.to_pyarrow(), prep.files),
+        with_file_names(shown, prep.files),
         with_file_names(prep.rejected.to_pyarrow(), prep.files),
     )
 

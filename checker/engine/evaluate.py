@@ -93,6 +93,15 @@ def counts(tables: list[ir.Table]) -> ir.Table:
     return union([t.group_by(["rule", "status"]).aggregate(n=t.count()) for t in tables])
 
 
-def findings(tables: list[ir.Table]) -> ir.Table:
-    """The violations and pending outcomes of every rule."""
-    return union([t.filter(t.status != "ok") for t in tables])
+def summary(tables: list[ir.Table]) -> ir.Table:
+    """One pass over every rule's outcomes: rule, status, n, and for violations and pending
+    the outcome rows themselves (collected as a list), so no rule is evaluated twice."""
+    parts = []
+    for t in tables:
+        row = ibis.struct({c: t[c] for c in t.columns if c not in ("rule", "status")})
+        parts.append(
+            t.group_by(["rule", "status"]).aggregate(
+                n=t.count(), rows=row.collect(where=t.status != "ok")
+            )
+        )
+    return union(parts)

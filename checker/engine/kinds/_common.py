@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from checker.durations import DURATION_PATTERN, humanize, parse_duration
@@ -41,21 +43,43 @@ def t(lang: str, zh: str, en: str) -> str:
 
 
 def fmt_ts(value: datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else "—"
+    if not value:
+        return "—"
+    # Formatted by hand: evidence is written for every finding, and strftime is slow.
+    v = value
+    return f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}"
 
 
 def gap(later: datetime, earlier: datetime, lang: str) -> str:
     return humanize(later - earlier, lang)
 
 
+@lru_cache(maxsize=1024)
 def dur(value: str, lang: str) -> str:
     return humanize_value(value, lang)
+
+
+# label() runs for every finding: memoised per playbook document (checked by identity, so
+# two playbooks in one process never share an entry).
+_LABELS: dict[tuple[str, str, int], tuple[object, str]] = {}
 
 
 def label(spec: dict[str, Any] | None, pb: Playbook, lang: str) -> str:
     """``purchase (store)`` / ``购买（门店）``: a filter as words."""
     if not spec:
         return ""
+    key = (json.dumps(spec, sort_keys=True), lang, id(pb.data))
+    hit = _LABELS.get(key)
+    if hit is not None and hit[0] is pb.data:
+        return hit[1]
+    text = _label(spec, pb, lang)
+    if len(_LABELS) > 4096:
+        _LABELS.clear()
+    _LABELS[key] = (pb.data, text)
+    return text
+
+
+def _label(spec: dict[str, Any], pb: Playbook, lang: str) -> str:
     names = [pb.event_label(e, lang) for e in pb.expand(spec.get("events", []))]
     if len(names) > 4:
         groups = [s[1:] for s in spec.get("events", []) if s.startswith("@")]
