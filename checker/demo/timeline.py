@@ -93,14 +93,6 @@ def daytime(rng: np.random.Generator, n: int, lo: float = 9.1, hi: float = 20.8)
     return rng.integers(int(lo * HOUR), int(hi * HOUR), n)
 
 
-def day_of(ts: np.ndarray) -> np.ndarray:
-    return ts // DAY
-
-
-def tod_of(ts: np.ndarray) -> np.ndarray:
-    return ts % DAY
-
-
 def zone_day(
     cal: Calendar, rng: np.random.Generator, not_before: np.ndarray, room: int
 ) -> np.ndarray:

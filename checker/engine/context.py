@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import ibis
@@ -46,10 +46,6 @@ class RuleContext:
 
     def as_of_lit(self) -> ir.TimestampScalar:
         return ibis.literal(self.as_of, type="timestamp")
-
-
-def duration(value: str) -> timedelta:
-    return parse_duration(value)
 
 
 def interval(value: str) -> ir.IntervalScalar:

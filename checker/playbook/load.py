@@ -8,7 +8,7 @@ from typing import Any
 from checker.errors import HuitouError, Problem
 from checker.paths import playbooks_dir, seed_playbook_dir
 from checker.playbook.model import Playbook
-from checker.playbook.positions import JsonPath, Positions, format_path, load_yaml
+from checker.playbook.positions import Positions, load_yaml
 
 
 def _files(path: Path) -> list[Path]:
@@ -105,7 +105,3 @@ def load_playbook(path: str | Path | None = None, *, validate: bool = True) -> P
 
         validate_playbook(playbook)
     return playbook
-
-
-def describe_path(path: JsonPath) -> str:
-    return format_path(path)

@@ -12,11 +12,6 @@ from checker.report.model import AuditReport
 ENCODING = "utf-8"
 
 
-def as_document(report: AuditReport) -> dict[str, Any]:
-    """The report as the plain dict the JSON format and its schema describe."""
-    return {**_head(report), "findings": [vars(f) for f in report.findings]}
-
-
 def _head(report: AuditReport) -> dict[str, Any]:
     """Everything but the findings."""
     source = report.input

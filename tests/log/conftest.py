@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-import pytest
 
 from checker.cli import main
 
@@ -83,13 +81,3 @@ def portable(findings: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     """Findings without the input file's name and line (which differ between formats)."""
     keys = ("rule", "status", "customer_id", "event_id", "ts", "message", "evidence")
     return sorted(tuple(f[k] for k in keys) for f in findings)
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
-    def run(*args: str | Path) -> tuple[int, str, str]:
-        code = main([str(a) for a in args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
