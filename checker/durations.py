@@ -19,7 +19,7 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(seconds=number * _UNIT_SECONDS[m.group(2)])
 
 
-_UNITS = {
+UNITS = {
     "zh": (("天", 86400), ("小时", 3600), ("分钟", 60), ("秒", 1)),
     "en": (("d", 86400), ("h", 3600), ("min", 60), ("s", 1)),
 }
@@ -30,7 +30,7 @@ def humanize(delta: timedelta, lang: str = "en", parts: int = 2) -> str:
     """``3 d 1 h`` / ``3 天 1 小时``: the largest ``parts`` non-zero units."""
     seconds = round(abs(delta.total_seconds()))
     out: list[str] = []
-    for name, size in _UNITS[lang]:
+    for name, size in UNITS[lang]:
         n, seconds = divmod(seconds, size)
         if n:
             out.append(f"{n} {name}")

@@ -1,4 +1,4 @@
-"""Engine output -> the report model: messages, evidence, pseudonyms, sorting."""
+"""Engine output -> the report model: messages, evidence, pseudonyms, sorting (columnar)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,21 @@ import re
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from checker.engine.audit import AuditResult
+from checker.engine.kinds._evidence import ts_text
 from checker.engine.registry import get_kind
-from checker.playbook.model import Playbook
+from checker.playbook.model import Playbook, Rule
 from checker.playbook.text import fill_params
-from checker.report.model import AuditReport, Finding, InputSummary, Reject, RuleSummary
+from checker.report.model import (
+    FINDING_SCHEMA,
+    AuditReport,
+    FindingTable,
+    InputSummary,
+    Reject,
+    RuleSummary,
+)
 
 ID_KEY_ENV = "HUITOU_ID_KEY"
 _UNKNOWN = re.compile(r"unknown event '([^']*)'")
@@ -48,11 +57,73 @@ def _rows(table: pa.Table) -> list[dict[str, Any]]:
     return table.to_pylist()
 
 
-def _ts(value: Any) -> str | None:
-    if value is None:
-        return None
-    v = value  # formatted by hand: strftime is slow for a million findings
-    return f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}:{v.second:02d}"
+def _customers(ids: pa.ChunkedArray, key: bytes | None) -> pa.Array:
+    """Pseudonyms (one HMAC per distinct customer), or the raw ids when ``key`` is None."""
+    if key is None:
+        return ids.combine_chunks()
+    encoded = ids.combine_chunks().dictionary_encode()
+    names = [pseudonym(c, key) for c in encoded.dictionary.to_pylist()]
+    return pc.take(pa.array(names, pa.string()), encoded.indices)
+
+
+def _evidence_of(rows: pa.Table, rules: dict[str, Rule], pb: Playbook, lang: str) -> pa.Array:
+    """Each rule's kind writes the evidence of that rule's rows (``rows`` sorted by rule)."""
+    parts = []
+    at = 0
+    for group in rows.group_by("rule").aggregate([("rule", "count")]).sort_by("rule").to_pylist():
+        rule, n = rules[group["rule"]], group["rule_count"]
+        text = get_kind(rule.kind).evidence(rows.slice(at, n), rule, pb, lang)
+        if len(text) != n or text.null_count:
+            raise RuntimeError(f"evidence of {rule.id}: {text.null_count} missing of {n}")
+        parts.append(text)
+        at += n
+    return pa.concat_arrays(parts) if parts else pa.array([], pa.string())
+
+
+def _findings(result: AuditResult, pb: Playbook, lang: str, key: bytes | None) -> FindingTable:
+    """Engine rows -> the sorted finding table, column by column."""
+    rules = {r.id: r for r in pb.rules}
+    # Rows grouped by rule (a stable sort: within a rule they keep the engine's order).
+    rows = result.findings.take(pc.sort_indices(result.findings, [("rule", "ascending")]))
+    ids = pa.array(list(rules), pa.string())
+    at = pc.index_in(rows["rule"], ids)
+
+    def per_rule(values: list[str]) -> pa.Array:
+        return pc.take(pa.array(values, pa.string()), at)
+
+    table = pa.table(
+        {
+            "rule": rows["rule"],
+            "principle": per_rule([r.principle for r in rules.values()]),
+            "severity": per_rule([r.severity for r in rules.values()]),
+            "status": rows["status"],
+            "customer_id": _customers(rows["customer_id"], key),
+            "event_id": rows["event_id"],
+            "ts": ts_text(rows["ts"]),
+            "file": rows["file"],
+            "line": rows["line"],
+            "message": per_rule(
+                [fill_params(r.message[lang], r.params, lang) for r in rules.values()]
+            ),
+            "evidence": _evidence_of(rows, rules, pb, lang),
+        },
+        schema=FINDING_SCHEMA,
+    )
+    # The order of the report: violations first, then by rule, place, customer, time, evidence
+    # (a stable sort; Arrow compares UTF-8 bytes, which is code point order, as Python does).
+    keys = pa.table(
+        {
+            "pending": pc.not_equal(table["status"], "violation"),
+            "rule": table["rule"],
+            "file": pc.fill_null(table["file"], ""),
+            "line": pc.fill_null(table["line"], 0),
+            "customer_id": table["customer_id"],
+            "ts": pc.fill_null(table["ts"], ""),
+            "evidence": table["evidence"],
+        }
+    )
+    order = pc.sort_indices(keys, [(name, "ascending") for name in keys.column_names])
+    return FindingTable(table.take(order))
 
 
 def build_report(
@@ -81,44 +152,7 @@ def build_report(
         )
         for rule in pb.rules
     ]
-    key = id_key(pb)
-    rules = {r.id: r for r in pb.rules}
-    messages = {r.id: fill_params(r.message[lang], r.params, lang) for r in pb.rules}
-    names: dict[str, str] = {}  # pseudonyms, computed once per customer
-    files: dict[str, str] = {}  # one string per input file, not one per finding
-    findings = []
-    for batch in result.findings.to_batches(max_chunksize=65536):  # bounded peak memory
-        for row in batch.to_pylist():
-            rule = rules[row["rule"]]
-            raw = row["customer_id"]
-            if not reveal_ids and raw not in names:
-                names[raw] = pseudonym(raw, key)
-            findings.append(
-                Finding(
-                    rule=rule.id,
-                    principle=rule.principle,
-                    severity=rule.severity,
-                    status=row["status"],
-                    customer_id=raw if reveal_ids else names[raw],
-                    event_id=row["event_id"],
-                    ts=_ts(row["ts"]),
-                    file=files.setdefault(row["file"], row["file"]),
-                    line=row["line"],
-                    message=messages[rule.id],
-                    evidence=get_kind(rule.kind).evidence(row, rule, pb, lang),
-                )
-            )
-    findings.sort(
-        key=lambda f: (
-            f.status != "violation",
-            f.rule,
-            f.file or "",
-            f.line or 0,
-            f.customer_id,
-            f.ts or "",
-            f.evidence,
-        )
-    )
+    findings = _findings(result, pb, lang, None if reveal_ids else id_key(pb))
     rejected = len(rejects)
     return AuditReport(
         playbook=" + ".join(

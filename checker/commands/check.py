@@ -93,5 +93,5 @@ def run(args: argparse.Namespace) -> int:
     if args.fail_on == "never":
         return EXIT_OK
     floor = SEVERITY_RANK[args.fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= floor for f in report.violations())
+    failing = any(SEVERITY_RANK[s] >= floor for s in report.violations().distinct("severity"))
     return EXIT_FINDINGS if failing else EXIT_OK

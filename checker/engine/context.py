@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,6 +20,8 @@ class RuleContext:
     as_of: datetime
     audit_start: datetime
     customers: ir.Table | None  # customer_id, birthday (string), tier; None when not given
+    # customer_id, segment, last_purchase: one row per audited customer (a small table)
+    segments: ir.Table | None = None
     prefixes: dict[str, str] | None = None
 
     def prefix(self, rule: Rule) -> str:
@@ -39,10 +42,22 @@ class RuleContext:
         if spec.get("outbound"):
             cond &= t.outbound
         if spec.get("segments"):
-            cond &= t.segment.isin(spec["segments"])
+            cond &= self.in_segment(t, spec["segments"])
         if spec.get("min_amount") is not None:
             cond &= t.amount >= float(spec["min_amount"])
         return cond.fill_null(False)
+
+    def customer_is(
+        self, t: ir.Table, holds: Callable[[ir.Table], ir.BooleanValue]
+    ) -> ir.BooleanValue:
+        """The row's customer satisfies ``holds`` (over the segments table): a semi-join
+        against a small table, so events never carry their customer's attributes."""
+        assert self.segments is not None
+        s = self.segments
+        return t.customer_id.isin(s.filter(holds(s).fill_null(False)).customer_id)
+
+    def in_segment(self, t: ir.Table, segments: list[str]) -> ir.BooleanValue:
+        return self.customer_is(t, lambda s: s.segment.isin(segments))
 
     def as_of_lit(self) -> ir.TimestampScalar:
         return ibis.literal(self.as_of, type="timestamp")
@@ -68,3 +83,14 @@ def customer_window(
 
 FOLLOWING = (1, None)
 PRECEDING = (None, -1)
+
+
+def position(t: ir.Table) -> ir.StructValue:
+    """A row's place in the shared ordering, (ts, seq): ``max`` of it over a frame is the
+    position of the frame's last matching row, with no row numbering pass."""
+    return ibis.struct({"ts": t.ts, "seq": t.seq})
+
+
+def earlier(a: ir.StructValue, b: ir.StructValue) -> ir.BooleanValue:
+    """``a`` comes before ``b`` in the shared ordering (NULL when either is missing)."""
+    return (a["ts"] < b["ts"]) | ((a["ts"] == b["ts"]) & (a["seq"] < b["seq"]))

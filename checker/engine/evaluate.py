@@ -1,5 +1,6 @@
 """Rules -> outcomes. Kinds that need per-customer windows share ONE pass over a narrow table
-(only the columns windows use, so the sorts stay small); the others read the event rows."""
+(only the columns windows use, so the sorts stay small); a rule whose windows need another
+ordering gets a pass over just the rows it reads; the other kinds read the event rows."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ import ibis
 import ibis.expr.types as ir
 
 from checker.engine.cache import materialize
-from checker.engine.context import RuleContext, customer_window
+from checker.engine.context import RuleContext
 from checker.engine.prepare import Prepared
 from checker.engine.registry import get_kind
-from checker.engine.segments import segment_table
+from checker.log.sources import FILE_STRIDE
 from checker.playbook.model import Playbook, Rule
 
-# What the window kinds read; everything else (text, due, ref, agent_id...) stays out of the sort.
+# What the window kinds read; everything else (text, due, ref, agent_id...) stays out of the
+# sort. file_no and line are not carried either: they are recovered from seq afterwards.
 WINDOW_COLUMNS = (
     "seq",
     "event_id",
@@ -22,49 +24,40 @@ WINDOW_COLUMNS = (
     "event",
     "channel",
     "amount",
-    "product",
-    "order_id",
-    "file_no",
-    "line",
-    "segment",
-    "last_purchase",
-    "actor",
     "outbound",
 )
+# A pass of a rule's own may also partition by these (none_after's ``same``).
+OWN_PASS_COLUMNS = (*WINDOW_COLUMNS, "product", "order_id")
 
 
-def event_rows(prep: Prepared, pb: Playbook) -> ir.Table:
-    """Valid events + the customer's segment, and who acted (actor) and whether remotely."""
-    ev = prep.events
-    seg = segment_table(ev, pb, prep.as_of, prep.customers)
-    j = ev.left_join(seg, ev.customer_id == seg.customer_id)
-    j = j.select(*ev.columns, "segment", "last_purchase")
-    shop = [e for e, spec in pb.events.items() if spec.get("actor") == "shop"]
-    remote = [c for c, spec in pb.data.get("channels", {}).items() if spec.get("remote")]
-    is_remote = j.channel.isin(remote)
-    if pb.data.get("missing_channel_is_remote", True):
-        is_remote = is_remote | j.channel.isnull()
-    is_shop = j.event.isin(shop)
-    return j.mutate(
-        actor=ibis.ifelse(is_shop, "shop", "customer"),
-        outbound=(is_shop & is_remote).fill_null(False),
-    )
+def _windowed(narrow: ir.Table, columns: dict[str, ir.Value]) -> ir.Table:
+    """Materialise the window columns; file_no and line come back from seq (no sort cost)."""
+    t = materialize(narrow.mutate(**columns))
+    return t.mutate(file_no=t.seq // FILE_STRIDE, line=t.seq % FILE_STRIDE)
 
 
-def shared_pass(
-    rows: ir.Table, rules: list[Rule], ctx: RuleContext
-) -> tuple[ir.Table | None, set[str]]:
-    """Every window rule's columns over the same per-customer ordering, computed once; and the
-    ids of the rules that use it."""
+def window_passes(rows: ir.Table, rules: list[Rule], ctx: RuleContext) -> dict[str, ir.Table]:
+    """The table each window rule's outcomes read: the shared pass, or a pass of its own."""
     narrow = rows.select(*WINDOW_COLUMNS)
-    narrow = narrow.mutate(ord=ibis.row_number().over(customer_window(narrow)))
-    columns: dict[str, ir.Value] = {}
-    windowed: set[str] = set()
+    shared: dict[str, ir.Value] = {}
+    shared_rules: list[str] = []
+    tables: dict[str, ir.Table] = {}
     for rule in rules:
-        for name, expr in get_kind(rule.kind).columns(rule, ctx, narrow).items():
-            columns[ctx.prefix(rule) + name] = expr
-            windowed.add(rule.id)
-    return (materialize(narrow.mutate(**columns)) if columns else None), windowed
+        kind = get_kind(rule.kind)
+        own = kind.scope(rule, ctx, rows) if kind.scope else None
+        if own is not None:
+            sub = rows.filter(own).select(*OWN_PASS_COLUMNS)
+            cols = kind.columns(rule, ctx, sub)
+            tables[rule.id] = _windowed(sub, {ctx.prefix(rule) + n: e for n, e in cols.items()})
+            continue
+        cols = kind.columns(rule, ctx, narrow)
+        if cols:
+            shared.update({ctx.prefix(rule) + n: e for n, e in cols.items()})
+            shared_rules.append(rule.id)
+    if shared:
+        base = _windowed(narrow, shared)
+        tables.update(dict.fromkeys(shared_rules, base))
+    return tables
 
 
 def evaluate(prep: Prepared, pb: Playbook, rules: list[Rule]) -> list[ir.Table]:
@@ -74,13 +67,12 @@ def evaluate(prep: Prepared, pb: Playbook, rules: list[Rule]) -> list[ir.Table]:
         as_of=prep.as_of,
         audit_start=prep.audit_start,
         customers=prep.customers,
+        segments=prep.segments,
         prefixes={rule.id: f"r{i:02d}_" for i, rule in enumerate(rules)},
     )
-    rows = materialize(event_rows(prep, pb))
-    base, windowed = shared_pass(rows, rules, ctx)
+    passes = window_passes(prep.events, rules, ctx)
     return [
-        get_kind(rule.kind).outcomes(rule, ctx, base if rule.id in windowed else rows)
-        for rule in rules
+        get_kind(rule.kind).outcomes(rule, ctx, passes.get(rule.id, prep.events)) for rule in rules
     ]
 
 

@@ -11,18 +11,20 @@ import ibis
 import ibis.expr.types as ir
 
 from checker.engine.cache import materialize
+from checker.engine.segments import segment_table
 from checker.log.customers import open_customers
 from checker.log.normalize import duplicates, flag_duplicates, normalize
-from checker.log.sources import open_logs
+from checker.log.sources import open_logs, read_all
 from checker.playbook.model import Playbook
 
 
 @dataclass
 class Prepared:
-    events: ir.Table  # valid events with ts <= as_of (typed)
+    events: ir.Table  # valid events with ts <= as_of (typed), actor, outbound
     rejected: ir.Table  # file_no, line, reason of every rejected row (events + customers)
     files: list[str]  # input files by file_no (logs in argument order, then customers)
     customers: ir.Table | None
+    segments: ir.Table  # customer_id, segment, last_purchase: one row per audited customer
     rows_read: int
     as_of: datetime
     audit_start: datetime
@@ -43,10 +45,14 @@ def prepare(
     as_of: datetime | None,
     workdir: Path,
 ) -> Prepared:
-    raw = open_logs(con, paths, pb.data.get("column_aliases", {}), workdir)
     files = [str(p) for p in paths] + ([str(customers_path)] if customers_path else [])
-    all_rows = materialize(normalize(raw, pb, files))  # the one read of the input files
-    all_rows = flag_duplicates(all_rows, materialize(duplicates(all_rows)), files)
+    aliases = pb.data.get("column_aliases", {})
+    typed = read_all(  # the one read of the input files
+        lambda whole: materialize(
+            normalize(open_logs(con, paths, aliases, workdir, whole=whole), pb, files)
+        )
+    )
+    all_rows = flag_duplicates(typed, materialize(duplicates(typed)), files)
     customers = (
         materialize(open_customers(con, customers_path, len(paths), pb, workdir))
         if customers_path
@@ -73,12 +79,30 @@ def prepare(
         bad = customers.filter(customers.reason != "")
         rejected = rejected.union(bad.select("file_no", "line", reason=bad.reason))
         rows_read += int(customers.count().execute())
+    # Events stay a view over the one typed table (no second copy of every row); the
+    # duplicate ids it joins and the segments are small tables.
+    events = audited_events(all_rows.filter(good & (all_rows.ts <= end)), pb)
     return Prepared(
-        events=all_rows.filter(good & (all_rows.ts <= end)),
-        rejected=rejected,
+        events=events,
+        rejected=materialize(rejected),
+        segments=materialize(segment_table(events, pb, as_of, customers)),
         files=files,
         customers=customers,
         rows_read=rows_read,
         as_of=as_of,
         audit_start=min(earliest or as_of, as_of),
     )
+
+
+def audited_events(ev: ir.Table, pb: Playbook) -> ir.Table:
+    """Valid events + who acted (actor) and whether remotely (outbound)."""
+    shop = [e for e, spec in pb.events.items() if spec.get("actor") == "shop"]
+    remote = [c for c, spec in pb.data.get("channels", {}).items() if spec.get("remote")]
+    is_remote = ev.channel.isin(remote)
+    if pb.data.get("missing_channel_is_remote", True):
+        is_remote = is_remote | ev.channel.isnull()
+    is_shop = ev.event.isin(shop)
+    return ev.mutate(
+        actor=ibis.ifelse(is_shop, "shop", "customer"),
+        outbound=(is_shop & is_remote).fill_null(False),
+    ).drop("reason")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
+    import pyarrow as pa
 
     from checker.engine.context import RuleContext
     from checker.playbook.model import Playbook, Rule
@@ -34,10 +35,15 @@ class Kind:
     outcomes: Callable[[Rule, RuleContext, ir.Table], ir.Table]
     # "What it checks" in one sentence with the live thresholds.
     describe: Callable[[Rule, Playbook, str], str]
-    # The evidence sentence of one finding (a dict of OUTCOME_SCHEMA values).
-    evidence: Callable[[dict[str, Any], Rule, Playbook, str], str]
+    # The evidence sentence of each finding of one rule: its OUTCOME_SCHEMA rows in, one string
+    # per row out (vectorised; see checker.engine.kinds._evidence).
+    evidence: Callable[[pa.Table, Rule, Playbook, str], pa.Array]
     # A violating and a compliant log snippet for the rule reference (checked by tests).
     example: Callable[[Rule, Playbook], Example]
+    # A rule whose windows need an ordering of their own (a range frame, extra partition keys)
+    # names the rows they read; it gets a pass over just those rows instead of adding another
+    # sort of every event to the shared pass. None (or a None result): the shared pass.
+    scope: Callable[[Rule, RuleContext, ir.Table], ir.BooleanValue | None] | None = None
 
 
 _REGISTRY: dict[str, Kind] = {}

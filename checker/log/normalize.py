@@ -21,6 +21,7 @@ TS_PATTERN = (
     r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?)"
     r" ?(Z|[+-][0-9]{2}:?[0-9]{2})?$"
 )
+EDGE_SPACE = r"^\s|\s$"
 TS_HINT = "write YYYY-MM-DD HH:MM[:SS] or ISO 8601 such as 2025-03-03T10:00:00+08:00"
 
 
@@ -66,7 +67,10 @@ def parse_ts(text: ir.StringValue, zone_minutes: int) -> ir.TimestampValue:
 
 
 def _clean(value: ir.StringValue) -> ir.StringValue:
-    return value.strip().nullif("")
+    """Surrounding whitespace removed, blank -> NULL. Trimming copies the string, so it is
+    done only for the (few) values that need it."""
+    padded = value.re_search(EDGE_SPACE).fill_null(False)
+    return ibis.ifelse(padded, value.strip(), value).nullif("")
 
 
 def event_names(pb: Playbook) -> ir.Table:
@@ -143,11 +147,14 @@ def normalize(raw: ir.Table, pb: Playbook, files: list[str]) -> ir.Table:
         ),
     ]
     reason: ir.StringValue = ibis.literal("")
+    bad: ir.BooleanValue = ibis.literal(False)
     for cond, text in checks:
         piece = ibis.literal(text) if isinstance(text, str) else text
         reason = reason + ibis.ifelse(cond.fill_null(False), piece + "; ", "")
+        bad = bad | cond.fill_null(False)
+    # The text is built only for bad rows (a CASE branch runs just for the rows that take it).
     # Raw copies are only needed for the reason text: not kept, to keep the cached table lean.
-    return p.mutate(reason=reason).drop(
+    return p.mutate(reason=ibis.ifelse(bad, reason, "")).drop(
         "_canonical",
         "amount_raw",
         "price_raw",

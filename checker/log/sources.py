@@ -5,8 +5,12 @@ Backend-specific by nature (how a file becomes a table); everything after it is 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+import duckdb
 import ibis
 import ibis.expr.types as ir
 
@@ -38,10 +42,10 @@ def file_format(path: Path) -> str:
     return fmt
 
 
-def _open(con: ibis.BaseBackend, path: Path, fmt: str, workdir: Path) -> ir.Table:
+def _open(con: ibis.BaseBackend, path: Path, fmt: str, workdir: Path, whole: bool) -> ir.Table:
     if fmt == "csv":
         return con.read_csv(
-            as_utf8(path, workdir),
+            as_utf8(path, workdir, whole=whole),
             all_varchar=True,
             header=True,
             null_padding=True,
@@ -59,6 +63,7 @@ def open_log(
     column_aliases: dict[str, str],
     workdir: Path,
     problems: list[Problem],
+    whole: bool = True,
 ) -> ir.Table | None:
     """One file as a table of the canonical columns (strings) plus file, line, seq."""
     if not path.is_file():
@@ -67,7 +72,7 @@ def open_log(
         return None
     fmt = file_format(path)
     try:
-        t = _open(con, path, fmt, workdir)
+        t = _open(con, path, fmt, workdir, whole)
     except HuitouError:
         raise
     except Exception as exc:  # DuckDB's own parse errors carry the line; pass them on
@@ -116,17 +121,47 @@ def file_name(file_no: ir.IntegerValue, names: list[str]) -> ir.StringValue:
 
 
 def open_logs(
-    con: ibis.BaseBackend, paths: list[Path], column_aliases: dict[str, str], workdir: Path
+    con: ibis.BaseBackend,
+    paths: list[Path],
+    column_aliases: dict[str, str],
+    workdir: Path,
+    *,
+    whole: bool = True,
 ) -> ir.Table:
-    """All files as one table (input order kept in ``seq``); empty files add no rows."""
+    """All files as one table (input order kept in ``seq``); empty files add no rows.
+    ``whole=False``: a CSV's encoding is told from its head (see `read_all`)."""
     problems: list[Problem] = []
     tables = [
         t
         for i, p in enumerate(paths)
-        if (t := open_log(con, p, i, column_aliases, workdir, problems)) is not None
+        if (t := open_log(con, p, i, column_aliases, workdir, problems, whole)) is not None
     ]
     if problems:
         raise HuitouError("Log files lack required columns:", problems)
     if not tables:
         return ibis.memtable(EMPTY_SCHEMA.to_pyarrow().empty_table())
     return tables[0].union(*tables[1:]) if len(tables) > 1 else tables[0]
+
+
+T = TypeVar("T")
+_CSV_LINE = re.compile(r"on Line: ([0-9]+)")
+_CSV_FILE = re.compile(r"^\s*file = (.+)$", re.MULTILINE)
+
+
+def read_all(load: Callable[[bool], T]) -> T:
+    """``load(whole=False)``; when DuckDB then meets bytes that are not UTF-8 past a file's
+    head, ``load(whole=True)`` (every file checked in full, GBK transcoded). Other errors
+    met while reading a file become a usage error naming the file and line."""
+    try:
+        return load(False)
+    except duckdb.InvalidInputException as exc:
+        text = str(exc)
+        if "invalid unicode" in text.lower():
+            return load(True)
+        line, file = _CSV_LINE.search(text), _CSV_FILE.search(text)
+        problem = Problem(
+            text.splitlines()[0] + "; fix the row or re-export the file",
+            file=file.group(1).strip() if file else None,
+            line=int(line.group(1)) if line else None,
+        )
+        raise HuitouError("Cannot parse a log file.", [problem]) from exc

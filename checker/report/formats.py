@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import TextIO
@@ -44,12 +45,14 @@ def write_report(
 
     Line ends are written exactly as rendered (no newline translation). ``color`` only applies
     to text written to ``stream``. A file that cannot be written is a usage error (exit 2).
+    A format's ``chunks`` may give ``bytes`` (already in its encoding) as well as text.
     """
     module = FORMATS.get(fmt)
     if module is None:
         render(report, fmt)  # raises the usage error naming the formats
         return
     encoding = module.ENCODING
+    pieces: Iterator[str | bytes]
     if hasattr(module, "chunks"):  # large formats stream, never building one string
         pieces = module.chunks(report)
     else:
@@ -60,17 +63,21 @@ def write_report(
         stream.flush()
         if binary is None:
             for piece in pieces:
-                stream.write(piece)
+                stream.write(piece if isinstance(piece, str) else piece.decode(encoding))
         else:
-            encoder = codecs.getincrementalencoder(encoding)()
-            for piece in pieces:
-                binary.write(encoder.encode(piece))
+            binary.writelines(_encoded(pieces, encoding))
             binary.flush()
         return
     try:
-        with open(output, "w", encoding=encoding, newline="") as handle:
-            for piece in pieces:
-                handle.write(piece)
+        with open(output, "wb") as handle:
+            handle.writelines(_encoded(pieces, encoding))
     except OSError as exc:
         problem = Problem(exc.strerror or str(exc), file=str(output))
         raise HuitouError("cannot write the report", [problem]) from exc
+
+
+def _encoded(pieces: Iterator[str | bytes], encoding: str) -> Iterator[bytes]:
+    encoder = codecs.getincrementalencoder(encoding)()
+    yield encoder.encode("")  # the byte order mark of utf-8-sig, whatever comes first
+    for piece in pieces:
+        yield piece if isinstance(piece, bytes) else encoder.encode(piece)

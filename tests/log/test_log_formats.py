@@ -3,6 +3,7 @@ unsorted rows and mixed time formats all work."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -156,3 +157,32 @@ def test_mixed_time_formats_are_read_in_the_playbook_zone(folder: Path, writer: 
     }
     assert farewell == {c: ("violation", "2025-03-03 10:00:00") for c in TIME_FORMATS}
     assert code == 1
+
+
+def test_gbk_bytes_after_a_utf8_head_are_transcoded(audits: dict, folder: Path) -> None:
+    """Only a file's head is checked up front; GBK further down is caught by the reader and
+    the file is read again, transcoded, with nothing lost and the lines unchanged."""
+    filler = ["2025-03-03 08:00", "reply", "im", "", "", "", "x" * 60]
+    head = [[f"f{i}", filler[0], f"walk-in {i % 7}", *filler[1:]] for i in range(60_000)]
+    path = folder / "late-gbk.csv"
+    write_csv(path, head)  # ASCII only: more than the 4 MB head
+    with path.open("a", encoding="gbk", newline="") as f:
+        csv.writer(f).writerows(BASE)
+    assert path.stat().st_size > 4 << 20
+    code, report = audit(folder / "late-gbk.json", path)
+    _, whole = audits["utf-8.csv"]
+    assert report["input"]["rows_read"] == len(head) + len(BASE)
+    assert report["input"]["rows_rejected"] == 0
+    assert portable(report["findings"]) == portable(whole["findings"])
+    blame = next(f for f in report["findings"] if f["rule"] == "respect.no-blame")
+    assert blame["line"] == len(head) + 1 + 5  # header + filler, then e05 is BASE's fifth row
+    assert code == 1
+
+
+def test_a_file_that_is_not_text_is_a_usage_error(folder: Path) -> None:
+    path = folder / "binary.csv"
+    rows = "".join(f"e{i},2025-03-01 08:00,c1,reply,im,,,,x\n" for i in range(200_000))
+    header = b"event_id,ts,customer_id,event,channel,agent_id,product,amount,text\n"
+    path.write_bytes(header + rows.encode() + b"e9,2025-03-01 08:00,c1,reply,im,,,,\xff\x80\n")
+    code, report = audit(folder / "binary.json", path)
+    assert code == 2 and report == {}

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from checker.report import json_report
-from checker.report.model import Finding
+from checker.report.model import Finding, FindingTable
 
 SCHEMA = json.loads(
     (Path(__file__).parents[2] / "schema" / "report.schema.json").read_text(encoding="utf-8")
@@ -75,3 +75,78 @@ def test_schema_rejects_broken_documents(report, breakage):
 def test_empty_report_is_valid(report):
     empty = dataclasses.replace(report, rules=[], findings=[])
     VALIDATOR.validate(json.loads(json_report.render(empty)))
+
+
+HOSTILE = [
+    'say "hi"',
+    "C:\\path\\file",
+    "two\nlines",
+    "cr\r\nlf",
+    "tab\tand\bback\fform",
+    "\x7f delete",
+    "line\u2028separator\u2029",
+    "中文“引号”",
+    "emoji 😀🇨🇳",
+    "",
+    "\\u0041 is not escaped twice",
+    "=1+1",
+]
+# Written as \u00XX by json.dumps: rows with these go through json.dumps itself.
+UNNAMED = ["\x01\x02\x1f control", "nul \x00 byte", "\x0b vertical tab"]
+
+
+def _hostile_findings(texts: list[str] = HOSTILE) -> list[Finding]:
+    """Each string field of a finding gets each hostile text in turn; some fields are null."""
+    n = len(texts)
+    return [
+        Finding(
+            rule=text,
+            principle=texts[(i + 1) % n],
+            severity=texts[(i + 2) % n],
+            status="violation" if i % 2 else "pending",
+            customer_id=texts[(i + 3) % n],
+            event_id=None if i % 3 == 0 else texts[(i + 4) % n],
+            ts=None if i % 4 == 0 else "2025-03-03 10:00:00",
+            file=None if i % 5 == 0 else texts[(i + 5) % n],
+            line=None if i % 5 == 0 else [0, 1, -7, 2**53 + 1][i % 4],
+            message=texts[(i + 6) % n],
+            evidence=texts[(i + 7) % n],
+        )
+        for i, text in enumerate(texts)
+    ]
+
+
+@pytest.mark.parametrize(
+    "findings",
+    [
+        _hostile_findings(),  # every row built by the Arrow kernels
+        _hostile_findings(HOSTILE + UNNAMED),  # most rows through json.dumps
+        [dataclasses.replace(f, evidence="纯文本 plain") for f in _hostile_findings()],
+    ],
+)
+def test_vectorised_lines_are_json_dumps_byte_for_byte(findings):
+    batch = FindingTable.of(findings).table.to_batches()[0]
+    got = json_report.lines(batch).to_pylist()
+    assert got == [json.dumps(vars(f), ensure_ascii=False, sort_keys=True) for f in findings]
+    assert [json.loads(line) for line in got] == [vars(f) for f in findings]
+    prefixed = json_report.lines(batch, prefix=",\n    ").to_pylist()
+    assert prefixed == [",\n    " + line for line in got]
+
+
+@pytest.mark.parametrize("batch", [1, 2, 5, 1000])
+def test_the_document_is_the_same_whatever_the_batch_size(report, batch):
+    hostile = dataclasses.replace(
+        report, findings=[*report.findings, *_hostile_findings(HOSTILE + UNNAMED)]
+    )
+    pieces = list(json_report.chunks(hostile, batch=batch))
+    out = "".join(p if isinstance(p, str) else p.decode("utf-8") for p in pieces)
+    # The reference: one json.dumps per finding, one per line, as the writer did before.
+    head = json.dumps(
+        {**json_report._head(hostile), "findings": []}, ensure_ascii=False, indent=2, sort_keys=True
+    )
+    before, after = head.split('"findings": []', 1)
+    each = [
+        "    " + json.dumps(vars(f), ensure_ascii=False, sort_keys=True) for f in hostile.findings
+    ]
+    assert out == before + '"findings": [\n' + ",\n".join(each) + "\n  ]" + after + "\n"
+    assert json.loads(out)["findings"] == [vars(f) for f in hostile.findings]

@@ -1,4 +1,4 @@
-"""Pieces every kind shares: parameter schema fragments, labels, evidence formatting."""
+"""Pieces every kind shares: parameter schema fragments, labels, example rows."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from checker.durations import DURATION_PATTERN, humanize, parse_duration
+from checker.durations import DURATION_PATTERN, parse_duration
 from checker.playbook.model import Playbook
 from checker.playbook.text import humanize_value
 
@@ -40,18 +40,6 @@ def params_schema(required: list[str], **properties: Any) -> dict[str, Any]:
 
 def t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
-
-
-def fmt_ts(value: datetime | None) -> str:
-    if not value:
-        return "—"
-    # Formatted by hand: evidence is written for every finding, and strftime is slow.
-    v = value
-    return f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}"
-
-
-def gap(later: datetime, earlier: datetime, lang: str) -> str:
-    return humanize(later - earlier, lang)
 
 
 @lru_cache(maxsize=1024)

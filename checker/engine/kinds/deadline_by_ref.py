@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from checker.engine.context import RuleContext
 from checker.engine.kinds._common import (
     BASE_TS,
     EVENT_FILTER,
     example_event,
-    fmt_ts,
-    gap,
     label,
     params_schema,
     seconds,
     t,
 )
+from checker.engine.kinds._evidence import by_ref, fmt_ts, gap, say_in
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -58,22 +56,22 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     )
 
 
-def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
-    k, f = label(rule.params["checked"], pb, lang), label(rule.params["fulfilled_by"], pb, lang)
-    head = t(
+def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
+    say = say_in(
         lang,
-        f"{k} {fmt_ts(row['ts'])}，期限 {fmt_ts(row['deadline'])}",
-        f"{k} {fmt_ts(row['ts'])}, due {fmt_ts(row['deadline'])}",
+        k=label(rule.params["checked"], pb, lang),
+        f=label(rule.params["fulfilled_by"], pb, lang),
+        ts=fmt_ts(rows["ts"]),
+        deadline=fmt_ts(rows["deadline"]),
+        kept=fmt_ts(rows["ref_ts"]),
+        late=gap(rows["ref_ts"], rows["deadline"], lang),
     )
-    if row["status"] == "pending":
-        return head + t(lang, "：尚未到期", ": not yet due")
-    if row["ref_ts"] is None:
-        return head + t(lang, f"：没有{f}", f": never {f}")
-    late = gap(row["ref_ts"], row["deadline"], lang)
-    return head + t(
-        lang,
-        f"：{fmt_ts(row['ref_ts'])} 才兑现，逾期 {late}",
-        f": kept {fmt_ts(row['ref_ts'])}, {late} late",
+    zh, en = "{k} {ts}，期限 {deadline}", "{k} {ts}, due {deadline}"
+    return by_ref(
+        rows,
+        pending=say(zh + "：尚未到期", en + ": not yet due"),
+        missing=say(zh + "：没有{f}", en + ": never {f}"),
+        found=say(zh + "：{kept} 才兑现，逾期 {late}", en + ": kept {kept}, {late} late"),
     )
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from checker.engine.context import RuleContext, customer_window, interval
 from checker.engine.kinds._common import (
@@ -13,13 +12,12 @@ from checker.engine.kinds._common import (
     EVENT_FILTER,
     dur,
     example_event,
-    fmt_ts,
-    gap,
     label,
     params_schema,
     seconds,
     t,
 )
+from checker.engine.kinds._evidence import fmt_ts, gap, say_in
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -58,15 +56,17 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     )
 
 
-def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
-    f = label(rule.params["forbidden"], pb, lang)
-    silence = gap(row["ts"], row["ref_ts"], lang)
-    return t(
+def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
+    say = say_in(
         lang,
-        f"上次互动 {fmt_ts(row['ref_ts'])}，沉默 {silence} 后首先发出的是{f}"
-        f"（{fmt_ts(row['ts'])}）",
-        f"last interaction {fmt_ts(row['ref_ts'])}; after {silence} of silence the first "
-        f"outreach was {f} ({fmt_ts(row['ts'])})",
+        f=label(rule.params["forbidden"], pb, lang),
+        last=fmt_ts(rows["ref_ts"]),
+        ts=fmt_ts(rows["ts"]),
+        silence=gap(rows["ts"], rows["ref_ts"], lang),
+    )
+    return say(
+        "上次互动 {last}，沉默 {silence} 后首先发出的是{f}（{ts}）",
+        "last interaction {last}; after {silence} of silence the first outreach was {f} ({ts})",
     )
 
 

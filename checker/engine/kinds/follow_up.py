@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from checker.engine.context import FOLLOWING, RuleContext, customer_window, interval
 from checker.engine.kinds._common import (
@@ -13,13 +12,12 @@ from checker.engine.kinds._common import (
     EVENT_FILTER,
     dur,
     example_event,
-    fmt_ts,
-    gap,
     label,
     params_schema,
     seconds,
     t,
 )
+from checker.engine.kinds._evidence import by_ref, fmt_ts, gap, say_in
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -62,29 +60,32 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     )
 
 
-def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
+def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
     p = rule.params
-    what, then = label(p["trigger"], pb, lang), label(p["expect"], pb, lang)
-    limit = dur(p["within"], lang)
-    if row["status"] == "pending":
-        return t(
-            lang,
-            f"{what} {fmt_ts(row['ts'])}：{then}应在 {fmt_ts(row['deadline'])} 前完成",
-            f"{what} {fmt_ts(row['ts'])}: {then} due by {fmt_ts(row['deadline'])}",
-        )
-    if row["ref_ts"] is None:
-        return t(
-            lang,
-            f"{what} {fmt_ts(row['ts'])}，截至审计结束没有{then}；时限 {limit}",
-            f"{what} {fmt_ts(row['ts'])}, no {then} by the audit's end; limit {limit}",
-        )
-    delay = gap(row["ref_ts"], row["ts"], lang)
-    return t(
+    say = say_in(
         lang,
-        f"{what} {fmt_ts(row['ts'])}，首次{then} {fmt_ts(row['ref_ts'])}："
-        f"相隔 {delay}；时限 {limit}",
-        f"{what} {fmt_ts(row['ts'])}, first {then} {fmt_ts(row['ref_ts'])}: {delay} after; "
-        f"limit {limit}",
+        what=label(p["trigger"], pb, lang),
+        then=label(p["expect"], pb, lang),
+        limit=dur(p["within"], lang),
+        ts=fmt_ts(rows["ts"]),
+        deadline=fmt_ts(rows["deadline"]),
+        first=fmt_ts(rows["ref_ts"]),
+        delay=gap(rows["ref_ts"], rows["ts"], lang),
+    )
+    return by_ref(
+        rows,
+        pending=say(
+            "{what} {ts}：{then}应在 {deadline} 前完成",
+            "{what} {ts}: {then} due by {deadline}",
+        ),
+        missing=say(
+            "{what} {ts}，截至审计结束没有{then}；时限 {limit}",
+            "{what} {ts}, no {then} by the audit's end; limit {limit}",
+        ),
+        found=say(
+            "{what} {ts}，首次{then} {first}：相隔 {delay}；时限 {limit}",
+            "{what} {ts}, first {then} {first}: {delay} after; limit {limit}",
+        ),
     )
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from checker.engine.context import FOLLOWING, RuleContext, customer_window, interval
 from checker.engine.kinds._common import (
@@ -15,13 +14,12 @@ from checker.engine.kinds._common import (
     SEGMENT_LIST,
     dur,
     example_event,
-    fmt_ts,
-    gap,
     label,
     params_schema,
     seconds,
     t,
 )
+from checker.engine.kinds._evidence import by_ref, choose, fmt_ts, gap, present, say_in
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -37,9 +35,10 @@ def in_scope(rule: Rule, ctx: RuleContext, t_: ir.Table) -> ir.BooleanValue:
     scope = rule.params.get("scope", {})
     cond: ir.BooleanValue = ibis.literal(True)
     if scope.get("segments"):
-        cond &= t_.segment.isin(scope["segments"])
+        cond &= ctx.in_segment(t_, scope["segments"])
     if scope.get("purchased_within"):
-        cond &= t_.last_purchase >= ctx.as_of_lit() - interval(scope["purchased_within"])
+        since = ctx.as_of_lit() - interval(scope["purchased_within"])
+        cond &= ctx.customer_is(t_, lambda s: s.last_purchase >= since)
     return cond.fill_null(False)
 
 
@@ -48,19 +47,22 @@ def _period_start(rule: Rule, ctx: RuleContext) -> ir.TimestampScalar:
 
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
-    contact = ctx.match(rule.params["contacts"], e) & (e.ts >= _period_start(rule, ctx))
-    whole = ibis.window(group_by=e.customer_id)
+    contact = _contact(rule, ctx, e)
     return {
         "next": e.ts.min(where=contact).over(customer_window(e, rows=FOLLOWING)),
-        "first_contact": e.ts.min(where=contact).over(whole),
-        "first_ts": e.ts.min().over(whole),
+        # The customer's first event: its ts starts the initial interval (same ordering).
+        "first": e.seq.lag().over(customer_window(e)).isnull(),
     }
+
+
+def _contact(rule: Rule, ctx: RuleContext, t_: ir.Table) -> ir.BooleanValue:
+    return ctx.match(rule.params["contacts"], t_) & (t_.ts >= _period_start(rule, ctx))
 
 
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
     max_gap, as_of, p0 = interval(rule.params["max_gap"]), ctx.as_of_lit(), _period_start(rule, ctx)
     scoped = b.filter(in_scope(rule, ctx, b))
-    contacts = scoped.filter(ctx.match(rule.params["contacts"], scoped) & (scoped.ts >= p0))
+    contacts = scoped.filter(_contact(rule, ctx, scoped))
     nxt = ctx.col(contacts, rule, "next")
     after_contact = contacts.select(
         **outcome(
@@ -78,9 +80,12 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
             deadline=contacts.ts + max_gap,
         )
     )
-    firsts = scoped.filter(scoped.ord == 0)
-    first_contact = ctx.col(firsts, rule, "first_contact")
-    start = ibis.greatest(ctx.col(firsts, rule, "first_ts"), p0)
+    firsts = scoped.filter(ctx.col(scoped, rule, "first"))
+    # The first contact is this first event itself, or else the next contact after it.
+    first_contact = ibis.ifelse(
+        _contact(rule, ctx, firsts), firsts.ts, ctx.col(firsts, rule, "next")
+    )
+    start = ibis.greatest(firsts.ts, p0)
     firsts = firsts.mutate(_s=start, _fc=first_contact).filter(
         lambda x: x._fc.isnull() | (x._fc != x._s)
     )
@@ -134,27 +139,32 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     )
 
 
-def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
-    limit = dur(rule.params["max_gap"], lang)
-    start = t(lang, "上次联系", "last contact") if row["event_id"] else t(lang, "起点", "since")
-    if row["status"] == "pending":
-        return t(
-            lang,
-            f"{start} {fmt_ts(row['ts'])}：下次联系应在 {fmt_ts(row['deadline'])} 前",
-            f"{start} {fmt_ts(row['ts'])}: next contact due by {fmt_ts(row['deadline'])}",
-        )
-    if row["ref_ts"] is None:
-        return t(
-            lang,
-            f"{start} {fmt_ts(row['ts'])}，此后再无联系；上限 {limit}",
-            f"{start} {fmt_ts(row['ts'])}, no contact since; limit {limit}",
-        )
-    return t(
+def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
+    say = say_in(
         lang,
-        f"{start} {fmt_ts(row['ts'])}，下次 {fmt_ts(row['ref_ts'])}：间隔 "
-        f"{gap(row['ref_ts'], row['ts'], lang)}；上限 {limit}",
-        f"{start} {fmt_ts(row['ts'])}, next {fmt_ts(row['ref_ts'])}: "
-        f"{gap(row['ref_ts'], row['ts'], lang)} apart; limit {limit}",
+        start=choose(
+            present(rows["event_id"]), t(lang, "上次联系", "last contact"), t(lang, "起点", "since")
+        ),
+        limit=dur(rule.params["max_gap"], lang),
+        ts=fmt_ts(rows["ts"]),
+        deadline=fmt_ts(rows["deadline"]),
+        next=fmt_ts(rows["ref_ts"]),
+        apart=gap(rows["ref_ts"], rows["ts"], lang),
+    )
+    return by_ref(
+        rows,
+        pending=say(
+            "{start} {ts}：下次联系应在 {deadline} 前",
+            "{start} {ts}: next contact due by {deadline}",
+        ),
+        missing=say(
+            "{start} {ts}，此后再无联系；上限 {limit}",
+            "{start} {ts}, no contact since; limit {limit}",
+        ),
+        found=say(
+            "{start} {ts}，下次 {next}：间隔 {apart}；上限 {limit}",
+            "{start} {ts}, next {next}: {apart} apart; limit {limit}",
+        ),
     )
 
 

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import ibis.expr.types as ir
+import pyarrow as pa
 
-from checker.engine.context import PRECEDING, RuleContext, customer_window
+from checker.engine.context import PRECEDING, RuleContext, customer_window, earlier, position
 from checker.engine.kinds._common import (
     BASE_TS,
     EVENT_FILTER,
     example_event,
-    fmt_ts,
-    gap,
     label,
     params_schema,
     seconds,
     t,
 )
+from checker.engine.kinds._evidence import fmt_ts, gap, say_in
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -27,15 +25,16 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     w = customer_window(e, rows=PRECEDING)
     after, checked = ctx.match(rule.params["after"], e), ctx.match(rule.params["checked"], e)
     return {
-        "a_ord": e.ord.max(where=after).over(w),
-        "a_ts": e.ts.max(where=after).over(w),
-        "k_ord": e.ord.max(where=checked).over(w),
+        "after": position(e).max(where=after).over(w),
+        "checked": position(e).max(where=checked).over(w),
     }
 
 
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
-    a_ord, k_ord = ctx.col(b, rule, "a_ord"), ctx.col(b, rule, "k_ord")
-    first_after = a_ord.notnull() & (k_ord.isnull() | (k_ord < a_ord))
+    last_after, last_checked = ctx.col(b, rule, "after"), ctx.col(b, rule, "checked")
+    first_after = last_after.notnull() & (
+        last_checked.isnull() | earlier(last_checked, last_after).fill_null(False)
+    )
     rows = b.filter(ctx.match(rule.params["checked"], b) & first_after.fill_null(False))
     return rows.select(
         **outcome(
@@ -46,7 +45,7 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
             ts=rows.ts,
             file_no=rows.file_no,
             line=rows.line,
-            ref_ts=ctx.col(rows, rule, "a_ts"),
+            ref_ts=ctx.col(rows, rule, "after")["ts"],
         )
     )
 
@@ -57,13 +56,17 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     return t(lang, f"客户{a}之后，下一次{k}不能是{f}。", f"After a {a}, the next {k} is not {f}.")
 
 
-def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
-    a, f = label(rule.params["after"], pb, lang), label(rule.params["forbidden"], pb, lang)
-    later = gap(row["ts"], row["ref_ts"], lang)
-    return t(
+def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
+    say = say_in(
         lang,
-        f"{a} {fmt_ts(row['ref_ts'])}，{later}后的下一次联系是{f}",
-        f"{a} {fmt_ts(row['ref_ts'])}; the next outreach, {later} later, was {f}",
+        a=label(rule.params["after"], pb, lang),
+        f=label(rule.params["forbidden"], pb, lang),
+        ref=fmt_ts(rows["ref_ts"]),
+        later=gap(rows["ts"], rows["ref_ts"], lang),
+    )
+    return say(
+        "{a} {ref}，{later}后的下一次联系是{f}",
+        "{a} {ref}; the next outreach, {later} later, was {f}",
     )
 
 

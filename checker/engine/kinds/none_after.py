@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from checker.engine.context import PRECEDING, RuleContext, customer_window, interval
 from checker.engine.kinds._common import (
@@ -14,13 +13,12 @@ from checker.engine.kinds._common import (
     EVENT_FILTER,
     dur,
     example_event,
-    fmt_ts,
-    gap,
     label,
     params_schema,
     seconds,
     t,
 )
+from checker.engine.kinds._evidence import choose, fmt_ts, gap, missing, say_in
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -30,6 +28,13 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     after = ctx.match(rule.params["after"], e)
     window = customer_window(e, rows=PRECEDING, extra_keys=list(rule.params.get("same", [])))
     return {"last": e.ts.max(where=after).over(window)}
+
+
+def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue | None:
+    """With ``same`` keys the window is partitioned by them too: a pass of its own."""
+    if not rule.params.get("same"):
+        return None
+    return ctx.match(rule.params["checked"], e) | ctx.match(rule.params["after"], e)
 
 
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
@@ -71,22 +76,24 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     return t(lang, f"{after}之后不得再有{checked}。", f"No {checked} ever after a {after}.")
 
 
-def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
+def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
     p = rule.params
-    checked, after = label(p["checked"], pb, lang), label(p["after"], pb, lang)
-    since = gap(row["ts"], row["ref_ts"], lang) if row["ref_ts"] else "?"
-    text = t(
+    say = say_in(
         lang,
-        f"{after} {fmt_ts(row['ref_ts'])}，{checked} {fmt_ts(row['ts'])}：相隔 {since}",
-        f"{after} {fmt_ts(row['ref_ts'])}, {checked} {fmt_ts(row['ts'])}: {since} later",
+        checked=label(p["checked"], pb, lang),
+        after=label(p["after"], pb, lang),
+        ref=fmt_ts(rows["ref_ts"]),
+        ts=fmt_ts(rows["ts"]),
+        since=choose(missing(rows["ref_ts"]), "?", gap(rows["ts"], rows["ref_ts"], lang)),
+        within=dur(p["within"], lang) if p.get("within") else "",
+    )
+    zh, en = (
+        "{after} {ref}，{checked} {ts}：相隔 {since}",
+        "{after} {ref}, {checked} {ts}: {since} later",
     )
     if p.get("within"):
-        text += t(
-            lang,
-            f"；需间隔超过 {dur(p['within'], lang)}",
-            f"; must be more than {dur(p['within'], lang)}",
-        )
-    return text
+        zh, en = zh + "；需间隔超过 {within}", en + "; must be more than {within}"
+    return say(zh, en)
 
 
 def example(rule: Rule, pb: Playbook) -> Example:
@@ -128,5 +135,6 @@ KIND = register(
         describe=describe,
         evidence=evidence,
         example=example,
+        scope=scope,
     )
 )

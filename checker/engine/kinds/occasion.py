@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 import ibis
 import ibis.expr.types as ir
@@ -17,12 +16,12 @@ from checker.engine.kinds._common import (
     SEGMENT_LIST,
     dur,
     example_event,
-    fmt_ts,
     label,
     params_schema,
     seconds,
     t,
 )
+from checker.engine.kinds._evidence import cases, fmt_day, fmt_ts, pending, per_value, say_in
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -73,10 +72,11 @@ def _occasions(rule: Rule, ctx: RuleContext, people: ir.Table) -> ir.Table:
 
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
     p = rule.params
-    firsts = b.select("customer_id", "segment").distinct()
+    assert ctx.segments is not None  # one row per audited customer
+    people = ctx.segments
     if p.get("scope", {}).get("segments"):
-        firsts = firsts.filter(firsts.segment.isin(p["scope"]["segments"]).fill_null(False))
-    occ = _occasions(rule, ctx, firsts.select("customer_id"))
+        people = people.filter(people.segment.isin(p["scope"]["segments"]).fill_null(False))
+    occ = _occasions(rule, ctx, people.select("customer_id"))
     occ = occ.mutate(
         w_start=occ.day0 - interval(p["before"]),
         w_end=occ.day0 + ibis.interval(days=1) + interval(p["after"]),
@@ -127,19 +127,19 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     )
 
 
-def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
-    name = _occasion_name(row["detail"], pb, lang)
-    day = row["ts"].strftime("%Y-%m-%d") if row["ts"] else "—"
-    if row["status"] == "pending":
-        return t(
-            lang,
-            f"{name} {day}：窗口到 {fmt_ts(row['deadline'])} 结束",
-            f"{name} {day}: window ends {fmt_ts(row['deadline'])}",
-        )
-    return t(
+def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
+    say = say_in(
         lang,
-        f"{name} {day}：窗口内（至 {fmt_ts(row['deadline'])}）没有问候",
-        f"{name} {day}: no greeting in the window (until {fmt_ts(row['deadline'])})",
+        name=per_value(rows["detail"], lambda key: _occasion_name(key, pb, lang)),
+        day=fmt_day(rows["ts"]),
+        end=fmt_ts(rows["deadline"]),
+    )
+    return cases(
+        (pending(rows), say("{name} {day}：窗口到 {end} 结束", "{name} {day}: window ends {end}")),
+        otherwise=say(
+            "{name} {day}：窗口内（至 {end}）没有问候",
+            "{name} {day}: no greeting in the window (until {end})",
+        ),
     )
 
 

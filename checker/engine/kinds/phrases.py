@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from checker.engine.context import RuleContext
 from checker.engine.kinds._common import (
     BASE_TS,
     EVENT_FILTER,
     example_event,
-    fmt_ts,
     label,
     params_schema,
     t,
 )
+from checker.engine.kinds._evidence import fmt_ts, say_in
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -26,15 +25,21 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     return {}
 
 
+def _contains(text: ir.StringValue, phrase: str) -> ir.BooleanValue:
+    """Case-insensitive; a phrase without cased letters (Chinese) needs no lowered copy."""
+    if phrase.lower() == phrase.upper():
+        return text.contains(phrase)
+    return text.lower().contains(phrase.lower())
+
+
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
     field = rule.params["field"]
     rows = b.filter(ctx.match(rule.params["checked"], b) & b[field].notnull())
-    text = rows[field].lower()
     # Literal substring tests only: no pattern from a playbook ever reaches a regex engine.
-    hit = ibis.cases(
-        *[(text.contains(p.lower()), p) for p in rule.params["phrases"]],
-        else_=ibis.null("string"),
-    )
+    tests = [(_contains(rows[field], p), p) for p in rule.params["phrases"]]
+    found = ibis.or_(*(test for test, _ in tests))
+    # Which phrase: worked out only for the (few) texts that contain one.
+    hit = ibis.ifelse(found, ibis.cases(*tests, else_=ibis.null("string")), ibis.null("string"))
     return rows.select(
         **outcome(
             rule.id,
@@ -61,12 +66,9 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     )
 
 
-def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
-    return t(
-        lang,
-        f"{fmt_ts(row['ts'])} 的消息含有“{row['detail']}”",
-        f"the message at {fmt_ts(row['ts'])} contains “{row['detail']}”",
-    )
+def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
+    say = say_in(lang, ts=fmt_ts(rows["ts"]), phrase=rows["detail"])
+    return say("{ts} 的消息含有“{phrase}”", "the message at {ts} contains “{phrase}”")
 
 
 def example(rule: Rule, pb: Playbook) -> Example:

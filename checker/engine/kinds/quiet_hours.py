@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from checker.engine.context import RuleContext
 from checker.engine.kinds._common import (
     EVENT_FILTER,
     example_event,
-    fmt_ts,
     label,
     params_schema,
     t,
 )
+from checker.engine.kinds._evidence import fmt_ts, say_in
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -65,13 +65,10 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     )
 
 
-def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
+def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
     p = rule.params
-    return t(
-        lang,
-        f"{fmt_ts(row['ts'])} 在休息时段 {p['start']}–{p['end']} 内",
-        f"{fmt_ts(row['ts'])} is within quiet hours {p['start']}–{p['end']}",
-    )
+    say = say_in(lang, ts=fmt_ts(rows["ts"]), start=str(p["start"]), end=str(p["end"]))
+    return say("{ts} 在休息时段 {start}–{end} 内", "{ts} is within quiet hours {start}–{end}")
 
 
 def example(rule: Rule, pb: Playbook) -> Example:

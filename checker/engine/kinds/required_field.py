@@ -6,6 +6,7 @@ from typing import Any
 
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from checker.engine.context import RuleContext
 from checker.engine.kinds._common import (
@@ -13,11 +14,11 @@ from checker.engine.kinds._common import (
     EVENT_FILTER,
     LOG_FIELDS,
     example_event,
-    fmt_ts,
     label,
     params_schema,
     t,
 )
+from checker.engine.kinds._evidence import cases, equals, fmt_ts, say_in
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -63,18 +64,14 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     return text + t(lang, "。", ".")
 
 
-def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
-    f = rule.params["field"]
-    if row["detail"] == "unknown":
-        return t(
-            lang,
-            f"{fmt_ts(row['ts'])} 的 `{f}` 不在花名册中",
-            f"`{f}` of the event at {fmt_ts(row['ts'])} is not on the roster",
-        )
-    return t(
-        lang,
-        f"{fmt_ts(row['ts'])} 的记录缺少 `{f}`",
-        f"the event at {fmt_ts(row['ts'])} has no `{f}`",
+def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
+    say = say_in(lang, ts=fmt_ts(rows["ts"]), f=rule.params["field"])
+    return cases(
+        (
+            equals(rows["detail"], "unknown"),
+            say("{ts} 的 `{f}` 不在花名册中", "`{f}` of the event at {ts} is not on the roster"),
+        ),
+        otherwise=say("{ts} 的记录缺少 `{f}`", "the event at {ts} has no `{f}`"),
     )
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from checker.engine.context import FOLLOWING, RuleContext, interval
 from checker.engine.kinds._common import (
@@ -14,12 +13,12 @@ from checker.engine.kinds._common import (
     EVENT_FILTER,
     dur,
     example_event,
-    fmt_ts,
     label,
     params_schema,
     seconds,
     t,
 )
+from checker.engine.kinds._evidence import fmt_ts, say_in
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -40,6 +39,10 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
         "n": e.event.count(where=checked).over(span) - e.event.count(where=checked).over(peers),
         "first": e.ts.min(where=checked).over(span),
     }
+
+
+def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue:
+    return ctx.match(rule.params["checked"], e)
 
 
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
@@ -70,15 +73,20 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     )
 
 
-def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
+def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
     p = rule.params
-    k = label(p["checked"], pb, lang)
-    return t(
+    say = say_in(
         lang,
-        f"{fmt_ts(row['ref_ts'])} 至 {fmt_ts(row['ts'])} 共 {row['count']} 次{k}；"
-        f"上限为 {dur(p['per'], lang)} 内 {p['max']} 次",
-        f"{row['count']} {k} from {fmt_ts(row['ref_ts'])} to {fmt_ts(row['ts'])}; "
-        f"cap {p['max']} per {dur(p['per'], lang)}",
+        k=label(p["checked"], pb, lang),
+        first=fmt_ts(rows["ref_ts"]),
+        ts=fmt_ts(rows["ts"]),
+        count=rows["count"],
+        max=str(p["max"]),
+        per=dur(p["per"], lang),
+    )
+    return say(
+        "{first} 至 {ts} 共 {count} 次{k}；上限为 {per} 内 {max} 次",
+        "{count} {k} from {first} to {ts}; cap {max} per {per}",
     )
 
 
@@ -113,5 +121,6 @@ KIND = register(
         describe=describe,
         evidence=evidence,
         example=example,
+        scope=scope,
     )
 )

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import ibis.expr.types as ir
+import pyarrow as pa
 
-from checker.engine.context import PRECEDING, RuleContext, customer_window
+from checker.engine.context import PRECEDING, RuleContext, customer_window, earlier, position
 from checker.engine.kinds._common import (
     BASE_TS,
     EVENT_FILTER,
     example_event,
-    fmt_ts,
     label,
     params_schema,
     seconds,
     t,
 )
+from checker.engine.kinds._evidence import fmt_ts, say_in
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -26,15 +25,14 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     w = customer_window(e, rows=PRECEDING)
     opened, closed = ctx.match(rule.params["opened_by"], e), ctx.match(rule.params["closed_by"], e)
     return {
-        "open_ord": e.ord.max(where=opened).over(w),
-        "open_ts": e.ts.max(where=opened).over(w),
-        "close_ord": e.ord.max(where=closed).over(w),
+        "opened": position(e).max(where=opened).over(w),
+        "closed": position(e).max(where=closed).over(w),
     }
 
 
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
-    open_ord, close_ord = ctx.col(b, rule, "open_ord"), ctx.col(b, rule, "close_ord")
-    violated = open_ord.notnull() & (close_ord.isnull() | (close_ord < open_ord))
+    opened, closed = ctx.col(b, rule, "opened"), ctx.col(b, rule, "closed")
+    violated = opened.notnull() & (closed.isnull() | earlier(closed, opened).fill_null(False))
     rows = b.filter(ctx.match(rule.params["checked"], b))
     return rows.select(
         **outcome(
@@ -45,7 +43,7 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
             ts=rows.ts,
             file_no=rows.file_no,
             line=rows.line,
-            ref_ts=ctx.col(rows, rule, "open_ts"),
+            ref_ts=ctx.col(rows, rule, "opened")["ts"],
         )
     )
 
@@ -56,14 +54,17 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     return t(lang, f"从{o}到{c}之间，不得有{k}。", f"No {k} between a {o} and its {c}.")
 
 
-def evidence(row: dict[str, Any], rule: Rule, pb: Playbook, lang: str) -> str:
+def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
     p = rule.params
-    o, c, k = (label(p[x], pb, lang) for x in ("opened_by", "closed_by", "checked"))
-    return t(
+    say = say_in(
         lang,
-        f"{o} {fmt_ts(row['ref_ts'])} 尚无{c}，{k} {fmt_ts(row['ts'])}",
-        f"{o} {fmt_ts(row['ref_ts'])} still without {c}, {k} {fmt_ts(row['ts'])}",
+        o=label(p["opened_by"], pb, lang),
+        c=label(p["closed_by"], pb, lang),
+        k=label(p["checked"], pb, lang),
+        opened=fmt_ts(rows["ref_ts"]),
+        ts=fmt_ts(rows["ts"]),
     )
+    return say("{o} {opened} 尚无{c}，{k} {ts}", "{o} {opened} still without {c}, {k} {ts}")
 
 
 def example(rule: Rule, pb: Playbook) -> Example:
