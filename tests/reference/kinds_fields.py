@@ -14,13 +14,16 @@ def _finding(rule: Rule, status: str, e: Event, **extra: object) -> Outcome:
 def deadline_by_ref(rule: Rule, ctx: Context) -> list[Outcome]:
     p = rule.params
     is_checked, fulfils = ctx.filter(p["checked"]), ctx.filter(p["fulfilled_by"])
-    ordered = sorted(ctx.events, key=lambda e: e.key)
+    first: dict[str, Event] = {}  # ref -> the first fulfilling event, in (ts, input) order
+    for x in sorted(ctx.events, key=lambda e: e.key):
+        if x.ref is not None and fulfils(x):
+            first.setdefault(x.ref, x)
     out = []
     for events in ctx.timelines():
         for e in events:
             if not is_checked(e) or e.due is None:
                 continue
-            f = next((x for x in ordered if fulfils(x) and x.ref == e.event_id), None)
+            f = first.get(e.event_id)
             if f is not None and f.ts <= e.due:
                 status = "ok"
             elif f is None and e.due > ctx.as_of:
