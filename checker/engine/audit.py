@@ -91,25 +91,25 @@ def run_engine(
     keep_ok: bool = False,
 ) -> AuditResult:
     prep = prepare(con, paths, playbook, customers_path=customers, as_of=as_of, workdir=workdir)
-    tables = evaluate(prep, playbook, playbook.rules)
-    if not tables:
-        empty = pa.table({n: pa.array([], type=pa.string()) for n in ("rule", "status")})
-        return AuditResult(
-            prep,
-            empty,
-            with_file_names(OUTCOME_SCHEMA.to_pyarrow().empty_table(), prep.files),
-            with_file_names(prep.rejected.to_pyarrow(), prep.files),
-        )
-    if keep_ok:  # every outcome (tests, comparisons): plain queries
-        counts = evaluate_counts(tables).to_pyarrow()
-        shown = union(tables).to_pyarrow()
-    else:
-        counts, shown = _split(summary(tables).to_pyarrow())
+    rejects = with_file_names(prep.rejected.to_pyarrow(), prep.files)
+    counts: list[pa.Table] = []
+    shown: list[pa.Table] = []
+    for tables in evaluate(prep, playbook, playbook.rules):  # stage by stage
+        if keep_ok:  # every outcome (tests, comparisons): plain queries
+            counts.append(evaluate_counts(tables).to_pyarrow())
+            shown.append(union(tables).to_pyarrow())
+        else:
+            c, f = _split(summary(tables).to_pyarrow())
+            counts.append(c)
+            shown.append(f)
+    if not counts:
+        counts = [pa.table({n: pa.array([], type=pa.string()) for n in ("rule", "status")})]
+        shown = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
     return AuditResult(
         prep,
-        counts,
-        with_file_names(shown, prep.files),
-        with_file_names(prep.rejected.to_pyarrow(), prep.files),
+        pa.concat_tables(counts, promote_options="permissive"),
+        with_file_names(pa.concat_tables(shown, promote_options="permissive"), prep.files),
+        rejects,
     )
 
 

@@ -18,6 +18,14 @@ def materialize(expr: ir.Table) -> ir.Table:
     return table
 
 
+def drop(table: ir.Table) -> None:
+    """Release a materialised table early (nothing may read it afterwards)."""
+    held = _HELD.get()
+    if held is not None:
+        held[:] = [t for t in held if t is not table]
+    table.release()
+
+
 def begin() -> object:
     return _HELD.set([])
 

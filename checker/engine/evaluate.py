@@ -4,10 +4,12 @@ ordering gets a pass over just the rows it reads; the other kinds read the event
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import ibis
 import ibis.expr.types as ir
 
-from checker.engine.cache import materialize
+from checker.engine.cache import drop, materialize
 from checker.engine.context import RuleContext
 from checker.engine.prepare import Prepared
 from checker.engine.registry import get_kind
@@ -60,8 +62,11 @@ def window_passes(rows: ir.Table, rules: list[Rule], ctx: RuleContext) -> dict[s
     return tables
 
 
-def evaluate(prep: Prepared, pb: Playbook, rules: list[Rule]) -> list[ir.Table]:
-    """One outcome table (OUTCOME_SCHEMA) per rule."""
+def evaluate(prep: Prepared, pb: Playbook, rules: list[Rule]) -> Iterator[list[ir.Table]]:
+    """Outcome tables (OUTCOME_SCHEMA), one per rule, in two stages; read each stage before
+    asking for the next. First the rules that read the event rows; then, once the window
+    passes are built, the event rows' table is released and the window rules follow, so the
+    two big tables are never both needed."""
     ctx = RuleContext(
         playbook=pb,
         as_of=prep.as_of,
@@ -70,10 +75,20 @@ def evaluate(prep: Prepared, pb: Playbook, rules: list[Rule]) -> list[ir.Table]:
         segments=prep.segments,
         prefixes={rule.id: f"r{i:02d}_" for i, rule in enumerate(rules)},
     )
-    passes = window_passes(prep.events, rules, ctx)
-    return [
-        get_kind(rule.kind).outcomes(rule, ctx, passes.get(rule.id, prep.events)) for rule in rules
-    ]
+    windowed = [r for r in rules if _windowed_rule(r, ctx, prep.events)]
+    plain = [r for r in rules if r not in windowed]
+    if plain:
+        yield [get_kind(r.kind).outcomes(r, ctx, prep.events) for r in plain]
+    if windowed:
+        passes = window_passes(prep.events, windowed, ctx)
+        drop(prep.source)
+        yield [get_kind(r.kind).outcomes(r, ctx, passes[r.id]) for r in windowed]
+
+
+def _windowed_rule(rule: Rule, ctx: RuleContext, rows: ir.Table) -> bool:
+    kind = get_kind(rule.kind)
+    own = kind.scope(rule, ctx, rows) if kind.scope else None
+    return own is not None or bool(kind.columns(rule, ctx, rows.select(*WINDOW_COLUMNS)))
 
 
 def union(tables: list[ir.Table]) -> ir.Table:

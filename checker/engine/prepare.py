@@ -20,7 +20,8 @@ from checker.playbook.model import Playbook
 
 @dataclass
 class Prepared:
-    events: ir.Table  # valid events with ts <= as_of (typed), actor, outbound
+    events: ir.Table  # valid events with ts <= as_of (typed), actor, outbound: a view over
+    source: ir.Table  # the one materialised table of every input row
     rejected: ir.Table  # file_no, line, reason of every rejected row (events + customers)
     files: list[str]  # input files by file_no (logs in argument order, then customers)
     customers: ir.Table | None
@@ -84,6 +85,7 @@ def prepare(
     events = audited_events(all_rows.filter(good & (all_rows.ts <= end)), pb)
     return Prepared(
         events=events,
+        source=typed,
         rejected=materialize(rejected),
         segments=materialize(segment_table(events, pb, as_of, customers)),
         files=files,
