@@ -148,6 +148,14 @@ _CSV_LINE = re.compile(r"on Line: ([0-9]+)")
 _CSV_FILE = re.compile(r"^\s*file = (.+)$", re.MULTILINE)
 
 
+def _what(text: str) -> str:
+    """DuckDB's account of a bad row without its advice, its settings or the row itself
+    (which may hold customer data)."""
+    lines = text.split("Possible fixes")[0].splitlines()
+    said = [x.strip() for x in lines[1:] if x.strip() and not x.startswith("Original Line")]
+    return "; ".join(said) or lines[0]
+
+
 def read_all(load: Callable[[bool], T]) -> T:
     """``load(whole=False)``; when DuckDB then meets bytes that are not UTF-8 past a file's
     head, ``load(whole=True)`` (every file checked in full, GBK transcoded). Other errors
@@ -160,7 +168,7 @@ def read_all(load: Callable[[bool], T]) -> T:
             return load(True)
         line, file = _CSV_LINE.search(text), _CSV_FILE.search(text)
         problem = Problem(
-            text.splitlines()[0] + "; fix the row or re-export the file",
+            _what(text) + "; fix the row or re-export the file",
             file=file.group(1).strip() if file else None,
             line=int(line.group(1)) if line else None,
         )

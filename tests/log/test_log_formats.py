@@ -186,3 +186,18 @@ def test_a_file_that_is_not_text_is_a_usage_error(folder: Path) -> None:
     path.write_bytes(header + rows.encode() + b"e9,2025-03-01 08:00,c1,reply,im,,,,\xff\x80\n")
     code, report = audit(folder / "binary.json", path)
     assert code == 2 and report == {}
+
+
+def test_a_malformed_row_is_a_usage_error_naming_file_and_line(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DuckDB meets the row only while reading (past its sniffing sample)."""
+    path = folder / "malformed.csv"
+    rows = "".join(f"e{i},2025-03-01 08:00,c1,reply,im,,,,x\n" for i in range(30_000))
+    header = "event_id,ts,customer_id,event,channel,agent_id,product,amount,text\n"
+    path.write_text(header + rows + "e9,2025-03-01 08:00,秘密,reply,im,,,,x,extra\n")
+    code, report = audit(folder / "malformed.json", path)
+    err = capsys.readouterr().err
+    assert code == 2 and report == {}
+    assert f"{path}:30002" in err and "Expected Number of Columns: 9 Found: 10" in err
+    assert "秘密" not in err  # the row itself (customer data) is not echoed
