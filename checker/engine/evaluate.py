@@ -46,7 +46,7 @@ def window_passes(rows: ir.Table, rules: list[Rule], ctx: RuleContext) -> dict[s
     tables: dict[str, ir.Table] = {}
     for rule in rules:
         kind = get_kind(rule.kind)
-        own = kind.scope(rule, ctx, rows) if kind.scope else None
+        own = _own_rows(rule, ctx, rows)
         if own is not None:
             sub = rows.filter(own).select(*OWN_PASS_COLUMNS)
             cols = kind.columns(rule, ctx, sub)
@@ -85,10 +85,17 @@ def evaluate(prep: Prepared, pb: Playbook, rules: list[Rule]) -> Iterator[list[i
         yield [get_kind(r.kind).outcomes(r, ctx, passes[r.id]) for r in windowed]
 
 
-def _windowed_rule(rule: Rule, ctx: RuleContext, rows: ir.Table) -> bool:
+def _own_rows(rule: Rule, ctx: RuleContext, rows: ir.Table) -> ir.BooleanValue | None:
+    """The rows of a pass of the rule's own (see ``Kind.scope``); None: the shared pass."""
     kind = get_kind(rule.kind)
-    own = kind.scope(rule, ctx, rows) if kind.scope else None
-    return own is not None or bool(kind.columns(rule, ctx, rows.select(*WINDOW_COLUMNS)))
+    return kind.scope(rule, ctx, rows) if kind.scope else None
+
+
+def _windowed_rule(rule: Rule, ctx: RuleContext, rows: ir.Table) -> bool:
+    """The rule reads a window pass (its own, or columns of the shared one)."""
+    if _own_rows(rule, ctx, rows) is not None:
+        return True
+    return bool(get_kind(rule.kind).columns(rule, ctx, rows.select(*WINDOW_COLUMNS)))
 
 
 def union(tables: list[ir.Table]) -> ir.Table:

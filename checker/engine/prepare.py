@@ -20,7 +20,7 @@ from checker.playbook.model import Playbook
 
 @dataclass
 class Prepared:
-    events: ir.Table  # valid events with ts <= as_of (typed), actor, outbound: a view over
+    events: ir.Table  # valid events with ts <= as_of (typed), outbound: a view over
     source: ir.Table  # the one materialised table of every input row
     rejected: ir.Table  # file_no, line, reason of every rejected row (events + customers)
     files: list[str]  # input files by file_no (logs in argument order, then customers)
@@ -97,14 +97,11 @@ def prepare(
 
 
 def audited_events(ev: ir.Table, pb: Playbook) -> ir.Table:
-    """Valid events + who acted (actor) and whether remotely (outbound)."""
+    """Valid events + whether the shop reached out remotely (outbound)."""
     shop = [e for e, spec in pb.events.items() if spec.get("actor") == "shop"]
     remote = [c for c, spec in pb.data.get("channels", {}).items() if spec.get("remote")]
     is_remote = ev.channel.isin(remote)
     if pb.data.get("missing_channel_is_remote", True):
         is_remote = is_remote | ev.channel.isnull()
     is_shop = ev.event.isin(shop)
-    return ev.mutate(
-        actor=ibis.ifelse(is_shop, "shop", "customer"),
-        outbound=(is_shop & is_remote).fill_null(False),
-    ).drop("reason")
+    return ev.mutate(outbound=(is_shop & is_remote).fill_null(False)).drop("reason")

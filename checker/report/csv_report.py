@@ -6,22 +6,10 @@ import csv
 import io
 from collections.abc import Iterator
 
-from checker.report.model import AuditReport
+from checker.report.model import FINDING_SCHEMA, AuditReport
 
 ENCODING = "utf-8-sig"  # the BOM lets Excel detect UTF-8, so Chinese text opens cleanly
-HEADER = (
-    "rule",
-    "principle",
-    "severity",
-    "status",
-    "customer_id",
-    "event_id",
-    "ts",
-    "file",
-    "line",
-    "message",
-    "evidence",
-)
+HEADER = tuple(FINDING_SCHEMA.names)  # the fields of a finding, in order
 # A cell starting with one of these is run as a formula by Excel; a leading ' keeps it text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -80,13 +80,23 @@ def _label(spec: dict[str, Any], pb: Playbook, lang: str) -> str:
     if spec.get("outbound"):
         quals.append(t(lang, "主动远程联系", "outbound"))
     if spec.get("segments"):
-        segs = pb.data.get("segments", {})
-        quals += [segs.get(s, {}).get(lang, s) for s in spec["segments"]]
+        quals += segment_names(spec["segments"], pb, lang)
     if spec.get("min_amount") is not None:
         quals.append(t(lang, f"金额≥{spec['min_amount']:,}", f"amount ≥ {spec['min_amount']:,}"))
     if quals:
         text += t(lang, "（" + "，".join(quals) + "）", " (" + ", ".join(quals) + ")")
     return text
+
+
+def segment_names(segments: list[str], pb: Playbook, lang: str) -> list[str]:
+    """The playbook's names of segments (``vip`` -> ``VIP 客户``), the id when it has none."""
+    names = pb.data.get("segments", {})
+    return [names.get(s, {}).get(lang, s) for s in segments]
+
+
+def segment_list(segments: list[str], pb: Playbook, lang: str) -> str:
+    """Segments as one phrase: ``VIP、老客`` / ``VIP/regular``."""
+    return ("、" if lang == "zh" else "/").join(segment_names(segments, pb, lang))
 
 
 _GROUPS = {

@@ -107,9 +107,7 @@ def cases(*branches: tuple[Column, pa.Array], otherwise: pa.Array) -> pa.Array:
 def by_ref(rows: pa.Table, *, pending: pa.Array, missing: pa.Array, found: pa.Array) -> pa.Array:
     """The common three cases: ``pending`` while the deadline is after the audit's end, else
     ``missing`` where the related event never came (no ``ref_ts``), else ``found``."""
-    no_ref = pc.is_null(_array(rows["ref_ts"]))
-    late = equals(rows["status"], "pending")
-    return cases((late, pending), (no_ref, missing), otherwise=found)
+    return cases((is_pending(rows), pending), (absent(rows["ref_ts"]), missing), otherwise=found)
 
 
 def choose(condition: Column, yes: str | Column, no: str | Column) -> pa.Array:
@@ -125,12 +123,12 @@ def equals(values: Column, text: str) -> pa.Array:
     return pc.equal(_array(values), text)
 
 
-def pending(rows: pa.Table) -> pa.Array:
+def is_pending(rows: pa.Table) -> pa.Array:
     """The rows whose deadline is after the audit's end."""
     return equals(rows["status"], "pending")
 
 
-def missing(values: Column) -> pa.Array:
+def absent(values: Column) -> pa.Array:
     return pc.is_null(_array(values))
 
 

@@ -17,6 +17,7 @@ from checker.engine.kinds._common import (
     label,
     params_schema,
     seconds,
+    segment_list,
     t,
 )
 from checker.engine.kinds._evidence import by_ref, choose, fmt_ts, gap, present, say_in
@@ -109,12 +110,7 @@ def _scope_text(rule: Rule, pb: Playbook, lang: str) -> str:
     scope = rule.params.get("scope", {})
     parts = []
     if scope.get("segments"):
-        segs = pb.data.get("segments", {})
-        parts.append(
-            ("、" if lang == "zh" else "/").join(
-                segs.get(s, {}).get(lang, s) for s in scope["segments"]
-            )
-        )
+        parts.append(segment_list(scope["segments"], pb, lang))
     if scope.get("purchased_within"):
         parts.append(
             t(

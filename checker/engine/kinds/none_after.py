@@ -18,7 +18,7 @@ from checker.engine.kinds._common import (
     seconds,
     t,
 )
-from checker.engine.kinds._evidence import choose, fmt_ts, gap, missing, say_in
+from checker.engine.kinds._evidence import absent, choose, fmt_ts, gap, say_in
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -84,7 +84,7 @@ def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
         after=label(p["after"], pb, lang),
         ref=fmt_ts(rows["ref_ts"]),
         ts=fmt_ts(rows["ts"]),
-        since=choose(missing(rows["ref_ts"]), "?", gap(rows["ts"], rows["ref_ts"], lang)),
+        since=choose(absent(rows["ref_ts"]), "?", gap(rows["ts"], rows["ref_ts"], lang)),
         within=dur(p["within"], lang) if p.get("within") else "",
     )
     zh, en = (

@@ -19,9 +19,10 @@ from checker.engine.kinds._common import (
     label,
     params_schema,
     seconds,
+    segment_list,
     t,
 )
-from checker.engine.kinds._evidence import cases, fmt_day, fmt_ts, pending, per_value, say_in
+from checker.engine.kinds._evidence import cases, fmt_day, fmt_ts, is_pending, per_value, say_in
 from checker.engine.outcomes import outcome, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -110,9 +111,7 @@ def _occasion_name(key: str | None, pb: Playbook, lang: str) -> str:
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
     segs = p.get("scope", {}).get("segments") or []
-    who = ("、" if lang == "zh" else "/").join(
-        pb.data.get("segments", {}).get(s, {}).get(lang, s) for s in segs
-    ) or t(lang, "所有", "all")
+    who = segment_list(segs, pb, lang) or t(lang, "所有", "all")
     what = (
         t(lang, "每个公共节日", "each public holiday")
         if p["occasion"] == "holidays"
@@ -135,7 +134,10 @@ def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
         end=fmt_ts(rows["deadline"]),
     )
     return cases(
-        (pending(rows), say("{name} {day}：窗口到 {end} 结束", "{name} {day}: window ends {end}")),
+        (
+            is_pending(rows),
+            say("{name} {day}：窗口到 {end} 结束", "{name} {day}: window ends {end}"),
+        ),
         otherwise=say(
             "{name} {day}：窗口内（至 {end}）没有问候",
             "{name} {day}: no greeting in the window (until {end})",
