@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextvars import ContextVar
 
 import ibis.expr.types as ir
 
-_HELD: ContextVar[list[ir.Table] | None] = ContextVar("huitou_cached", default=None)
+_HELD: ContextVar[list[tuple[ir.Table, Callable[[], None]]] | None] = ContextVar(
+    "huitou_cached", default=None
+)
+
+
+def hold(table: ir.Table, release: Callable[[], None]) -> ir.Table:
+    """Track a table the session must release (``release`` drops it)."""
+    held = _HELD.get()
+    if held is not None:
+        held.append((table, release))
+    return table
 
 
 def materialize(expr: ir.Table) -> ir.Table:
     """``expr.cache()`` (a temp table on DuckDB, a cached DataFrame on Spark), tracked."""
     table = expr.cache()
-    held = _HELD.get()
-    if held is not None:
-        held.append(table)
-    return table
+    return hold(table, table.release)
 
 
 def drop(table: ir.Table) -> None:
-    """Release a materialised table early (nothing may read it afterwards)."""
-    held = _HELD.get()
-    if held is not None:
-        held[:] = [t for t in held if t is not table]
-    table.release()
+    """Release a held table early (nothing may read it afterwards)."""
+    held = _HELD.get() or []
+    for entry in [e for e in held if e[0] is table]:
+        held.remove(entry)
+        entry[1]()
 
 
 def begin() -> object:
@@ -31,6 +39,6 @@ def begin() -> object:
 
 
 def release(token: object) -> None:
-    for table in reversed(_HELD.get() or []):
-        table.release()
+    for _, release_table in reversed(_HELD.get() or []):
+        release_table()
     _HELD.reset(token)  # type: ignore[arg-type]

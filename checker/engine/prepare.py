@@ -10,11 +10,11 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from checker.engine.cache import materialize
+from checker.engine.cache import hold, materialize
 from checker.engine.segments import segment_table
 from checker.log.customers import open_customers
-from checker.log.normalize import duplicates, flag_duplicates, normalize
-from checker.log.sources import open_logs, read_all
+from checker.log.normalize import default_ids, duplicates, flag_duplicates, normalize
+from checker.log.sources import open_logs, read_all, stack_in_order
 from checker.playbook.model import Playbook
 
 
@@ -48,11 +48,19 @@ def prepare(
 ) -> Prepared:
     files = [str(p) for p in paths] + ([str(customers_path)] if customers_path else [])
     aliases = pb.data.get("column_aliases", {})
-    typed = read_all(  # the one read of the input files
-        lambda whole: materialize(
-            normalize(open_logs(con, paths, aliases, workdir, whole=whole), pb, files)
+    source = read_all(  # the one read of the input files
+        lambda whole: hold(
+            *stack_in_order(
+                con,
+                [
+                    (i, normalize(t, pb))
+                    for i, t in open_logs(con, paths, aliases, workdir, whole=whole)
+                ],
+                paths,
+            )
         )
     )
+    typed = default_ids(source, files)
     all_rows = flag_duplicates(typed, materialize(duplicates(typed)), files)
     customers = (
         materialize(open_customers(con, customers_path, len(paths), pb, workdir))
@@ -85,7 +93,7 @@ def prepare(
     events = audited_events(all_rows.filter(good & (all_rows.ts <= end)), pb)
     return Prepared(
         events=events,
-        source=typed,
+        source=source,
         rejected=materialize(rejected),
         segments=materialize(segment_table(events, pb, as_of, customers)),
         files=files,

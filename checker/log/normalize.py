@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 import ibis
 import ibis.expr.types as ir
-import pyarrow as pa
 
 from checker.log.columns import CANONICAL
 from checker.log.sources import FILE_STRIDE, file_name
@@ -73,17 +72,14 @@ def _clean(value: ir.StringValue) -> ir.StringValue:
     return ibis.ifelse(padded, value.strip(), value).nullif("")
 
 
-def event_names(pb: Playbook) -> ir.Table:
-    """A small table raw name -> canonical event (canonical names and the shop's aliases)."""
-    names = {**{e: e for e in pb.events}, **pb.data.get("event_aliases", {})}
-    return ibis.memtable(
-        pa.table(
-            {
-                "_raw": pa.array(list(names), pa.string()),
-                "_canonical": pa.array(list(names.values()), pa.string()),
-            }
-        )
-    )
+def canonical_event(name: ir.StringValue, pb: Playbook) -> ir.StringValue:
+    """The canonical event for a raw name (a canonical name, or a shop's alias of one); NULL
+    when unknown. An expression, not a join: row order must stay the file's order."""
+    aliases = pb.data.get("event_aliases", {})
+    known = ibis.ifelse(name.isin(list(pb.events)), name, ibis.null("string"))
+    if not aliases:
+        return known
+    return ibis.ifelse(name.isin(list(aliases)), name.substitute(aliases), known)
 
 
 def duplicates(t: ir.Table) -> ir.Table:
@@ -107,21 +103,24 @@ def flag_duplicates(t: ir.Table, dups: ir.Table, files: list[str]) -> ir.Table:
     return j.mutate(reason=j.reason + ibis.ifelse(dup, text, "")).drop("_dup_id", "_first_seq")
 
 
-def normalize(raw: ir.Table, pb: Playbook, files: list[str]) -> ir.Table:
-    """Typed columns + ``reason`` ('' for a good row). Duplicates are flagged on the later line."""
+def default_ids(t: ir.Table, files: list[str]) -> ir.Table:
+    """A row without an ``event_id`` is known by its place, ``FILE:LINE``."""
+    where = file_name(t.file_no, files) + ":" + t.line.cast("string")
+    return t.mutate(event_id=t.event_id.fill_null(where))
+
+
+def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
+    """Typed columns + ``reason`` ('' for a good row); ``event_id`` stays NULL where the file
+    has none (see `default_ids`, once the row's place is known)."""
     zone = zone_offset_minutes(pb.timezone)
     t = raw.mutate(**{c: _clean(raw[c]) for c in CANONICAL})
-    where = file_name(t.file_no, files) + ":" + t.line.cast("string")
-    t = t.mutate(event_id=t.event_id.fill_null(where))
-    names = event_names(pb)
-    t = t.left_join(names, t.event == names._raw).drop("_raw")
     parsed = t.mutate(
         ts_raw=t.ts,
         due_raw=t.due,
         event_raw=t.event,
         ts=parse_ts(t.ts, zone),
         due=parse_ts(t.due, zone),
-        event=t._canonical,
+        event=canonical_event(t.event, pb),
         amount=t.amount.try_cast("float64"),
         price=t.price.try_cast("float64"),
         amount_raw=t.amount,
@@ -155,7 +154,6 @@ def normalize(raw: ir.Table, pb: Playbook, files: list[str]) -> ir.Table:
     # The text is built only for bad rows (a CASE branch runs just for the rows that take it).
     # Raw copies are only needed for the reason text: not kept, to keep the cached table lean.
     return p.mutate(reason=ibis.ifelse(bad, reason, "")).drop(
-        "_canonical",
         "amount_raw",
         "price_raw",
         "due_raw",

@@ -65,7 +65,8 @@ def open_log(
     problems: list[Problem],
     whole: bool = True,
 ) -> ir.Table | None:
-    """One file as a table of the canonical columns (strings) plus file, line, seq."""
+    """One file as a table of the canonical columns (strings); None for an empty file or one
+    that lacks a required column (told in ``problems``)."""
     if not path.is_file():
         raise HuitouError("Log file not found.", [Problem("no such file", file=str(path))])
     if path.stat().st_size == 0:
@@ -95,24 +96,15 @@ def open_log(
             )
         )
         return None
-    first_line = 2 if fmt == "csv" else 1  # CSV header = line 1
     cols: dict[str, ir.Value] = {
         name: (t[src].cast("string") if src else ibis.null("string"))
         for name in CANONICAL
         for src in [next((c for c, n in renames.items() if n == name), None)]
     }
-    line = ibis.row_number() + first_line
-    return t.select(
-        **cols,
-        file_no=ibis.literal(index, type="int64"),
-        line=line.cast("int64"),
-        seq=(line + index * FILE_STRIDE).cast("int64"),
-    )
+    return t.select(**cols)
 
 
-EMPTY_SCHEMA = ibis.schema(
-    {**{c: "string" for c in CANONICAL}, "file_no": "int64", "line": "int64", "seq": "int64"}
-)
+EMPTY_SCHEMA = ibis.schema(dict.fromkeys(CANONICAL, "string"))
 
 
 def file_name(file_no: ir.IntegerValue, names: list[str]) -> ir.StringValue:
@@ -127,20 +119,64 @@ def open_logs(
     workdir: Path,
     *,
     whole: bool = True,
-) -> ir.Table:
-    """All files as one table (input order kept in ``seq``); empty files add no rows.
-    ``whole=False``: a CSV's encoding is told from its head (see `read_all`)."""
+) -> list[tuple[int, ir.Table]]:
+    """(file_no, table) of every non-empty file (see `open_log`), in argument order; all
+    files' missing columns are reported at once. ``whole=False``: a CSV's encoding is told
+    from its head (see `read_all`)."""
     problems: list[Problem] = []
     tables = [
-        t
+        (i, t)
         for i, p in enumerate(paths)
         if (t := open_log(con, p, i, column_aliases, workdir, problems, whole)) is not None
     ]
     if problems:
         raise HuitouError("Log files lack required columns:", problems)
-    if not tables:
-        return ibis.memtable(EMPTY_SCHEMA.to_pyarrow().empty_table())
-    return tables[0].union(*tables[1:]) if len(tables) > 1 else tables[0]
+    return tables or [(0, ibis.memtable(EMPTY_SCHEMA.to_pyarrow().empty_table()))]
+
+
+def first_line(path: Path) -> int:
+    """The line of a file's first row: 2 in a CSV (the header is line 1), else 1."""
+    return 2 if file_format(path) == "csv" else 1
+
+
+def stack_in_order(
+    con: ibis.BaseBackend, parts: list[tuple[int, ir.Table]], paths: list[Path]
+) -> tuple[ir.Table, Callable[[], None]]:
+    """Write the files' rows (``(file_no, table)`` parts) one file after another into one
+    table and read it back with ``seq``, ``file_no`` and ``line`` from each row's place in
+    that table: DuckDB keeps input order when it writes a table, so there is no
+    ``row_number()`` over the scan (which would hold every row for a window).
+    Returns the table and how to drop it."""
+    name = ibis.util.gen_name("huitou_rows")
+    starts: list[tuple[int, int]] = []  # (file_no, rowid of its first row)
+    rows = 0
+    try:
+        for file_no, part in parts:
+            if not starts:
+                con.create_table(name, part, temp=True)
+            else:
+                con.insert(name, part)
+            starts.append((file_no, rows))
+            rows = int(con.table(name).count().execute())
+    except BaseException:
+        con.drop_table(name, force=True)
+        raise
+    # `rowid` is DuckDB's row address, in the order the rows were written; a view exposes it
+    # to Ibis (the names are ours; no value is pasted into SQL).
+    view = f"{name}_at"
+    con.raw_sql(f'CREATE TEMP VIEW "{view}" AS SELECT rowid AS _row, * FROM "{name}"')
+    t = con.table(view)
+    ends = [start for _, start in starts[1:]] + [rows]
+    shift = ibis.cases(
+        *[
+            (t._row < end, no * FILE_STRIDE + first_line(paths[no]) - start)
+            for (no, start), end in zip(starts, ends, strict=True)
+        ],
+        else_=0,
+    )
+    out = t.mutate(seq=(t._row + shift).cast("int64")).drop("_row")
+    out = out.mutate(file_no=out.seq // FILE_STRIDE, line=out.seq % FILE_STRIDE)
+    return out, lambda: (con.drop_view(view, force=True), con.drop_table(name, force=True))
 
 
 T = TypeVar("T")
