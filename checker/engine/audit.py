@@ -15,10 +15,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checker.engine import cache
-from checker.engine.evaluate import counts as evaluate_counts
-from checker.engine.evaluate import evaluate, summary, union
-from checker.engine.outcomes import OUTCOME_SCHEMA
+from checker.engine.evaluate import passes
+from checker.engine.outcomes import OUTCOME_SCHEMA, as_table
 from checker.engine.prepare import Prepared, prepare
+from checker.engine.tally import counts as count_outcomes
+from checker.engine.tally import name_findings, summary, tally, union
 from checker.errors import HuitouError, Problem
 from checker.playbook.model import Playbook
 
@@ -55,23 +56,6 @@ class AuditResult:
     rejects: pa.Table  # file, line, reason
 
 
-def _split(result: pa.Table) -> tuple[pa.Table, pa.Table]:
-    """The summary pass -> (rule, status, n) and the collected outcome rows, flat."""
-    counts = result.select(["rule", "status", "n"])
-    lists = result.column("rows").combine_chunks()
-    parents = pc.list_parent_indices(lists)
-    rows = pc.list_flatten(lists)
-    fields = {f.name: rows.field(f.name) for f in rows.type}
-    flat = pa.table(
-        {
-            "rule": pc.take(result.column("rule"), parents),
-            "status": pc.take(result.column("status"), parents),
-            **fields,
-        }
-    )
-    return counts, flat.select(list(OUTCOME_SCHEMA.names))
-
-
 def with_file_names(table: pa.Table, files: list[str]) -> pa.Table:
     """Replace the engine's ``file_no`` by the input file's name (vectorised)."""
     names = pa.array([*files, None], type=pa.string())
@@ -94,14 +78,25 @@ def run_engine(
     rejects = with_file_names(prep.rejected.to_pyarrow(), prep.files)
     counts: list[pa.Table] = []
     shown: list[pa.Table] = []
-    for tables in evaluate(prep, playbook, playbook.rules):  # stage by stage
+    tallied: list[pa.Table] = []  # findings still to be named (see name_findings)
+    for p in passes(prep, playbook, playbook.rules):
         if keep_ok:  # every outcome (tests, comparisons): plain queries
-            counts.append(evaluate_counts(tables).to_pyarrow())
+            tables = [as_table(p.table, o) for _, o in p.outcomes]
+            counts.append(count_outcomes(tables).to_pyarrow())
             shown.append(union(tables).to_pyarrow())
-        else:
-            c, f = _split(summary(tables).to_pyarrow())
+            continue
+        parts = [part for _, o in p.outcomes if isinstance(o, list) for part in o]
+        if parts:  # one aggregate over the pass for every row-wise rule
+            c, f = tally(p.table, parts).read()
+            counts.append(c)
+            tallied.append(f)
+        tables = [o for _, o in p.outcomes if not isinstance(o, list)]
+        if tables:
+            c, f = summary(tables)
             counts.append(c)
             shown.append(f)
+    if tallied:
+        shown.append(name_findings(pa.concat_tables(tallied), prep.events).to_pyarrow())
     if not counts:
         counts = [pa.table({n: pa.array([], type=pa.string()) for n in ("rule", "status")})]
         shown = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]

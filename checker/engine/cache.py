@@ -26,14 +26,6 @@ def materialize(expr: ir.Table) -> ir.Table:
     return hold(table, table.release)
 
 
-def drop(table: ir.Table) -> None:
-    """Release a held table early (nothing may read it afterwards)."""
-    held = _HELD.get() or []
-    for entry in [e for e in held if e[0] is table]:
-        held.remove(entry)
-        entry[1]()
-
-
 def begin() -> object:
     return _HELD.set([])
 

@@ -1,6 +1,15 @@
-"""The one shape every rule kind returns: one row per opportunity the rule had."""
+"""The one shape every rule kind returns: one row per opportunity the rule had.
+
+A kind returns either a table of those rows, or (most kinds) its outcomes as ``Part``s: the
+rows of the table it reads that satisfy a condition, each giving one outcome. Parts can be
+counted and collected by one aggregate over that table with every other rule's (see
+`checker.engine.tally`), without writing the table or the outcome rows anywhere.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
 
 import ibis
 import ibis.expr.types as ir
@@ -26,7 +35,7 @@ OUTCOME_SCHEMA = ibis.schema(
 
 def outcome(
     rule_id: str,
-    status: ir.StringValue,
+    status: ir.IntegerValue,
     *,
     customer_id: ir.Value,
     event_id: ir.Value | None = None,
@@ -42,7 +51,7 @@ def outcome(
     """Column expressions in OUTCOME_SCHEMA order, typed; missing ones are typed NULLs."""
     given = {
         "rule": ibis.literal(rule_id),
-        "status": status,
+        "status": status_name(status),
         "customer_id": customer_id,
         "event_id": event_id,
         "ts": ts,
@@ -60,10 +69,61 @@ def outcome(
     }
 
 
-def status_of(violated: ir.BooleanValue, pending: ir.BooleanValue | None = None) -> ir.StringValue:
-    """``pending`` wins over ``violated`` (the deadline has not come yet); else ok."""
+STATUSES = ("ok", "violation", "pending")  # an outcome's status code is its index here
+
+
+def status_of(violated: ir.BooleanValue, pending: ir.BooleanValue | None = None) -> ir.IntegerValue:
+    """The status code: ``pending`` wins over ``violated`` (the deadline has not come yet);
+    else ok. A small integer, cheap to count; `status_name` turns it into the word."""
     cases = []
     if pending is not None:
-        cases.append((pending, "pending"))
-    cases.append((violated, "violation"))
-    return ibis.cases(*cases, else_="ok")
+        cases.append((pending, STATUSES.index("pending")))
+    cases.append((violated, STATUSES.index("violation")))
+    return ibis.cases(*cases, else_=0).cast("int8")
+
+
+def status_name(code: ir.IntegerValue) -> ir.StringValue:
+    return ibis.cases(*[(code == i, name) for i, name in enumerate(STATUSES)])
+
+
+@dataclass(frozen=True)
+class Part:
+    """Outcomes read row by row off a table: one for each row where ``where`` holds. The
+    outcome is about the row's customer; when ``named``, it is named by the row itself (its
+    event id, file and line), else those stay empty. ``values``: its other OUTCOME_SCHEMA
+    fields (``ts`` defaults to the row's), expressions over the same table."""
+
+    rule: str
+    where: ir.BooleanValue
+    status: ir.IntegerValue  # see status_of
+    named: bool
+    values: dict[str, ir.Value]
+
+    def columns(self, b: ir.Table) -> dict[str, ir.Value]:
+        """Every OUTCOME_SCHEMA column of these outcomes, over ``b``."""
+        row = {"event_id": b.event_id, "file_no": b.file_no, "line": b.line}
+        return outcome(
+            self.rule,
+            self.status,
+            customer_id=b.customer_id,
+            **(row if self.named else {}),
+            **{"ts": b.ts, **self.values},
+        )
+
+
+Outcomes = Union[ir.Table, list[Part]]  # noqa: UP007 (a runtime alias)
+
+
+def event_part(
+    rule_id: str, b: ir.Table, where: ir.BooleanValue, status: ir.IntegerValue, **values: ir.Value
+) -> Part:
+    """A part whose outcomes are named by the event rows themselves (their id, time, place)."""
+    return Part(rule_id, where.fill_null(False), status, True, values)
+
+
+def as_table(b: ir.Table, outcomes: Outcomes) -> ir.Table:
+    """Every outcome as a row (OUTCOME_SCHEMA), whichever form the kind returned."""
+    if not isinstance(outcomes, list):
+        return outcomes
+    tables = [b.filter(part.where).select(**part.columns(b)) for part in outcomes]
+    return tables[0].union(*tables[1:]) if len(tables) > 1 else tables[0]

@@ -21,7 +21,6 @@ from checker.playbook.model import Playbook
 @dataclass
 class Prepared:
     events: ir.Table  # valid events with ts <= as_of (typed), outbound: a view over
-    source: ir.Table  # the one materialised table of every input row
     rejected: ir.Table  # file_no, line, reason of every rejected row (events + customers)
     files: list[str]  # input files by file_no (logs in argument order, then customers)
     customers: ir.Table | None
@@ -93,7 +92,6 @@ def prepare(
     events = audited_events(all_rows.filter(good & (all_rows.ts <= end)), pb)
     return Prepared(
         events=events,
-        source=source,
         rejected=materialize(rejected),
         segments=materialize(segment_table(events, pb, as_of, customers)),
         files=files,

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import csv
 import tempfile
+from collections import Counter
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from checker.engine.audit import evaluate_outcomes
+from checker.engine.audit import duckdb_session, evaluate_outcomes, run_engine
 from checker.playbook import Playbook
 from tests.reference import evaluate
 from tests.reference.compare import diff, engine_rows, reference_rows
@@ -61,12 +64,29 @@ def _compare(log: Log, playbook: Playbook) -> None:
         path = write_log(log.rows, folder / "log.csv")
         customers = write_customers(log.customers, folder / "c.csv") if log.customers else None
         table = evaluate_outcomes([path], playbook, customers=customers, as_of=log.as_of)
+        _same_as_audit(table, path, playbook, customers, log)
         text = path.read_text(encoding="utf-8")
         people = customers.read_text(encoding="utf-8") if customers else ""
     reference = evaluate(log.rows, playbook, customers=log.customers, as_of=log.as_of)
     kinds = {r.id: r.kind for r in playbook.rules}
     problem = diff(engine_rows(table, playbook.timezone), reference_rows(reference), kinds)
     assert not problem, f"{problem}\nas_of={log.as_of}\nlog:\n{text}\ncustomers:\n{people}"
+
+
+def _same_as_audit(
+    table: pa.Table, path: Path, playbook: Playbook, customers: Path | None, log: Log
+) -> None:
+    """The audit's own path (every rule row-wise over a pass counted and collected by one
+    aggregate) gives the counts of every outcome and exactly the outcomes that are not ok."""
+    with duckdb_session() as (con, workdir):
+        audit = run_engine(con, workdir, [path], playbook, customers=customers, as_of=log.as_of)
+    expected = Counter(zip(table["rule"].to_pylist(), table["status"].to_pylist(), strict=True))
+    counted: Counter[tuple[str, str]] = Counter()
+    for row in audit.counts.to_pylist():
+        counted[(row["rule"], row["status"])] += row["n"]
+    assert +counted == expected
+    shown = table.filter(pc.not_equal(table["status"], "ok"))
+    assert sorted(map(repr, audit.findings.to_pylist())) == sorted(map(repr, shown.to_pylist()))
 
 
 SETTINGS = settings(

@@ -18,7 +18,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import fmt_ts, gap, say_in
-from checker.engine.outcomes import outcome, status_of
+from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
 
@@ -27,22 +27,12 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     return {"prev": e.ts.lag().over(customer_window(e))}
 
 
-def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     prev = ctx.col(b, rule, "prev")
     after_silence = prev.notnull() & (prev + interval(rule.params["silence"]) <= b.ts)
-    rows = b.filter(after_silence & ctx.match(rule.params["checked"], b))
-    return rows.select(
-        **outcome(
-            rule.id,
-            status_of(ctx.match(rule.params["forbidden"], rows)),
-            customer_id=rows.customer_id,
-            event_id=rows.event_id,
-            ts=rows.ts,
-            file_no=rows.file_no,
-            line=rows.line,
-            ref_ts=ctx.col(rows, rule, "prev"),
-        )
-    )
+    checked = after_silence & ctx.match(rule.params["checked"], b)
+    forbidden = ctx.match(rule.params["forbidden"], b)
+    return [event_part(rule.id, b, checked, status_of(forbidden), ref_ts=prev)]
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:

@@ -18,7 +18,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import by_ref, fmt_ts, gap, say_in
-from checker.engine.outcomes import outcome, status_of
+from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
 
@@ -28,25 +28,15 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     return {"next": e.ts.min(where=expect).over(customer_window(e, rows=FOLLOWING))}
 
 
-def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     nxt = ctx.col(b, rule, "next")
     deadline = b.ts + interval(rule.params["within"])
     met = nxt.notnull() & (nxt <= deadline)
     pending = nxt.isnull() & (deadline > ctx.as_of_lit())
-    rows = b.filter(ctx.match(rule.params["trigger"], b))
-    return rows.select(
-        **outcome(
-            rule.id,
-            status_of(~met, pending),
-            customer_id=rows.customer_id,
-            event_id=rows.event_id,
-            ts=rows.ts,
-            file_no=rows.file_no,
-            line=rows.line,
-            ref_ts=nxt,
-            deadline=deadline,
-        )
-    )
+    trigger = ctx.match(rule.params["trigger"], b)
+    return [
+        event_part(rule.id, b, trigger, status_of(~met, pending), ref_ts=nxt, deadline=deadline)
+    ]
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:

@@ -21,7 +21,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import by_ref, choose, fmt_ts, gap, present, say_in
-from checker.engine.outcomes import outcome, status_of
+from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
 
@@ -60,50 +60,37 @@ def _contact(rule: Rule, ctx: RuleContext, t_: ir.Table) -> ir.BooleanValue:
     return ctx.match(rule.params["contacts"], t_) & (t_.ts >= _period_start(rule, ctx))
 
 
-def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     max_gap, as_of, p0 = interval(rule.params["max_gap"]), ctx.as_of_lit(), _period_start(rule, ctx)
-    scoped = b.filter(in_scope(rule, ctx, b))
-    contacts = scoped.filter(_contact(rule, ctx, scoped))
-    nxt = ctx.col(contacts, rule, "next")
-    after_contact = contacts.select(
-        **outcome(
-            rule.id,
-            status_of(
-                ibis.coalesce(nxt, as_of) > contacts.ts + max_gap,
-                nxt.isnull() & (as_of <= contacts.ts + max_gap),
-            ),
-            customer_id=contacts.customer_id,
-            event_id=contacts.event_id,
-            ts=contacts.ts,
-            file_no=contacts.file_no,
-            line=contacts.line,
-            ref_ts=nxt,
-            deadline=contacts.ts + max_gap,
-        )
+    scoped, contact, nxt = in_scope(rule, ctx, b), _contact(rule, ctx, b), ctx.col(b, rule, "next")
+    after_contact = event_part(
+        rule.id,
+        b,
+        scoped & contact,
+        status_of(
+            ibis.coalesce(nxt, as_of) > b.ts + max_gap,
+            nxt.isnull() & (as_of <= b.ts + max_gap),
+        ),
+        ref_ts=nxt,
+        deadline=b.ts + max_gap,
     )
-    firsts = scoped.filter(ctx.col(scoped, rule, "first"))
-    # The first contact is this first event itself, or else the next contact after it.
-    first_contact = ibis.ifelse(
-        _contact(rule, ctx, firsts), firsts.ts, ctx.col(firsts, rule, "next")
+    # The initial interval runs from the customer's first event (or the period's start) to the
+    # first contact: this first event itself, or else the next contact after it.
+    first_contact = ibis.ifelse(contact, b.ts, nxt)
+    start = ibis.greatest(b.ts, p0)
+    initial = Part(
+        rule.id,
+        (
+            scoped & ctx.col(b, rule, "first") & (first_contact.isnull() | (first_contact != start))
+        ).fill_null(False),
+        status_of(
+            ibis.coalesce(first_contact, as_of) > start + max_gap,
+            first_contact.isnull() & (as_of <= start + max_gap),
+        ),
+        False,
+        {"ts": start, "ref_ts": first_contact, "deadline": start + max_gap},
     )
-    start = ibis.greatest(firsts.ts, p0)
-    firsts = firsts.mutate(_s=start, _fc=first_contact).filter(
-        lambda x: x._fc.isnull() | (x._fc != x._s)
-    )
-    initial = firsts.select(
-        **outcome(
-            rule.id,
-            status_of(
-                ibis.coalesce(firsts._fc, as_of) > firsts._s + max_gap,
-                firsts._fc.isnull() & (as_of <= firsts._s + max_gap),
-            ),
-            customer_id=firsts.customer_id,
-            ts=firsts._s,
-            ref_ts=firsts._fc,
-            deadline=firsts._s + max_gap,
-        )
-    )
-    return after_contact.union(initial)
+    return [after_contact, initial]
 
 
 def _scope_text(rule: Rule, pb: Playbook, lang: str) -> str:

@@ -16,7 +16,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import fmt_ts, gap, say_in
-from checker.engine.outcomes import outcome, status_of
+from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
 
@@ -30,24 +30,14 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     }
 
 
-def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     last_after, last_checked = ctx.col(b, rule, "after"), ctx.col(b, rule, "checked")
     first_after = last_after.notnull() & (
         last_checked.isnull() | earlier(last_checked, last_after).fill_null(False)
     )
-    rows = b.filter(ctx.match(rule.params["checked"], b) & first_after.fill_null(False))
-    return rows.select(
-        **outcome(
-            rule.id,
-            status_of(ctx.match(rule.params["forbidden"], rows)),
-            customer_id=rows.customer_id,
-            event_id=rows.event_id,
-            ts=rows.ts,
-            file_no=rows.file_no,
-            line=rows.line,
-            ref_ts=ctx.col(rows, rule, "after")["ts"],
-        )
-    )
+    checked = ctx.match(rule.params["checked"], b) & first_after.fill_null(False)
+    forbidden = status_of(ctx.match(rule.params["forbidden"], b))
+    return [event_part(rule.id, b, checked, forbidden, ref_ts=last_after["ts"])]
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:

@@ -19,7 +19,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import absent, choose, fmt_ts, gap, say_in
-from checker.engine.outcomes import outcome, status_of
+from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
 
@@ -37,26 +37,15 @@ def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue | None:
     return ctx.match(rule.params["checked"], e) | ctx.match(rule.params["after"], e)
 
 
-def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     last = ctx.col(b, rule, "last")
     for key in rule.params.get("same", []):  # a null key matches nothing
         last = ibis.ifelse(b[key].isnull(), ibis.null("timestamp"), last)
     violated = last.notnull()
     if rule.params.get("within"):
         violated &= b.ts <= last + interval(rule.params["within"])
-    rows = b.filter(ctx.match(rule.params["checked"], b))
-    return rows.select(
-        **outcome(
-            rule.id,
-            status_of(violated.fill_null(False)),
-            customer_id=rows.customer_id,
-            event_id=rows.event_id,
-            ts=rows.ts,
-            file_no=rows.file_no,
-            line=rows.line,
-            ref_ts=last,
-        )
-    )
+    checked = ctx.match(rule.params["checked"], b)
+    return [event_part(rule.id, b, checked, status_of(violated.fill_null(False)), ref_ts=last)]
 
 
 def _same(rule: Rule, lang: str) -> str:

@@ -16,7 +16,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import fmt_ts, say_in
-from checker.engine.outcomes import outcome, status_of
+from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
 
@@ -40,30 +40,17 @@ def _contains(text: ir.StringValue, phrase: str) -> ir.BooleanValue:
     return text.lower().contains(phrase.lower())
 
 
-def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
-    field = rule.params["field"]
-    rows = b.filter(ctx.match(rule.params["checked"], b) & b[field].notnull())
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
+    text = b[rule.params["field"]]
+    checked = ctx.match(rule.params["checked"], b) & text.notnull()
     phrases = rule.params["phrases"]
     # One pass over each text: the phrases as escaped literal alternatives, case-insensitive,
     # run by RE2 (linear time whatever the text); nothing in them acts as a pattern.
-    found = rows[field].re_search("(?i)" + "|".join(_literal(p) for p in phrases))
+    found = text.re_search("(?i)" + "|".join(_literal(p) for p in phrases))
     # Which phrase: worked out by substring tests, only for the (few) texts that have one.
-    which = ibis.cases(
-        *[(_contains(rows[field], p), p) for p in phrases], else_=ibis.null("string")
-    )
+    which = ibis.cases(*[(_contains(text, p), p) for p in phrases], else_=ibis.null("string"))
     hit = ibis.ifelse(found.fill_null(False), which, ibis.null("string"))
-    return rows.select(
-        **outcome(
-            rule.id,
-            status_of(hit.notnull()),
-            customer_id=rows.customer_id,
-            event_id=rows.event_id,
-            ts=rows.ts,
-            file_no=rows.file_no,
-            line=rows.line,
-            detail=hit,
-        )
-    )
+    return [event_part(rule.id, b, checked, status_of(hit.notnull()), detail=hit)]
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:

@@ -17,7 +17,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import fmt_ts, say_in
-from checker.engine.outcomes import outcome, status_of
+from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
 
@@ -33,26 +33,16 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     return {}
 
 
-def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     start, end = _minutes(rule.params["start"]), _minutes(rule.params["end"])
-    rows = b.filter(ctx.match(rule.params["checked"], b))
-    minute = rows.ts.hour() * 60 + rows.ts.minute()
+    minute = b.ts.hour() * 60 + b.ts.minute()
     if start > end:
         quiet = (minute >= start) | (minute < end)
     else:
         quiet = (minute >= start) & (minute < end)
-    return rows.select(
-        **outcome(
-            rule.id,
-            status_of(quiet),
-            customer_id=rows.customer_id,
-            event_id=rows.event_id,
-            ts=rows.ts,
-            file_no=rows.file_no,
-            line=rows.line,
-            detail=ibis.literal(f"{rule.params['start']}-{rule.params['end']}"),
-        )
-    )
+    hours = ibis.literal(f"{rule.params['start']}-{rule.params['end']}")
+    checked = ctx.match(rule.params["checked"], b)
+    return [event_part(rule.id, b, checked, status_of(quiet), detail=hours)]
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:

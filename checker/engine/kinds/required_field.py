@@ -19,7 +19,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import cases, equals, fmt_ts, say_in
-from checker.engine.outcomes import outcome, status_of
+from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
 
@@ -33,25 +33,14 @@ def _roster(rule: Rule, ctx_or_pb: Any) -> list[str]:
     return list(pb.data.get("roster") or []) if rule.params.get("known_from") == "roster" else []
 
 
-def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
-    rows = b.filter(ctx.match(rule.params["checked"], b))
-    value = rows[rule.params["field"]]
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
+    value = b[rule.params["field"]]
     missing = value.isnull()
     roster = _roster(rule, ctx)
     unknown = ~value.cast("string").isin(roster) if roster else ibis.literal(False)
     detail = ibis.cases((missing, "missing"), (unknown, "unknown"), else_=ibis.null("string"))
-    return rows.select(
-        **outcome(
-            rule.id,
-            status_of(missing | unknown),
-            customer_id=rows.customer_id,
-            event_id=rows.event_id,
-            ts=rows.ts,
-            file_no=rows.file_no,
-            line=rows.line,
-            detail=detail,
-        )
-    )
+    checked = ctx.match(rule.params["checked"], b)
+    return [event_part(rule.id, b, checked, status_of(missing | unknown), detail=detail)]
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:

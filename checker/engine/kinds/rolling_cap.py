@@ -19,7 +19,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import fmt_ts, say_in
-from checker.engine.outcomes import outcome, status_of
+from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
 
@@ -45,22 +45,11 @@ def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue:
     return ctx.match(rule.params["checked"], e)
 
 
-def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     n = ctx.col(b, rule, "n")
-    rows = b.filter(ctx.match(rule.params["checked"], b))
-    return rows.select(
-        **outcome(
-            rule.id,
-            status_of(n > int(rule.params["max"])),
-            customer_id=rows.customer_id,
-            event_id=rows.event_id,
-            ts=rows.ts,
-            file_no=rows.file_no,
-            line=rows.line,
-            ref_ts=ctx.col(rows, rule, "first"),
-            count=ctx.col(rows, rule, "n"),
-        )
-    )
+    over = status_of(n > int(rule.params["max"]))
+    checked = ctx.match(rule.params["checked"], b)
+    return [event_part(rule.id, b, checked, over, ref_ts=ctx.col(b, rule, "first"), count=n)]
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:

@@ -16,7 +16,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import fmt_ts, say_in
-from checker.engine.outcomes import outcome, status_of
+from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
 
@@ -30,22 +30,12 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     }
 
 
-def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
+def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     opened, closed = ctx.col(b, rule, "opened"), ctx.col(b, rule, "closed")
     violated = opened.notnull() & (closed.isnull() | earlier(closed, opened).fill_null(False))
-    rows = b.filter(ctx.match(rule.params["checked"], b))
-    return rows.select(
-        **outcome(
-            rule.id,
-            status_of(violated.fill_null(False)),
-            customer_id=rows.customer_id,
-            event_id=rows.event_id,
-            ts=rows.ts,
-            file_no=rows.file_no,
-            line=rows.line,
-            ref_ts=ctx.col(rows, rule, "opened")["ts"],
-        )
-    )
+    checked = ctx.match(rule.params["checked"], b)
+    status = status_of(violated.fill_null(False))
+    return [event_part(rule.id, b, checked, status, ref_ts=opened["ts"])]
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
