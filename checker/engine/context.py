@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 import ibis
@@ -85,12 +86,32 @@ FOLLOWING = (1, None)
 PRECEDING = (None, -1)
 
 
-def position(t: ir.Table) -> ir.StructValue:
-    """A row's place in the shared ordering, (ts, seq): ``max`` of it over a frame is the
-    position of the frame's last matching row, with no row numbering pass."""
-    return ibis.struct({"ts": t.ts, "seq": t.seq})
+# A position is one exact number: (microseconds since 1970 + _SHIFT) * _SCALE + seq.
+_DECIMAL = "decimal(38, 0)"
+_SHIFT = 10**17  # keeps every key positive (years 0001-9999)
+_SCALE = 10**20  # room for seq (file_no * FILE_STRIDE + line, file_no < 10**9)
 
 
-def earlier(a: ir.StructValue, b: ir.StructValue) -> ir.BooleanValue:
+def _exact(value: int) -> ir.DecimalScalar:
+    return ibis.literal(Decimal(value), type=_DECIMAL)
+
+
+def position(t: ir.Table) -> ir.DecimalValue:
+    """A row's place in the shared ordering (ts, seq) as one number: ``max`` of it over a
+    frame is the position of the frame's last matching row, with no row numbering pass. A
+    decimal(38, 0) compares far faster than a (ts, seq) struct."""
+    seconds = t.ts.truncate("s").epoch_seconds().cast(_DECIMAL)
+    micros = seconds * _exact(1_000_000) + t.ts.microsecond().cast(_DECIMAL) + _exact(_SHIFT)
+    return micros * _exact(_SCALE) + t.seq.cast(_DECIMAL)
+
+
+def earlier(a: ir.DecimalValue, b: ir.DecimalValue) -> ir.BooleanValue:
     """``a`` comes before ``b`` in the shared ordering (NULL when either is missing)."""
-    return (a["ts"] < b["ts"]) | ((a["ts"] == b["ts"]) & (a["seq"] < b["seq"]))
+    return a < b
+
+
+def ts_at(pos: ir.DecimalValue) -> ir.TimestampValue:
+    """The time of a position, exactly: its leading digits (decimal division would round)."""
+    digits = pos.cast("string")
+    micros = digits.substr(0, digits.length() - len(str(_SCALE)) + 1).cast("int64") - _SHIFT
+    return ibis.timestamp("1970-01-01 00:00:00") + micros.as_interval("us")

@@ -56,12 +56,15 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
             aggs[f"n{k}_{name}"] = (s == i).cast("int64").sum()
     row: dict[str, ir.Value] = {"seq": b.seq, "ts": b.ts}
     fields: list[dict[str, str]] = []
+    flagged = [(s != OK).fill_null(False) for s in codes]
     for k, part in enumerate(parts):
         row[f"s{k}"] = codes[k]
         named = {f: f"v{k}_{f}" for f in PAYLOAD if f in part.values}
-        row.update({name: part.values[f].cast(OUTCOME_SCHEMA[f]) for f, name in named.items()})
+        for f, name in named.items():  # worked out only for the rows with a finding
+            value = part.values[f].cast(OUTCOME_SCHEMA[f])
+            row[name] = ibis.ifelse(flagged[k], value, ibis.null(OUTCOME_SCHEMA[f]))
         fields.append(named)
-    found = ibis.or_(*[(s != OK).fill_null(False) for s in codes])
+    found = ibis.or_(*flagged)
     aggs["found"] = ibis.struct(row).collect(where=found, include_null=True)
     return Tally(m.aggregate(**aggs), parts, fields)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from checker.engine.context import PRECEDING, RuleContext, customer_window, earlier, position
+from checker.engine.context import PRECEDING, RuleContext, customer_window, earlier, position, ts_at
 from checker.engine.kinds._common import (
     BASE_TS,
     EVENT_FILTER,
@@ -37,7 +37,7 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     )
     checked = ctx.match(rule.params["checked"], b) & first_after.fill_null(False)
     forbidden = status_of(ctx.match(rule.params["forbidden"], b))
-    return [event_part(rule.id, b, checked, forbidden, ref_ts=last_after["ts"])]
+    return [event_part(rule.id, b, checked, forbidden, ref_ts=ts_at(last_after))]
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:

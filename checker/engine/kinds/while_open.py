@@ -5,7 +5,7 @@ from __future__ import annotations
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from checker.engine.context import PRECEDING, RuleContext, customer_window, earlier, position
+from checker.engine.context import PRECEDING, RuleContext, customer_window, earlier, position, ts_at
 from checker.engine.kinds._common import (
     BASE_TS,
     EVENT_FILTER,
@@ -35,7 +35,7 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     violated = opened.notnull() & (closed.isnull() | earlier(closed, opened).fill_null(False))
     checked = ctx.match(rule.params["checked"], b)
     status = status_of(violated.fill_null(False))
-    return [event_part(rule.id, b, checked, status, ref_ts=opened["ts"])]
+    return [event_part(rule.id, b, checked, status, ref_ts=ts_at(opened))]
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
