@@ -60,7 +60,9 @@ def prepare(
         )
     )
     typed = default_ids(source, files)
-    all_rows = flag_duplicates(typed, materialize(duplicates(typed)), files)
+    dups = materialize(duplicates(typed))
+    # Usually there are none: then no join at all (every later pass reads these rows).
+    all_rows = flag_duplicates(typed, dups, files) if dups.count().execute() else typed
     customers = (
         materialize(open_customers(con, customers_path, len(paths), pb, workdir))
         if customers_path
@@ -89,7 +91,7 @@ def prepare(
         rows_read += int(customers.count().execute())
     # Events stay a view over the one typed table (no second copy of every row); the
     # duplicate ids it joins and the segments are small tables.
-    events = audited_events(all_rows.filter(good & (all_rows.ts <= end)), pb)
+    events = all_rows.filter(good & (all_rows.ts <= end)).drop("reason")
     return Prepared(
         events=events,
         rejected=materialize(rejected),
@@ -100,14 +102,3 @@ def prepare(
         as_of=as_of,
         audit_start=min(earliest or as_of, as_of),
     )
-
-
-def audited_events(ev: ir.Table, pb: Playbook) -> ir.Table:
-    """Valid events + whether the shop reached out remotely (outbound)."""
-    shop = [e for e, spec in pb.events.items() if spec.get("actor") == "shop"]
-    remote = [c for c, spec in pb.data.get("channels", {}).items() if spec.get("remote")]
-    is_remote = ev.channel.isin(remote)
-    if pb.data.get("missing_channel_is_remote", True):
-        is_remote = is_remote | ev.channel.isnull()
-    is_shop = ev.event.isin(shop)
-    return ev.mutate(outbound=(is_shop & is_remote).fill_null(False)).drop("reason")

@@ -106,7 +106,19 @@ def flag_duplicates(t: ir.Table, dups: ir.Table, files: list[str]) -> ir.Table:
 def default_ids(t: ir.Table, files: list[str]) -> ir.Table:
     """A row without an ``event_id`` is known by its place, ``FILE:LINE``."""
     where = file_name(t.file_no, files) + ":" + t.line.cast("string")
-    return t.mutate(event_id=t.event_id.fill_null(where))
+    # A CASE, so the text is only built for the rows without an id.
+    return t.mutate(event_id=ibis.ifelse(t.event_id.isnull(), where, t.event_id))
+
+
+def outbound(t: ir.Table, pb: Playbook) -> ir.BooleanValue:
+    """The shop reached out remotely: a shop event on a remote channel (or, unless the
+    playbook says otherwise, on no channel at all)."""
+    shop = [e for e, spec in pb.events.items() if spec.get("actor") == "shop"]
+    remote = [c for c, spec in pb.data.get("channels", {}).items() if spec.get("remote")]
+    is_remote = t.channel.isin(remote)
+    if pb.data.get("missing_channel_is_remote", True):
+        is_remote = is_remote | t.channel.isnull()
+    return (t.event.isin(shop) & is_remote).fill_null(False)
 
 
 def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
@@ -153,7 +165,7 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
         bad = bad | cond.fill_null(False)
     # The text is built only for bad rows (a CASE branch runs just for the rows that take it).
     # Raw copies are only needed for the reason text: not kept, to keep the cached table lean.
-    return p.mutate(reason=ibis.ifelse(bad, reason, "")).drop(
+    return p.mutate(reason=ibis.ifelse(bad, reason, ""), outbound=outbound(p, pb)).drop(
         "amount_raw",
         "price_raw",
         "due_raw",
