@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import ibis
 import ibis.expr.types as ir
 
 from checker.engine.context import RuleContext
@@ -46,31 +47,39 @@ def _located(t: ir.Table) -> ir.Table:
 
 
 def window_tables(rows: ir.Table, rules: list[Rule], ctx: RuleContext) -> list[Pass]:
-    """The window passes: the shared one, and one per rule whose windows need an ordering
-    of their own. Expressions only: each is read by one aggregate, never written out."""
+    """The window passes: the shared one, and passes of their own for rules whose windows
+    need another ordering (rules that order alike share one, see ``Kind.pass_key``).
+    Expressions only: each is read by one aggregate, never written out."""
     narrow = rows.select(*WINDOW_COLUMNS)
     shared: dict[str, ir.Value] = {}
     shared_rules: list[Rule] = []
-    out: list[Pass] = []
+    own: dict[object, list[tuple[Rule, ir.BooleanValue]]] = {}
     for rule in rules:
         kind = get_kind(rule.kind)
-        own = _own_rows(rule, ctx, rows)
-        if own is not None:
-            sub = rows.filter(own).select(*OWN_PASS_COLUMNS)
-            cols = kind.columns(rule, ctx, sub)
-            table = _located(sub.mutate(**{ctx.prefix(rule) + n: e for n, e in cols.items()}))
-            out.append(Pass(table, [(rule, kind.outcomes(rule, ctx, table))]))
+        scope = _own_rows(rule, ctx, rows)
+        if scope is not None:
+            key = (rule.kind, kind.pass_key(rule)) if kind.pass_key else rule.id
+            own.setdefault(key, []).append((rule, scope))
             continue
         cols = kind.columns(rule, ctx, narrow)
         if cols:
             shared.update({ctx.prefix(rule) + n: e for n, e in cols.items()})
             shared_rules.append(rule)
-    if shared:
-        table = _located(narrow.mutate(**shared))
-        out.insert(
-            0, Pass(table, [(r, get_kind(r.kind).outcomes(r, ctx, table)) for r in shared_rules])
-        )
+    out = [_pass(narrow, shared_rules, ctx)] if shared else []
+    for group in own.values():
+        sub = rows.filter(ibis.or_(*[scope for _, scope in group])).select(*OWN_PASS_COLUMNS)
+        out.append(_pass(sub, [rule for rule, _ in group], ctx))
     return out
+
+
+def _pass(t: ir.Table, rules: list[Rule], ctx: RuleContext) -> Pass:
+    """``rules``' window columns over ``t``, and their outcomes over that."""
+    cols: dict[str, ir.Value] = {}
+    for rule in rules:
+        found = get_kind(rule.kind).columns(rule, ctx, t)
+        cols.update({ctx.prefix(rule) + n: e for n, e in found.items()})
+    table = _located(t.mutate(**cols))
+    return Pass(table, [(r, get_kind(r.kind).outcomes(r, ctx, table)) for r in rules])
 
 
 def passes(prep: Prepared, pb: Playbook, rules: list[Rule]) -> list[Pass]:

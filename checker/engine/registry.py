@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from checker.engine.context import RuleContext
+    from checker.engine.outcomes import Outcomes
     from checker.playbook.model import Playbook, Rule
 
 Example = tuple[list[dict[str, str]], list[dict[str, str]]]  # (violating, compliant) events
@@ -31,8 +32,10 @@ class Kind:
     params_schema: dict[str, Any]
     # Window columns this kind adds to the shared per-customer pass (keys are unprefixed names).
     columns: Callable[[Rule, RuleContext, ir.Table], dict[str, ir.Value]]
-    # One row per opportunity (checker.engine.outcomes.OUTCOME_SCHEMA), from the shared pass.
-    outcomes: Callable[[Rule, RuleContext, ir.Table], ir.Table]
+    # The rule's outcomes (one per opportunity) over the table it reads (the event rows, or a
+    # window pass): a list of row-wise ``Part``s, which one aggregate counts together with
+    # every other rule's, or (kinds that join or aggregate) a table in OUTCOME_SCHEMA.
+    outcomes: Callable[[Rule, RuleContext, ir.Table], Outcomes]
     # "What it checks" in one sentence with the live thresholds.
     describe: Callable[[Rule, Playbook, str], str]
     # The evidence sentence of each finding of one rule: its OUTCOME_SCHEMA rows in, one string
@@ -44,6 +47,9 @@ class Kind:
     # names the rows they read; it gets a pass over just those rows instead of adding another
     # sort of every event to the shared pass. None (or a None result): the shared pass.
     scope: Callable[[Rule, RuleContext, ir.Table], ir.BooleanValue | None] | None = None
+    # Rules of this kind whose keys are equal order their rows alike: they share one pass of
+    # their own (over the rows any of them reads). None: a pass per rule.
+    pass_key: Callable[[Rule], object] | None = None
 
 
 _REGISTRY: dict[str, Kind] = {}

@@ -125,5 +125,6 @@ KIND = register(
         evidence=evidence,
         example=example,
         scope=scope,
+        pass_key=lambda rule: tuple(rule.params.get("same", [])),
     )
 )
