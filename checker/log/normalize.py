@@ -72,14 +72,20 @@ def _clean(value: ir.StringValue) -> ir.StringValue:
     return ibis.ifelse(edge.fill_null(False), value.strip(), value).nullif("")
 
 
+def one_of(value: ir.StringValue, options: list[str]) -> ir.BooleanValue:
+    """``value`` is one of ``options``, as a chain of comparisons. Not ``isin``: DuckDB runs a
+    long IN list as a join, and a join may reorder rows, while the table the rows are
+    written to must keep the file's order (a row's line is its place in that table)."""
+    if not options:
+        return ibis.literal(False)
+    return ibis.or_(*[value == option for option in options])
+
+
 def canonical_event(name: ir.StringValue, pb: Playbook) -> ir.StringValue:
     """The canonical event for a raw name (a canonical name, or a shop's alias of one); NULL
-    when unknown. An expression, not a join: row order must stay the file's order."""
-    aliases = pb.data.get("event_aliases", {})
-    known = ibis.ifelse(name.isin(list(pb.events)), name, ibis.null("string"))
-    if not aliases:
-        return known
-    return ibis.ifelse(name.isin(list(aliases)), name.substitute(aliases), known)
+    when unknown. An expression, not a join: rows must keep the file's order."""
+    names = {**{e: e for e in pb.events}, **pb.data.get("event_aliases", {})}
+    return ibis.cases(*[(name == raw, canonical) for raw, canonical in names.items()])
 
 
 def duplicates(t: ir.Table) -> ir.Table:
@@ -115,10 +121,10 @@ def outbound(t: ir.Table, pb: Playbook) -> ir.BooleanValue:
     playbook says otherwise, on no channel at all)."""
     shop = [e for e, spec in pb.events.items() if spec.get("actor") == "shop"]
     remote = [c for c, spec in pb.data.get("channels", {}).items() if spec.get("remote")]
-    is_remote = t.channel.isin(remote)
+    is_remote = one_of(t.channel, remote)
     if pb.data.get("missing_channel_is_remote", True):
         is_remote = is_remote | t.channel.isnull()
-    return (t.event.isin(shop) & is_remote).fill_null(False)
+    return (one_of(t.event, shop) & is_remote).fill_null(False)
 
 
 def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
@@ -153,7 +159,7 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
         ),
         (p.price_raw.notnull() & p.price.isnull(), "price '" + p.price_raw + "' is not a number"),
         (
-            p.channel.notnull() & ~p.channel.isin(channels),
+            p.channel.notnull() & ~one_of(p.channel, channels),
             "unknown channel '" + p.channel + "' (known: " + ", ".join(channels) + ")",
         ),
     ]
