@@ -100,10 +100,13 @@ def run_engine(
     if not counts:
         counts = [pa.table({n: pa.array([], type=pa.string()) for n in ("rule", "status")})]
         shown = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
+    found = pa.concat_tables(shown, promote_options="permissive")
+    if not keep_ok:  # grouped by rule here (in parallel), for the report to read rule by rule
+        found = ibis.memtable(found).order_by("rule").to_pyarrow()
     return AuditResult(
         prep,
         pa.concat_tables(counts, promote_options="permissive"),
-        with_file_names(pa.concat_tables(shown, promote_options="permissive"), prep.files),
+        with_file_names(found, prep.files),
         rejects,
     )
 
