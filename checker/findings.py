@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import os
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pyarrow as pa
@@ -30,9 +31,17 @@ ID_KEY_ENV = "HUITOU_ID_KEY"
 _UNKNOWN = re.compile(r"unknown event '([^']*)'")
 
 
-def pseudonym(customer_id: str, key: bytes) -> str:
-    """A stable, keyed stand-in for a customer id (HMAC-SHA256), safe to share."""
-    return "C-" + hmac.new(key, customer_id.encode("utf-8"), hashlib.sha256).hexdigest()[:10]
+def pseudonymizer(key: bytes) -> Callable[[str], str]:
+    """Customer id -> a stable, keyed stand-in (HMAC-SHA256), safe to share. The key is
+    processed once; each id copies that state."""
+    keyed = hmac.new(key, digestmod=hashlib.sha256)
+
+    def pseudonym(customer_id: str) -> str:
+        h = keyed.copy()
+        h.update(customer_id.encode("utf-8"))
+        return "C-" + h.hexdigest()[:10]
+
+    return pseudonym
 
 
 def id_key(pb: Playbook) -> bytes:
@@ -62,14 +71,8 @@ def _customers(ids: pa.ChunkedArray, key: bytes | None) -> pa.Array:
     if key is None:
         return ids.combine_chunks()
     encoded = ids.combine_chunks().dictionary_encode()
-    keyed = hmac.new(key, digestmod=hashlib.sha256)  # the key is processed once, then copied
-
-    def name(customer_id: str) -> str:
-        h = keyed.copy()
-        h.update(customer_id.encode("utf-8"))
-        return "C-" + h.hexdigest()[:10]
-
-    names = [name(c) for c in encoded.dictionary.to_pylist()]
+    pseudonym = pseudonymizer(key)
+    names = [pseudonym(c) for c in encoded.dictionary.to_pylist()]
     return pc.take(pa.array(names, pa.string()), encoded.indices)
 
 

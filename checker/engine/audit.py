@@ -16,10 +16,10 @@ import pyarrow.compute as pc
 
 from checker.engine import cache
 from checker.engine.evaluate import passes
-from checker.engine.outcomes import OUTCOME_SCHEMA, as_table
+from checker.engine.outcomes import OUTCOME_SCHEMA, as_table, union
 from checker.engine.prepare import Prepared, prepare
 from checker.engine.tally import counts as count_outcomes
-from checker.engine.tally import name_findings, summary, tally, union
+from checker.engine.tally import name_findings, summary, tally
 from checker.errors import HuitouError, Problem
 from checker.playbook.model import Playbook
 

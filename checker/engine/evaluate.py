@@ -14,7 +14,7 @@ from checker.engine.context import RuleContext
 from checker.engine.outcomes import Outcomes
 from checker.engine.prepare import Prepared
 from checker.engine.registry import get_kind
-from checker.log.sources import FILE_STRIDE
+from checker.log.sources import place
 from checker.playbook.model import Playbook, Rule
 
 # What the window kinds read; everything else (text, due, ref, agent_id...) stays out of the
@@ -43,29 +43,25 @@ class Pass:
 
 def _located(t: ir.Table) -> ir.Table:
     """file_no and line come back from seq (they are not carried through the sort)."""
-    return t.mutate(file_no=t.seq // FILE_STRIDE, line=t.seq % FILE_STRIDE)
+    file_no, line = place(t.seq)
+    return t.mutate(file_no=file_no, line=line)
 
 
 def window_tables(rows: ir.Table, rules: list[Rule], ctx: RuleContext) -> list[Pass]:
     """The window passes: the shared one, and passes of their own for rules whose windows
     need another ordering (rules that order alike share one, see ``Kind.pass_key``).
     Expressions only: each is read by one aggregate, never written out."""
-    narrow = rows.select(*WINDOW_COLUMNS)
-    shared: dict[str, ir.Value] = {}
-    shared_rules: list[Rule] = []
+    shared: list[Rule] = []  # every rule here reads a window pass (see `_windowed_rule`)
     own: dict[object, list[tuple[Rule, ir.BooleanValue]]] = {}
     for rule in rules:
         kind = get_kind(rule.kind)
         scope = _own_rows(rule, ctx, rows)
-        if scope is not None:
-            key = (rule.kind, kind.pass_key(rule)) if kind.pass_key else rule.id
-            own.setdefault(key, []).append((rule, scope))
+        if scope is None:
+            shared.append(rule)
             continue
-        cols = kind.columns(rule, ctx, narrow)
-        if cols:
-            shared.update({ctx.prefix(rule) + n: e for n, e in cols.items()})
-            shared_rules.append(rule)
-    out = [_pass(narrow, shared_rules, ctx)] if shared else []
+        key = (rule.kind, kind.pass_key(rule)) if kind.pass_key else rule.id
+        own.setdefault(key, []).append((rule, scope))
+    out = [_pass(rows.select(*WINDOW_COLUMNS), shared, ctx)] if shared else []
     for group in own.values():
         sub = rows.filter(ibis.or_(*[scope for _, scope in group])).select(*OWN_PASS_COLUMNS)
         out.append(_pass(sub, [rule for rule, _ in group], ctx))

@@ -125,5 +125,8 @@ def as_table(b: ir.Table, outcomes: Outcomes) -> ir.Table:
     """Every outcome as a row (OUTCOME_SCHEMA), whichever form the kind returned."""
     if not isinstance(outcomes, list):
         return outcomes
-    tables = [b.filter(part.where).select(**part.columns(b)) for part in outcomes]
+    return union([b.filter(part.where).select(**part.columns(b)) for part in outcomes])
+
+
+def union(tables: list[ir.Table]) -> ir.Table:
     return tables[0].union(*tables[1:]) if len(tables) > 1 else tables[0]

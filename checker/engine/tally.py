@@ -16,8 +16,8 @@ import ibis.expr.types as ir
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from checker.engine.outcomes import OUTCOME_SCHEMA, STATUSES, Part
-from checker.log.sources import FILE_STRIDE
+from checker.engine.outcomes import OUTCOME_SCHEMA, STATUSES, Part, union
+from checker.log.sources import place
 
 # What a part's findings carry out of the aggregate: strings taken from the rows (customer and
 # event ids) are looked up by ``seq`` afterwards, for the findings alone (see `name_findings`).
@@ -122,20 +122,17 @@ def name_findings(found: pa.Table, events: ir.Table) -> ir.Table:
     e = events.select(_seq=events.seq, _customer=events.customer_id, _event=events.event_id)
     j = f.join(e, f.seq == e._seq)
     named = j.named
+    file_no, line = place(j.seq)
     return j.select(
         rule=j.rule,
         status=j.status,
         customer_id=j._customer,
         event_id=ibis.ifelse(named, j._event, ibis.null("string")),
         ts=j.ts,
-        file_no=ibis.ifelse(named, j.seq // FILE_STRIDE, ibis.null("int64")),
-        line=ibis.ifelse(named, j.seq % FILE_STRIDE, ibis.null("int64")),
+        file_no=ibis.ifelse(named, file_no, ibis.null("int64")),
+        line=ibis.ifelse(named, line, ibis.null("int64")),
         **{f: j[f] for f in PAYLOAD if f != "ts"},
     )
-
-
-def union(tables: list[ir.Table]) -> ir.Table:
-    return tables[0].union(*tables[1:]) if len(tables) > 1 else tables[0]
 
 
 def counts(tables: list[ir.Table]) -> ir.Table:

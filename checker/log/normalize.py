@@ -12,7 +12,7 @@ import ibis
 import ibis.expr.types as ir
 
 from checker.log.columns import CANONICAL
-from checker.log.sources import FILE_STRIDE, file_name
+from checker.log.sources import file_name, place
 from checker.playbook.model import Playbook
 
 # Fixed patterns (never from a playbook); DuckDB evaluates them with RE2 (linear time).
@@ -100,11 +100,8 @@ def flag_duplicates(t: ir.Table, dups: ir.Table, files: list[str]) -> ir.Table:
     j = t.left_join(dups, t.event_id == dups._dup_id)
     first = j._first_seq
     dup = first.notnull() & (j.seq != first)
-    first_at = (
-        file_name((first // FILE_STRIDE).cast("int64"), files)
-        + ":"
-        + (first % FILE_STRIDE).cast("string")
-    )
+    first_file, first_line = place(first)
+    first_at = file_name(first_file, files) + ":" + first_line.cast("string")
     text = "duplicate event_id '" + j.event_id + "' (first at " + first_at + "); "
     return j.mutate(reason=j.reason + ibis.ifelse(dup, text, "")).drop("_dup_id", "_first_seq")
 

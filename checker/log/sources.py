@@ -32,6 +32,11 @@ FORMATS = {
 FILE_STRIDE = 10**10
 
 
+def place(seq: ir.IntegerValue) -> tuple[ir.IntegerValue, ir.IntegerValue]:
+    """(file_no, line) of an input position ``seq``."""
+    return (seq // FILE_STRIDE).cast("int64"), (seq % FILE_STRIDE).cast("int64")
+
+
 def file_format(path: Path) -> str:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
@@ -175,7 +180,8 @@ def stack_in_order(
         else_=0,
     )
     out = t.mutate(seq=(t._row + shift).cast("int64")).drop("_row")
-    out = out.mutate(file_no=out.seq // FILE_STRIDE, line=out.seq % FILE_STRIDE)
+    file_no, line = place(out.seq)
+    out = out.mutate(file_no=file_no, line=line)
     return out, lambda: (con.drop_view(view, force=True), con.drop_table(name, force=True))
 
 
