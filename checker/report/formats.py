@@ -53,7 +53,9 @@ def write_report(
         return
     encoding = module.ENCODING
     pieces: Iterator[str | bytes]
-    if hasattr(module, "chunks"):  # large formats stream, never building one string
+    if module is text:  # colours only on a terminal, never in a file
+        pieces = text.chunks(report, color=color and output is None)
+    elif hasattr(module, "chunks"):  # large formats stream, never building one string
         pieces = module.chunks(report)
     else:
         pieces = iter([render(report, fmt, color=color and output is None)])

@@ -10,6 +10,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.report.lines import utf8
 from checker.report.model import BATCH, AuditReport
 
 ENCODING = "utf-8"
@@ -59,22 +60,13 @@ SEPARATOR = ",\n"  # between two findings
 INDENT = "    "
 
 
-def _utf8(strings: pa.Array) -> memoryview:
-    """The bytes of all values of a string array, back to back (no copy)."""
-    _, offsets, data = strings.buffers()
-    if data is None:
-        return memoryview(b"")
-    at = memoryview(offsets).cast("i")
-    return memoryview(data)[at[strings.offset] : at[strings.offset + len(strings)]]
-
-
-def _special(utf8: memoryview) -> tuple[bool, bool]:
+def _special(data: memoryview) -> tuple[bool, bool]:
     """(anything to escape, any control character) in these bytes: scans, not regexes."""
-    if not utf8:
+    if not data:
         return False, False
-    control = pc.min(pa.Array.from_buffers(pa.uint8(), len(utf8), [None, pa.py_buffer(utf8)]))
+    control = pc.min(pa.Array.from_buffers(pa.uint8(), len(data), [None, pa.py_buffer(data)]))
     has_control = control.as_py() < 0x20
-    text = bytes(utf8)
+    text = bytes(data)
     return has_control or b'"' in text or b"\\" in text, has_control
 
 
@@ -83,7 +75,7 @@ def _escaped(column: pa.Array) -> tuple[pa.Array, pa.Array | None]:
     no row)."""
     if not pa.types.is_string(column.type):
         column = column.cast(pa.string())
-    escape, control = _special(_utf8(column))
+    escape, control = _special(utf8(column))
     if not escape:
         return column, None
     odd = pc.fill_null(pc.match_substring_regex(column, _UNNAMED), False) if control else None
@@ -139,7 +131,7 @@ def chunks(report: AuditReport, batch: int = BATCH) -> Iterator[str | bytes]:
     skip = len(SEPARATOR)  # the first line has no separator before it
     for rows in findings.table.to_batches(max_chunksize=batch):
         if rows.num_rows:
-            yield bytes(_utf8(lines(rows, SEPARATOR + INDENT))[skip:])
+            yield bytes(utf8(lines(rows, SEPARATOR + INDENT))[skip:])
             skip = 0
     yield "\n  ]" + after + "\n"
 

@@ -8,40 +8,42 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from checker.report.model import AuditReport, Finding, RuleSummary
-from checker.report.text import (
-    finding_lines,
-    findings_by_rule,
-    one_line,
-    rules_by_principle,
-)
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from checker.report.lines import finding_blocks, joined, one_line
+from checker.report.model import AuditReport, RuleSummary
+from checker.report.text import rule_groups, rules_by_principle
 
 ENCODING = "utf-8"
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
-def _listing(findings: list[Finding]) -> str:
-    return "\n".join(line for f in findings for line in finding_lines(f))
+def _listing(findings: pa.Table | None, status: str) -> str:
+    """The findings of one status as lines (see `finding_blocks`), no trailing newline."""
+    if findings is None:
+        return ""
+    mine = findings.filter(pc.equal(findings["status"], status))
+    return joined(finding_blocks(mine)).decode("utf-8").removesuffix("\n")
 
 
-def _testcase(suite: ET.Element, rule: RuleSummary, findings: list[Finding]) -> None:
+def _testcase(suite: ET.Element, rule: RuleSummary, findings: pa.Table | None) -> None:
     case = ET.SubElement(
         suite, "testcase", classname=f"huitou.{one_line(rule.principle)}", name=one_line(rule.rule)
     )
-    violations = [f for f in findings if f.status == "violation"]
-    pending = [f for f in findings if f.status == "pending"]
+    violations, pending = _listing(findings, "violation"), _listing(findings, "pending")
     if rule.violations:
         summary = f"{rule.violations} violation(s) of {one_line(rule.rule)}: {one_line(rule.title)}"
         failure = ET.SubElement(case, "failure", type=rule.severity, message=summary)
-        failure.text = _listing(violations)
+        failure.text = violations
     if rule.pending:
         out = ET.SubElement(case, "system-out")
         note = f"{rule.pending} pending (due after the as-of time); not a failure"
-        out.text = "\n".join([note, _listing(pending)]).rstrip("\n")
+        out.text = "\n".join([note, pending]).rstrip("\n")
 
 
 def render(report: AuditReport) -> str:
-    grouped = findings_by_rule(report)
+    grouped = dict(rule_groups(report))
     failed = sum(1 for r in report.rules if r.violations)
     root = ET.Element(
         "testsuites", name="huitou", tests=str(len(report.rules)), failures=str(failed), errors="0"
@@ -57,6 +59,6 @@ def render(report: AuditReport) -> str:
             skipped="0",
         )
         for rule in rules:
-            _testcase(suite, rule, grouped.get(rule.rule, []))
+            _testcase(suite, rule, grouped.get(rule.rule))
     ET.indent(root)
     return DECLARATION + ET.tostring(root, encoding="unicode") + "\n"

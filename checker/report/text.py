@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
+import pyarrow as pa
+import pyarrow.compute as pc
 from rich.cells import cell_len
 
-from checker.report.model import AuditReport, Finding, RuleSummary
+from checker.report.lines import NONE, finding_blocks, joined, one_line
+from checker.report.model import AuditReport, RuleSummary
 
 ENCODING = "utf-8"
 MAX_REJECTS = 20
-NONE = "—"
 
 LABELS: dict[str, dict[str, str]] = {
     "zh": {
@@ -43,35 +44,6 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 _ANSI = {"bold": "1", "dim": "2", "error": "31", "warning": "33", "info": "36"}
-_BIDI = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
-
-
-def one_line(value: object) -> str:
-    """Text safe for one terminal or XML line: no newlines, control or bidi-override chars."""
-    out = []
-    for ch in str(value):
-        if ch in "\t\n\r":
-            out.append(" ")
-        elif unicodedata.category(ch) in ("Cc", "Cs") or ord(ch) in _BIDI or ch in "\ufffe\uffff":
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def location(finding: Finding) -> str:
-    if finding.file is None:
-        return NONE
-    return finding.file if finding.line is None else f"{finding.file}:{finding.line}"
-
-
-def finding_lines(finding: Finding, indent: str = "") -> list[str]:
-    """`file:line  ts  customer  message`, then the evidence indented beneath."""
-    head = "  ".join(
-        one_line(part)
-        for part in (location(finding), finding.ts or NONE, finding.customer_id, finding.message)
-    )
-    return [indent + head, f"{indent}    {one_line(finding.evidence)}"]
 
 
 def rules_by_principle(report: AuditReport) -> list[tuple[str, list[RuleSummary]]]:
@@ -79,13 +51,6 @@ def rules_by_principle(report: AuditReport) -> list[tuple[str, list[RuleSummary]
     order = dict.fromkeys([*report.principles, *(r.principle for r in report.rules)])
     groups = [(p, [r for r in report.rules if r.principle == p]) for p in order]
     return [(p, rules) for p, rules in groups if rules]
-
-
-def findings_by_rule(report: AuditReport) -> dict[str, list[Finding]]:
-    grouped: dict[str, list[Finding]] = {}
-    for finding in report.findings:
-        grouped.setdefault(finding.rule, []).append(finding)
-    return grouped
 
 
 def percent(rule: RuleSummary) -> str:
@@ -131,35 +96,38 @@ def _summary(report: AuditReport, words: dict[str, str], color: bool) -> Iterabl
         yield from (line(by_id[r.rule], r.severity) for r in members)
 
 
-def _rule_findings(
-    rule_id: str, title: str, mine: list[Finding], words: dict[str, str], color: bool
-) -> Iterable[str]:
-    severity = mine[0].severity
-    yield (_paint(f"[{severity}]", severity, color) + f" {rule_id}  {one_line(title)}").rstrip()
-    for status, style in (("violation", ""), ("pending", "dim")):
-        group = [f for f in mine if f.status == status]
-        if group:
-            yield "  " + _paint(words[status].format(len(group)), style, color)
-            for finding in group:
-                yield from finding_lines(finding, indent="    ")
+def rule_groups(report: AuditReport) -> Iterator[tuple[str, pa.Table]]:
+    """(rule id, its findings) in report order: rules by principle, then any other rule that
+    has findings; each rule's findings in the report's order."""
+    table = report.findings.table
+    order = [r.rule for _, rules in rules_by_principle(report) for r in rules]
+    present = pc.unique(table["rule"]).to_pylist() if table.num_rows else []
+    for rule_id in dict.fromkeys(order + sorted(present)):
+        if rule_id in present:
+            yield rule_id, table.filter(pc.equal(table["rule"], rule_id))
 
 
-def _findings(report: AuditReport, words: dict[str, str], color: bool) -> Iterable[str]:
-    yield _paint(words["findings"], "bold", color)
+def _findings(report: AuditReport, words: dict[str, str], color: bool) -> Iterator[str | bytes]:
+    """The findings section: per rule its violations, then its pending findings."""
+    yield _paint(words["findings"], "bold", color) + "\n"
     if not report.findings:
-        yield "  " + words["none"]
+        yield "  " + words["none"] + "\n"
         return
     titles = {r.rule: r.title for r in report.rules}
-    grouped = findings_by_rule(report)
-    order = [r.rule for _, rules in rules_by_principle(report) for r in rules]
-    for rule_id in dict.fromkeys(order + list(grouped)):
-        if rule_id in grouped:
-            title = titles.get(rule_id, "")
-            yield from _rule_findings(rule_id, title, grouped[rule_id], words, color)
+    for rule_id, mine in rule_groups(report):
+        severity = mine["severity"][0].as_py()
+        head = _paint(f"[{severity}]", severity, color)
+        yield (head + f" {rule_id}  {one_line(titles.get(rule_id, ''))}").rstrip() + "\n"
+        for status, style in (("violation", ""), ("pending", "dim")):
+            group = mine.filter(pc.equal(mine["status"], status))
+            if group.num_rows:
+                yield "  " + _paint(words[status].format(group.num_rows), style, color) + "\n"
+                yield joined(finding_blocks(group, indent="    "))
 
 
-def render(report: AuditReport, *, color: bool = False) -> str:
-    """Plain deterministic text; ANSI colours only when ``color`` is true."""
+def chunks(report: AuditReport, *, color: bool = False) -> Iterator[str | bytes]:
+    """The report in pieces (text, or UTF-8 bytes for the findings): streamed, never one
+    string, and every line built column-wise (a report may hold millions of findings)."""
     words = LABELS.get(report.lang, LABELS["en"])
     source = report.input
     lines = [
@@ -173,5 +141,12 @@ def render(report: AuditReport, *, color: bool = False) -> str:
     hidden = max(source.rows_rejected, len(source.rejects)) - len(shown)
     if hidden > 0:
         lines.append("  " + words["more"].format(hidden))
-    lines += ["", *_summary(report, words, color), "", *_findings(report, words, color)]
-    return "\n".join(lines) + "\n"
+    lines += ["", *_summary(report, words, color), ""]
+    yield "\n".join(lines) + "\n"
+    yield from _findings(report, words, color)
+
+
+def render(report: AuditReport, *, color: bool = False) -> str:
+    """Plain deterministic text; ANSI colours only when ``color`` is true."""
+    pieces = chunks(report, color=color)
+    return "".join(p if isinstance(p, str) else p.decode(ENCODING) for p in pieces)
