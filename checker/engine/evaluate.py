@@ -74,8 +74,21 @@ def _pass(t: ir.Table, rules: list[Rule], ctx: RuleContext) -> Pass:
     for rule in rules:
         found = get_kind(rule.kind).columns(rule, ctx, t)
         cols.update({ctx.prefix(rule) + n: e for n, e in found.items()})
-    table = _located(t.mutate(**cols))
+    table = _located(_computed_once(t, cols))
     return Pass(table, [(r, get_kind(r.kind).outcomes(r, ctx, table)) for r in rules])
+
+
+def _computed_once(t: ir.Table, cols: dict[str, ir.Value]) -> ir.Table:
+    """``t`` with ``cols``; a column equal to an earlier one (two rules asking the same of
+    the same rows, e.g. "is this the customer's first event") is that one, not a second
+    window."""
+    first: dict[object, str] = {}  # an expression's operation (equal when built alike)
+    same: dict[str, str] = {}
+    for name, expr in cols.items():
+        same[name] = first.setdefault(expr.op(), name)
+    table = t.mutate(**{name: cols[name] for name in first.values()})
+    copies = {name: table[was] for name, was in same.items() if name != was}
+    return table.mutate(**copies) if copies else table
 
 
 def passes(prep: Prepared, pb: Playbook, rules: list[Rule]) -> list[Pass]:

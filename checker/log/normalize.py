@@ -20,6 +20,7 @@ TS_PATTERN = (
     r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?)"
     r" ?(Z|[+-][0-9]{2}:?[0-9]{2})?$"
 )
+FREE_TEXT = ("text",)  # message text: see `_blank_to_null`
 TS_HINT = "write YYYY-MM-DD HH:MM[:SS] or ISO 8601 such as 2025-03-03T10:00:00+08:00"
 
 
@@ -70,6 +71,15 @@ def _clean(value: ir.StringValue) -> ir.StringValue:
     is a space or a control character (two code point lookups, far cheaper than a pattern)."""
     edge = (value.ascii_str() <= 32) | (value.right(1).ascii_str() <= 32)
     return ibis.ifelse(edge.fill_null(False), value.strip(), value).nullif("")
+
+
+def _blank_to_null(value: ir.StringValue) -> ir.StringValue:
+    """Free text (only ever searched for phrases, so its edges do not matter): blank -> NULL,
+    else as written. Only a value that starts with a space or control character can be
+    blank, so only those are stripped; the end is never looked at (finding the last
+    character of long, mostly non-ASCII text costs more than cleaning all short columns)."""
+    lead = (value.ascii_str() <= 32).fill_null(False)
+    return ibis.ifelse(lead, value.strip(), value).nullif("")
 
 
 def one_of(value: ir.StringValue, options: list[str]) -> ir.BooleanValue:
@@ -128,7 +138,9 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
     """Typed columns + ``reason`` ('' for a good row); ``event_id`` stays NULL where the file
     has none (see `default_ids`, once the row's place is known)."""
     zone = zone_offset_minutes(pb.timezone)
-    t = raw.mutate(**{c: _clean(raw[c]) for c in CANONICAL})
+    t = raw.mutate(
+        **{c: _blank_to_null(raw[c]) if c in FREE_TEXT else _clean(raw[c]) for c in CANONICAL}
+    )
     parsed = t.mutate(
         ts_raw=t.ts,
         due_raw=t.due,
