@@ -82,6 +82,9 @@ def customer_window(
     return ibis.window(group_by=keys, order_by=[t.ts, t.seq], rows=rows)
 
 
+# The pass key (see ``Kind.pass_key``) of rules whose windows use just `customer_window`.
+BY_CUSTOMER = ("customer",)
+
 FOLLOWING = (1, None)
 PRECEDING = (None, -1)
 

@@ -59,7 +59,7 @@ def window_tables(rows: ir.Table, rules: list[Rule], ctx: RuleContext) -> list[P
         if scope is None:
             shared.append(rule)
             continue
-        key = (rule.kind, kind.pass_key(rule)) if kind.pass_key else rule.id
+        key = kind.pass_key(rule) if kind.pass_key else rule.id
         own.setdefault(key, []).append((rule, scope))
     out = [_pass(rows.select(*WINDOW_COLUMNS), shared, ctx)] if shared else []
     for group in own.values():

@@ -43,12 +43,13 @@ class Kind:
     evidence: Callable[[pa.Table, Rule, Playbook, str], pa.Array]
     # A violating and a compliant log snippet for the rule reference (checked by tests).
     example: Callable[[Rule, Playbook], Example]
-    # A rule whose windows need an ordering of their own (a range frame, extra partition keys)
-    # names the rows they read; it gets a pass over just those rows instead of adding another
-    # sort of every event to the shared pass. None (or a None result): the shared pass.
+    # A rule whose windows need an ordering of their own (a range frame, extra partition keys),
+    # or that reads only a small share of the events, names the rows they read; it gets a
+    # pass over just those rows instead of adding another sort of every event (or more
+    # windows over every event) to the shared pass. None (or a None result): the shared pass.
     scope: Callable[[Rule, RuleContext, ir.Table], ir.BooleanValue | None] | None = None
-    # Rules of this kind whose keys are equal order their rows alike: they share one pass of
-    # their own (over the rows any of them reads). None: a pass per rule.
+    # Rules whose keys are equal (of any kind) order their rows alike: they share one pass of
+    # their own, over the rows any of them reads (e.g. ``BY_CUSTOMER``). None: a pass per rule.
     pass_key: Callable[[Rule], object] | None = None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from checker.engine.context import FOLLOWING, RuleContext, customer_window, interval
+from checker.engine.context import BY_CUSTOMER, FOLLOWING, RuleContext, customer_window, interval
 from checker.engine.kinds._common import (
     BASE_TS,
     DURATION,
@@ -26,6 +26,12 @@ from checker.playbook.model import Playbook, Rule
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     expect = ctx.match(rule.params["expect"], e)
     return {"next": e.ts.min(where=expect).over(customer_window(e, rows=FOLLOWING))}
+
+
+def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue:
+    """A follow-up reads only its triggers and the expected events (a small share of a log):
+    all follow-ups share a pass over those rows instead of a window each over every event."""
+    return ctx.match(rule.params["trigger"], e) | ctx.match(rule.params["expect"], e)
 
 
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
@@ -108,5 +114,7 @@ KIND = register(
         describe=describe,
         evidence=evidence,
         example=example,
+        scope=scope,
+        pass_key=lambda rule: BY_CUSTOMER,
     )
 )

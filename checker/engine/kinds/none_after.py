@@ -6,7 +6,7 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from checker.engine.context import PRECEDING, RuleContext, customer_window, interval
+from checker.engine.context import BY_CUSTOMER, PRECEDING, RuleContext, customer_window, interval
 from checker.engine.kinds._common import (
     BASE_TS,
     DURATION,
@@ -30,10 +30,9 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     return {"last": e.ts.max(where=after).over(window)}
 
 
-def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue | None:
-    """With ``same`` keys the window is partitioned by them too: a pass of its own."""
-    if not rule.params.get("same"):
-        return None
+def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue:
+    """It reads only its checked and ``after`` events: a pass over those rows (with ``same``
+    keys partitioned by them too)."""
     return ctx.match(rule.params["checked"], e) | ctx.match(rule.params["after"], e)
 
 
@@ -125,6 +124,6 @@ KIND = register(
         evidence=evidence,
         example=example,
         scope=scope,
-        pass_key=lambda rule: tuple(rule.params.get("same", [])),
+        pass_key=lambda rule: (*BY_CUSTOMER, *rule.params.get("same", [])),
     )
 )

@@ -111,6 +111,6 @@ KIND = register(
         evidence=evidence,
         example=example,
         scope=scope,
-        pass_key=lambda rule: (),  # every cap's windows are per customer by time
+        pass_key=lambda rule: ("customer", "time range"),  # every cap's windows alike
     )
 )

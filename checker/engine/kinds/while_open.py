@@ -5,7 +5,15 @@ from __future__ import annotations
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from checker.engine.context import PRECEDING, RuleContext, customer_window, earlier, position, ts_at
+from checker.engine.context import (
+    BY_CUSTOMER,
+    PRECEDING,
+    RuleContext,
+    customer_window,
+    earlier,
+    position,
+    ts_at,
+)
 from checker.engine.kinds._common import (
     BASE_TS,
     EVENT_FILTER,
@@ -28,6 +36,12 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
         "opened": position(e).max(where=opened).over(w),
         "closed": position(e).max(where=closed).over(w),
     }
+
+
+def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue:
+    """It reads only its checked, opening and closing events: a pass over those rows."""
+    p = rule.params
+    return ctx.match(p["checked"], e) | ctx.match(p["opened_by"], e) | ctx.match(p["closed_by"], e)
 
 
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
@@ -84,5 +98,7 @@ KIND = register(
         describe=describe,
         evidence=evidence,
         example=example,
+        scope=scope,
+        pass_key=lambda rule: BY_CUSTOMER,
     )
 )
