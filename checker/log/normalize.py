@@ -20,7 +20,7 @@ TS_PATTERN = (
     r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?)"
     r" ?(Z|[+-][0-9]{2}:?[0-9]{2})?$"
 )
-FREE_TEXT = ("text",)  # message text: see `_blank_to_null`
+FREE_TEXT = ("text",)  # message text: see `_clean`
 TS_HINT = "write YYYY-MM-DD HH:MM[:SS] or ISO 8601 such as 2025-03-03T10:00:00+08:00"
 
 
@@ -65,21 +65,19 @@ def parse_ts(text: ir.StringValue, zone_minutes: int) -> ir.TimestampValue:
     )
 
 
-def _clean(value: ir.StringValue) -> ir.StringValue:
+def _clean(value: ir.StringValue, *, free_text: bool = False) -> ir.StringValue:
     """Surrounding whitespace removed, blank -> NULL. Trimming copies the string, so it is
     done only for the (few) values that may need it: those whose first or last character
-    is a space or a control character (two code point lookups, far cheaper than a pattern)."""
-    edge = (value.ascii_str() <= 32) | (value.right(1).ascii_str() <= 32)
+    is a space or a control character (two code point lookups, far cheaper than a pattern).
+
+    ``free_text`` (message text, only ever searched for phrases, so its edges do not
+    matter): only a value that starts with such a character is trimmed, which still turns
+    every blank value into NULL; the end is never looked at (finding the last character of
+    long, mostly non-ASCII text costs more than cleaning all the short columns)."""
+    edge = value.ascii_str() <= 32
+    if not free_text:
+        edge |= value.right(1).ascii_str() <= 32
     return ibis.ifelse(edge.fill_null(False), value.strip(), value).nullif("")
-
-
-def _blank_to_null(value: ir.StringValue) -> ir.StringValue:
-    """Free text (only ever searched for phrases, so its edges do not matter): blank -> NULL,
-    else as written. Only a value that starts with a space or control character can be
-    blank, so only those are stripped; the end is never looked at (finding the last
-    character of long, mostly non-ASCII text costs more than cleaning all short columns)."""
-    lead = (value.ascii_str() <= 32).fill_null(False)
-    return ibis.ifelse(lead, value.strip(), value).nullif("")
 
 
 def one_of(value: ir.StringValue, options: list[str]) -> ir.BooleanValue:
@@ -138,9 +136,7 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
     """Typed columns + ``reason`` ('' for a good row); ``event_id`` stays NULL where the file
     has none (see `default_ids`, once the row's place is known)."""
     zone = zone_offset_minutes(pb.timezone)
-    t = raw.mutate(
-        **{c: _blank_to_null(raw[c]) if c in FREE_TEXT else _clean(raw[c]) for c in CANONICAL}
-    )
+    t = raw.mutate(**{c: _clean(raw[c], free_text=c in FREE_TEXT) for c in CANONICAL})
     parsed = t.mutate(
         ts_raw=t.ts,
         due_raw=t.due,

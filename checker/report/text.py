@@ -101,8 +101,8 @@ def rule_groups(report: AuditReport) -> Iterator[tuple[str, pa.Table]]:
     has findings; each rule's findings in the report's order."""
     table = report.findings.table
     order = [r.rule for _, rules in rules_by_principle(report) for r in rules]
-    present = pc.unique(table["rule"]).to_pylist() if table.num_rows else []
-    for rule_id in dict.fromkeys(order + sorted(present)):
+    present = pc.unique(table["rule"]).to_pylist()  # in order of first appearance
+    for rule_id in dict.fromkeys(order + present):
         if rule_id in present:
             yield rule_id, table.filter(pc.equal(table["rule"], rule_id))
 
