@@ -12,6 +12,7 @@ import ibis
 import ibis.expr.types as ir
 
 from checker.durations import parse_duration
+from checker.log.event_flags import is_event
 from checker.playbook.model import Playbook, Rule
 
 
@@ -37,7 +38,7 @@ class RuleContext:
         """An event filter (events / channels / outbound / segments / min_amount) as a boolean."""
         if not spec:
             return ibis.literal(False)
-        cond: ir.BooleanValue = t.event.isin(self.playbook.expand(spec.get("events", [])))
+        cond = is_event(t, self.playbook.expand(spec.get("events", [])), self.playbook)
         if spec.get("channels"):
             cond &= t.channel.isin(spec["channels"])
         if spec.get("outbound"):

@@ -24,7 +24,7 @@ WINDOW_COLUMNS = (
     "event_id",
     "customer_id",
     "ts",
-    "event",
+    "event_flag",  # not the name: see `checker.log.event_flags`
     "channel",
     "amount",
     "outbound",

@@ -48,13 +48,10 @@ def prepare(
     files = [str(p) for p in paths] + ([str(customers_path)] if customers_path else [])
     aliases = pb.data.get("column_aliases", {})
     source = read_all(  # the one read of the input files
-        lambda whole: hold(
+        lambda mode: hold(
             *stack_in_order(
                 con,
-                [
-                    (i, normalize(t, pb))
-                    for i, t in open_logs(con, paths, aliases, workdir, whole=whole)
-                ],
+                [(i, normalize(t, pb)) for i, t in open_logs(con, paths, aliases, workdir, mode)],
                 paths,
             )
         )

@@ -12,6 +12,7 @@ import ibis
 import ibis.expr.types as ir
 
 from checker.log.columns import CANONICAL
+from checker.log.event_flags import flag_of
 from checker.log.sources import file_name, place
 from checker.playbook.model import Playbook
 
@@ -65,18 +66,24 @@ def parse_ts(text: ir.StringValue, zone_minutes: int) -> ir.TimestampValue:
     )
 
 
+# Below "!" in byte order: empty, or a first byte that is a space or a control character
+# (in UTF-8 a byte under 0x21 is always that character itself).
+_EDGE = "!"
+
+
 def _clean(value: ir.StringValue, *, free_text: bool = False) -> ir.StringValue:
     """Surrounding whitespace removed, blank -> NULL. Trimming copies the string, so it is
     done only for the (few) values that may need it: those whose first or last character
-    is a space or a control character (two code point lookups, far cheaper than a pattern).
+    is a space or a control character, told by comparing the value (and its last character)
+    with ``_EDGE``: a byte comparison, cheaper than decoding the character or a pattern.
 
     ``free_text`` (message text, only ever searched for phrases, so its edges do not
     matter): only a value that starts with such a character is trimmed, which still turns
     every blank value into NULL; the end is never looked at (finding the last character of
     long, mostly non-ASCII text costs more than cleaning all the short columns)."""
-    edge = value.ascii_str() <= 32
+    edge = value < _EDGE
     if not free_text:
-        edge |= value.right(1).ascii_str() <= 32
+        edge |= value.substr(-1) < _EDGE
     return ibis.ifelse(edge.fill_null(False), value.strip(), value).nullif("")
 
 
@@ -176,7 +183,11 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
         bad = bad | cond.fill_null(False)
     # The text is built only for bad rows (a CASE branch runs just for the rows that take it).
     # Raw copies are only needed for the reason text: not kept, to keep the cached table lean.
-    return p.mutate(reason=ibis.ifelse(bad, reason, ""), outbound=outbound(p, pb)).drop(
+    return p.mutate(
+        reason=ibis.ifelse(bad, reason, ""),
+        outbound=outbound(p, pb),
+        event_flag=flag_of(p.event, pb),
+    ).drop(
         "amount_raw",
         "price_raw",
         "due_raw",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -47,14 +48,24 @@ def file_format(path: Path) -> str:
     return fmt
 
 
-def _open(con: ibis.BaseBackend, path: Path, fmt: str, workdir: Path, whole: bool) -> ir.Table:
+@dataclass(frozen=True)
+class ReadMode:
+    """How CSV files are read. The fast way first; `read_all` reads again the careful way
+    when DuckDB says it must."""
+
+    whole: bool = False  # tell the encoding from the whole file, not from its head
+    serial: bool = False  # one reader thread: quoted line breaks (multi-line message text)
+
+
+def _open(con: ibis.BaseBackend, path: Path, fmt: str, workdir: Path, mode: ReadMode) -> ir.Table:
     if fmt == "csv":
         return con.read_csv(
-            as_utf8(path, workdir, whole=whole),
+            as_utf8(path, workdir, whole=mode.whole),
             all_varchar=True,
             header=True,
-            null_padding=True,
+            null_padding=True,  # a short row is read (and rejected), not an error
             sep="\t" if path.suffix == ".tsv" else ",",
+            **({"parallel": False} if mode.serial else {}),
         )
     if fmt == "json":
         return con.read_json(path, format="newline_delimited")
@@ -68,7 +79,7 @@ def open_log(
     column_aliases: dict[str, str],
     workdir: Path,
     problems: list[Problem],
-    whole: bool = True,
+    mode: ReadMode,
 ) -> ir.Table | None:
     """One file as a table of the canonical columns (strings); None for an empty file or one
     that lacks a required column (told in ``problems``)."""
@@ -78,7 +89,7 @@ def open_log(
         return None
     fmt = file_format(path)
     try:
-        t = _open(con, path, fmt, workdir, whole)
+        t = _open(con, path, fmt, workdir, mode)
     except HuitouError:
         raise
     except Exception as exc:  # DuckDB's own parse errors carry the line; pass them on
@@ -122,17 +133,15 @@ def open_logs(
     paths: list[Path],
     column_aliases: dict[str, str],
     workdir: Path,
-    *,
-    whole: bool = True,
+    mode: ReadMode,
 ) -> list[tuple[int, ir.Table]]:
     """(file_no, table) of every non-empty file (see `open_log`), in argument order; all
-    files' missing columns are reported at once. ``whole=False``: a CSV's encoding is told
-    from its head (see `read_all`)."""
+    files' missing columns are reported at once."""
     problems: list[Problem] = []
     tables = [
         (i, t)
         for i, p in enumerate(paths)
-        if (t := open_log(con, p, i, column_aliases, workdir, problems, whole)) is not None
+        if (t := open_log(con, p, i, column_aliases, workdir, problems, mode)) is not None
     ]
     if problems:
         raise HuitouError("Log files lack required columns:", problems)
@@ -198,16 +207,22 @@ def _what(text: str) -> str:
     return "; ".join(said) or lines[0]
 
 
-def read_all(load: Callable[[bool], T]) -> T:
-    """``load(whole=False)``; when DuckDB then meets bytes that are not UTF-8 past a file's
-    head, ``load(whole=True)`` (every file checked in full, GBK transcoded). Other errors
-    met while reading a file become a usage error naming the file and line."""
+def read_all(load: Callable[[ReadMode], T], mode: ReadMode = ReadMode()) -> T:
+    """``load(mode)``, the fast way first. When DuckDB then meets bytes that are not UTF-8
+    past a file's head, again with every file checked in full (GBK transcoded); when it
+    meets a quoted line break (which its parallel reader cannot split), again with one
+    reader thread. Other errors met while reading a file become a usage error naming the
+    file and line."""
     try:
-        return load(False)
-    except duckdb.InvalidInputException as exc:
+        return load(mode)
+    except duckdb.Error as exc:
         text = str(exc)
-        if "invalid unicode" in text.lower():
-            return load(True)
+        if "invalid unicode" in text.lower() and not mode.whole:
+            return read_all(load, replace(mode, whole=True))
+        if "quoted new lines" in text and not mode.serial:
+            return read_all(load, replace(mode, serial=True))
+        if not isinstance(exc, duckdb.InvalidInputException):
+            raise
         line, file = _CSV_LINE.search(text), _CSV_FILE.search(text)
         problem = Problem(
             _what(text) + "; fix the row or re-export the file",

@@ -122,6 +122,49 @@ def test_empty_and_header_only_files_work(audits: dict, folder: Path) -> None:
     assert code == 1
 
 
+PADS = [" ", "\t", "  ", " \t", "\r", "\u3000 "]  # the last: an ideographic space stays
+
+
+def test_padded_values_audit_like_clean_ones(audits: dict, folder: Path) -> None:
+    """Spaces and control characters around a value (as Excel and CRM exports leave them)
+    are trimmed; blank values are missing. A full-width space is not whitespace to trim and
+    reaches the event name, which is then unknown."""
+    padded = [
+        [
+            v if not v else (PADS[(i + j) % 4] + v if (i + j) % 3 else v + PADS[(i + j) % 5])
+            for j, v in enumerate(row)
+        ]
+        for i, row in enumerate(BASE)
+    ]
+    padded[0][-1] = " \t "  # blank text: missing
+    _, report = audit(folder / "padded.json", write_csv(folder / "padded.csv", padded))
+    assert report["input"]["rejects"] == []
+    assert portable(report["findings"]) == portable(audits["utf-8.csv"][1]["findings"])
+    wide = [*BASE[:7], [*BASE[7][:3], "usage_check\u3000", *BASE[7][4:]]]
+    _, report = audit(folder / "wide.json", write_csv(folder / "wide.csv", wide))
+    assert [(r["line"], r["reason"]) for r in report["input"]["rejects"]] == [
+        (9, "unknown event 'usage_check\u3000'; did you mean 'usage_check'?")
+    ]
+
+
+@pytest.mark.parametrize("break_", ["\n", "\r\n"])
+def test_message_text_over_several_lines_is_read(audits: dict, folder: Path, break_: str) -> None:
+    """A quoted line break in a message (DuckDB's parallel reader cannot split such a file:
+    it is read again by one thread). Each row keeps its place: its line is the row's number
+    as a spreadsheet shows it (header = 1)."""
+    rows = [[*r[:-1], r[-1].replace("，", "，" + break_) + break_ + "——店员"] for r in BASE]
+    rows[2][-1] = "茶喝着" + break_ + "习惯吗？"
+    path = write_csv(folder / f"multiline-{len(break_)}.csv", rows)
+    code, report = audit(folder / f"multiline-{len(break_)}.json", path)
+    _, whole = audits["utf-8.csv"]
+    assert report["input"]["rejects"] == []
+    assert portable(report["findings"]) == portable(whole["findings"])
+    assert [(f["event_id"], f["line"]) for f in report["findings"]] == [
+        (f["event_id"], f["line"]) for f in whole["findings"]
+    ]
+    assert code == 1
+
+
 def test_unsorted_rows_audit_like_sorted_ones(audits: dict, folder: Path) -> None:
     shuffled = [BASE[i] for i in (5, 0, 7, 2, 6, 1, 4, 3)]
     _, report = audit(folder / "unsorted.json", write_csv(folder / "unsorted.csv", shuffled))

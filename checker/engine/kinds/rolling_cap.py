@@ -36,7 +36,7 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     # are not "at or before" this one, so they are subtracted.
     peers = ibis.window(group_by=[e.customer_id, e.ts], order_by=e.seq, rows=FOLLOWING)
     return {
-        "n": e.event.count(where=checked).over(span) - e.event.count(where=checked).over(peers),
+        "n": e.seq.count(where=checked).over(span) - e.seq.count(where=checked).over(peers),
         "first": e.ts.min(where=checked).over(span),
     }
 
