@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import ibis
 import ibis.expr.types as ir
 
+from checker.engine import plan
 from checker.engine.context import RuleContext
 from checker.engine.outcomes import Outcomes
 from checker.engine.prepare import Prepared
@@ -47,10 +48,14 @@ def _located(t: ir.Table) -> ir.Table:
     return t.mutate(file_no=file_no, line=line)
 
 
-def window_tables(rows: ir.Table, rules: list[Rule], ctx: RuleContext) -> list[Pass]:
-    """The window passes: the shared one, and passes of their own for rules whose windows
-    need another ordering (rules that order alike share one, see ``Kind.pass_key``).
-    Expressions only: each is read by one aggregate, never written out."""
+def window_tables(
+    rows: ir.Table, rules: list[Rule], ctx: RuleContext, total: int | None = None
+) -> list[Pass]:
+    """The window passes: the shared one, and passes over the rows that rules read on
+    their own (see ``Kind.scope``). Rules that order rows alike (``Kind.pass_key``) may
+    share such a pass: `checker.engine.plan` decides from the rows' counts (about ``total``
+    rows; None: one pass per key). Expressions only: each is read by one aggregate, never
+    written out."""
     shared: list[Rule] = []  # every rule here reads a window pass (see `_windowed_rule`)
     own: dict[object, list[tuple[Rule, ir.BooleanValue]]] = {}
     for rule in rules:
@@ -62,9 +67,33 @@ def window_tables(rows: ir.Table, rules: list[Rule], ctx: RuleContext) -> list[P
         key = kind.pass_key(rule) if kind.pass_key else rule.id
         own.setdefault(key, []).append((rule, scope))
     out = [_pass(rows.select(*WINDOW_COLUMNS), shared, ctx)] if shared else []
-    for group in own.values():
+    for group in _planned(rows, list(own.values()), ctx, total):
         sub = rows.filter(ibis.or_(*[scope for _, scope in group])).select(*OWN_PASS_COLUMNS)
         out.append(_pass(sub, [rule for rule, _ in group], ctx))
+    return out
+
+
+Scoped = list[tuple[Rule, ir.BooleanValue]]
+
+
+def _planned(
+    rows: ir.Table, keyed: list[Scoped], ctx: RuleContext, total: int | None
+) -> list[Scoped]:
+    """The passes of rules with rows of their own: each group of rules that order rows alike
+    split as `checker.engine.plan` chooses (one count of every rule's rows for all groups)."""
+    scoped = [entry for alike in keyed for entry in alike]
+    if total is None or len(scoped) > plan.MAX_PLANNED or all(len(a) < 2 for a in keyed):
+        return keyed
+    counts = plan.row_counts(rows, [scope for _, scope in scoped], total)
+    t = rows.select(*OWN_PASS_COLUMNS)
+    out: list[Scoped] = []
+    start = 0
+    for alike in keyed:
+        positions = list(range(start, start + len(alike)))
+        start += len(alike)
+        windows = [len(get_kind(rule.kind).columns(rule, ctx, t)) for rule, _ in alike]
+        local = plan.restrict(counts, positions)
+        out += [[alike[i] for i in group] for group in plan.share(local, windows, total)]
     return out
 
 
@@ -108,7 +137,7 @@ def passes(prep: Prepared, pb: Playbook, rules: list[Rule]) -> list[Pass]:
     if plain:
         ev = prep.events
         out.append(Pass(ev, [(r, get_kind(r.kind).outcomes(r, ctx, ev)) for r in plain]))
-    return out + window_tables(prep.events, windowed, ctx)
+    return out + window_tables(prep.events, windowed, ctx, prep.rows_read)
 
 
 def _own_rows(rule: Rule, ctx: RuleContext, rows: ir.Table) -> ir.BooleanValue | None:
