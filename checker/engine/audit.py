@@ -46,6 +46,7 @@ def duckdb_session(memory_limit: str | None = None) -> Iterator[tuple[ibis.BaseB
             yield con, Path(scratch)
         finally:
             cache.release(token)
+            con.disconnect()  # the database closes: its memory goes back before the report
 
 
 @dataclass

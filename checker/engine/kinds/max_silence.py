@@ -51,8 +51,9 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     contact = _contact(rule, ctx, e)
     return {
         "next": e.ts.min(where=contact).over(customer_window(e, rows=FOLLOWING)),
-        # The customer's first event: its ts starts the initial interval (same ordering).
-        "first": e.seq.lag().over(customer_window(e)).isnull(),
+        # The previous event's time: none for the customer's first event, whose time starts
+        # the initial interval (the same column as first_after_silence's: computed once).
+        "prev": e.ts.lag().over(customer_window(e)),
     }
 
 
@@ -81,7 +82,9 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     initial = Part(
         rule.id,
         (
-            scoped & ctx.col(b, rule, "first") & (first_contact.isnull() | (first_contact != start))
+            scoped
+            & ctx.col(b, rule, "prev").isnull()
+            & (first_contact.isnull() | (first_contact != start))
         ).fill_null(False),
         status_of(
             ibis.coalesce(first_contact, as_of) > start + max_gap,
