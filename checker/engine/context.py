@@ -96,6 +96,9 @@ _SHIFT = 10**17  # keeps every key positive (years 0001-9999)
 _SCALE = 10**20  # room for seq (file_no * FILE_STRIDE + line, file_no < 10**9)
 
 
+_EPOCH = ibis.timestamp("1970-01-01 00:00:00")
+
+
 def _exact(value: int) -> ir.DecimalScalar:
     return ibis.literal(Decimal(value), type=_DECIMAL)
 
@@ -104,8 +107,7 @@ def position(t: ir.Table) -> ir.DecimalValue:
     """A row's place in the shared ordering (ts, seq) as one number: ``max`` of it over a
     frame is the position of the frame's last matching row, with no row numbering pass. A
     decimal(38, 0) compares far faster than a (ts, seq) struct."""
-    seconds = t.ts.truncate("s").epoch_seconds().cast(_DECIMAL)
-    micros = seconds * _exact(1_000_000) + t.ts.microsecond().cast(_DECIMAL) + _exact(_SHIFT)
+    micros = t.ts.delta(_EPOCH, unit="microsecond").cast(_DECIMAL) + _exact(_SHIFT)
     return micros * _exact(_SCALE) + t.seq.cast(_DECIMAL)
 
 
@@ -118,4 +120,4 @@ def ts_at(pos: ir.DecimalValue) -> ir.TimestampValue:
     """The time of a position, exactly: its leading digits (decimal division would round)."""
     digits = pos.cast("string")
     micros = digits.substr(0, digits.length() - len(str(_SCALE)) + 1).cast("int64") - _SHIFT
-    return ibis.timestamp("1970-01-01 00:00:00") + micros.as_interval("us")
+    return _EPOCH + micros.as_interval("us")

@@ -60,7 +60,7 @@ def window_tables(
     own: dict[object, list[tuple[Rule, ir.BooleanValue]]] = {}
     for rule in rules:
         kind = get_kind(rule.kind)
-        scope = _own_rows(rule, ctx, rows)
+        scope = own_rows(rule, ctx, rows)
         if scope is None:
             shared.append(rule)
             continue
@@ -120,10 +120,9 @@ def _computed_once(t: ir.Table, cols: dict[str, ir.Value]) -> ir.Table:
     return table.mutate(**copies) if copies else table
 
 
-def passes(prep: Prepared, pb: Playbook, rules: list[Rule]) -> list[Pass]:
-    """Every rule's outcomes, grouped by the table they read: the event rows (rules that
-    read each row on its own, or join), then the window passes."""
-    ctx = RuleContext(
+def context(prep: Prepared, pb: Playbook, rules: list[Rule]) -> RuleContext:
+    """What the kinds need to build ``rules``' expressions over the prepared events."""
+    return RuleContext(
         playbook=pb,
         as_of=prep.as_of,
         audit_start=prep.audit_start,
@@ -131,6 +130,12 @@ def passes(prep: Prepared, pb: Playbook, rules: list[Rule]) -> list[Pass]:
         segments=prep.segments,
         prefixes={rule.id: f"r{i:02d}_" for i, rule in enumerate(rules)},
     )
+
+
+def passes(prep: Prepared, pb: Playbook, rules: list[Rule]) -> list[Pass]:
+    """Every rule's outcomes, grouped by the table they read: the event rows (rules that
+    read each row on its own, or join), then the window passes."""
+    ctx = context(prep, pb, rules)
     windowed = [r for r in rules if _windowed_rule(r, ctx, prep.events)]
     plain = [r for r in rules if r not in windowed]
     out = []
@@ -140,7 +145,7 @@ def passes(prep: Prepared, pb: Playbook, rules: list[Rule]) -> list[Pass]:
     return out + window_tables(prep.events, windowed, ctx, prep.rows_read)
 
 
-def _own_rows(rule: Rule, ctx: RuleContext, rows: ir.Table) -> ir.BooleanValue | None:
+def own_rows(rule: Rule, ctx: RuleContext, rows: ir.Table) -> ir.BooleanValue | None:
     """The rows of a pass of the rule's own (see ``Kind.scope``); None: the shared pass."""
     kind = get_kind(rule.kind)
     return kind.scope(rule, ctx, rows) if kind.scope else None
@@ -148,6 +153,6 @@ def _own_rows(rule: Rule, ctx: RuleContext, rows: ir.Table) -> ir.BooleanValue |
 
 def _windowed_rule(rule: Rule, ctx: RuleContext, rows: ir.Table) -> bool:
     """The rule reads a window pass (its own, or columns of the shared one)."""
-    if _own_rows(rule, ctx, rows) is not None:
+    if own_rows(rule, ctx, rows) is not None:
         return True
     return bool(get_kind(rule.kind).columns(rule, ctx, rows.select(*WINDOW_COLUMNS)))

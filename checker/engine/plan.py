@@ -24,18 +24,28 @@ SAMPLE_ROWS = 100_000  # rows counted to estimate the sets (every row of a small
 MAX_PLANNED = 62  # rules whose row sets one 64-bit signature can tell apart
 
 
-def row_counts(rows: ir.Table, scopes: list[ir.BooleanValue], total: int) -> dict[int, float]:
-    """How many rows (estimated from a sample of every k-th row) read exactly the rules in
-    each signature: bit i set = the row is in ``scopes[i]``."""
-    step = max(1, total // SAMPLE_ROWS)
+def sampled(total: int) -> int:
+    """Every how many rows one is counted (1: every row of a small log)."""
+    return max(1, total // SAMPLE_ROWS)
+
+
+def signature_counts(rows: ir.Table, scopes: list[ir.BooleanValue], step: int) -> ir.Table:
+    """sig, n: how many of every ``step``-th row read exactly the rules in ``sig`` (bit i
+    set = the row is in ``scopes[i]``)."""
     sample = rows.filter(rows.seq % step == 0) if step > 1 else rows
     signature = ibis.literal(0, "int64")
     for i, scope in enumerate(scopes):
         signature = signature + ibis.ifelse(scope, ibis.literal(1 << i, "int64"), 0)
     marked = sample.select(sig=signature)
     read = marked.filter(marked.sig != 0)
-    counted = read.group_by("sig").aggregate(n=read.count())
-    return {int(s): float(n) * step for s, n in counted.execute().itertuples(index=False)}
+    return read.group_by("sig").aggregate(n=read.count())
+
+
+def row_counts(rows: ir.Table, scopes: list[ir.BooleanValue], total: int) -> dict[int, float]:
+    """How many rows (estimated from a sample) read exactly the rules in each signature."""
+    step = sampled(total)
+    counted = signature_counts(rows, scopes, step).execute()
+    return {int(s): float(n) * step for s, n in counted.itertuples(index=False)}
 
 
 def restrict(counts: dict[int, float], positions: list[int]) -> dict[int, float]:

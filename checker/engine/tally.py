@@ -65,7 +65,7 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
             row[name] = ibis.ifelse(flagged[k], value, ibis.null(OUTCOME_SCHEMA[f]))
         fields.append(named)
     found = ibis.or_(*flagged)
-    aggs["found"] = ibis.struct(row).collect(where=found, include_null=True)
+    aggs["found"] = ibis.struct(row).collect(where=found)  # a struct is never NULL
     return Tally(m.aggregate(**aggs), parts, fields)
 
 
@@ -140,9 +140,9 @@ def counts(tables: list[ir.Table]) -> ir.Table:
     return union([t.group_by(["rule", "status"]).aggregate(n=t.count()) for t in tables])
 
 
-def summary(tables: list[ir.Table]) -> tuple[pa.Table, pa.Table]:
-    """Outcome tables -> (rule, status, n) and the findings, in one query: per rule and
-    status a count, and for violations and pending the rows themselves (collected)."""
+def summary_query(tables: list[ir.Table]) -> ir.Table:
+    """Per rule and status of the outcome ``tables``: a count, and for violations and
+    pending the rows themselves (collected)."""
     parts = []
     for t in tables:
         row = ibis.struct({c: t[c] for c in t.columns if c not in ("rule", "status")})
@@ -151,7 +151,12 @@ def summary(tables: list[ir.Table]) -> tuple[pa.Table, pa.Table]:
                 n=t.count(), rows=row.collect(where=t.status != "ok")
             )
         )
-    return _split(union(parts).to_pyarrow())
+    return union(parts)
+
+
+def summary(tables: list[ir.Table]) -> tuple[pa.Table, pa.Table]:
+    """Outcome tables -> (rule, status, n) and the findings, in one query."""
+    return _split(summary_query(tables).to_pyarrow())
 
 
 def _split(result: pa.Table) -> tuple[pa.Table, pa.Table]:

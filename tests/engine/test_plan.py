@@ -70,14 +70,7 @@ def test_the_demo_log_is_counted_and_split(seed: Playbook) -> None:
         unplanned = evaluate.window_tables(
             prep.events,
             [r for p in planned[1:] for r, _ in p.outcomes],
-            evaluate.RuleContext(
-                playbook=seed,
-                as_of=prep.as_of,
-                audit_start=prep.audit_start,
-                customers=prep.customers,
-                segments=prep.segments,
-                prefixes={r.id: f"r{i:02d}_" for i, r in enumerate(seed.rules)},
-            ),
+            evaluate.context(prep, seed, seed.rules),
         )
     assert len(unplanned) < len(planned) - 1 < len(seed.rules)
 

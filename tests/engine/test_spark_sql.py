@@ -1,0 +1,76 @@
+"""Nothing the engine builds is DuckDB-only: every query of an audit compiles with Ibis's
+PySpark SQL compiler. (Reading a file into a table is backend-specific by design, see
+`checker.log.sources`; everything after it is plain Ibis.) Compiling needs no Spark: the
+compiler only reads the PySpark backend's one option, given here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ibis
+import ibis.expr.types as ir
+import pytest
+from ibis.config import Config
+
+from checker.engine import evaluate, plan
+from checker.engine.audit import duckdb_session
+from checker.engine.prepare import prepare
+from checker.engine.segments import segment_table
+from checker.engine.tally import _FOUND, name_findings, summary_query, tally
+from checker.log.columns import CANONICAL
+from checker.log.normalize import normalize
+from checker.playbook import Playbook
+from checker.playbook.load import load_playbook
+
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
+
+
+class PySparkOptions(Config):
+    """`ibis.options.pyspark`, which the PySpark backend registers when Spark is installed."""
+
+    treat_nan_as_null: bool = False
+
+
+def _queries(pb: Playbook) -> dict[str, ir.Table]:
+    """Every query an audit of the demo log runs after reading the file, by name."""
+    raw = ibis.table(dict.fromkeys(CANONICAL, "string"), name="raw_log")
+    out: dict[str, ir.Table] = {"typing the rows": normalize(raw, pb)}
+    with duckdb_session() as (con, workdir):
+        prep = prepare(
+            con,
+            [DEMO / "events.csv"],
+            pb,
+            customers_path=DEMO / "customers.csv",
+            as_of=None,
+            workdir=workdir,
+        )
+        ctx = evaluate.context(prep, pb, pb.rules)
+        out["segments"] = segment_table(prep.events, pb, prep.as_of, prep.customers)
+        scopes = [s for r in pb.rules if (s := evaluate.own_rows(r, ctx, prep.events)) is not None]
+        out["counting rows for the plan"] = plan.signature_counts(prep.events, scopes, 7)
+        for i, p in enumerate(evaluate.passes(prep, pb, pb.rules)):
+            parts = [part for _, o in p.outcomes if isinstance(o, list) for part in o]
+            tables = [o for _, o in p.outcomes if not isinstance(o, list)]
+            rules = ", ".join(r.id for r, _ in p.outcomes)
+            if parts:
+                out[f"pass {i} ({rules})"] = tally(p.table, parts).expr
+            if tables:
+                out[f"pass {i} (outcome tables)"] = summary_query(tables)
+        out["naming findings"] = name_findings(_FOUND.empty_table(), prep.events)
+    return out
+
+
+def test_every_query_compiles_to_spark_sql(monkeypatch: pytest.MonkeyPatch) -> None:
+    pb = load_playbook()
+    queries = _queries(pb)
+    assert len(queries) > 8
+    monkeypatch.setattr(ibis.options, "pyspark", PySparkOptions())
+    failed = {}
+    for name, query in queries.items():
+        try:
+            sql = ibis.to_sql(query, dialect="pyspark")
+        except Exception as exc:  # the test reports every query that does not compile
+            failed[name] = f"{type(exc).__name__}: {exc}"
+        else:
+            assert "SELECT" in sql
+    assert failed == {}
