@@ -3,17 +3,14 @@ choice changes a finding."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from checker.engine import evaluate, plan
 from checker.engine.audit import duckdb_session, run_engine
-from checker.engine.prepare import prepare
 from checker.playbook import Playbook
 from checker.playbook.load import load_playbook
+from tests.engine.conftest import DEMO, demo_prepared
 
-DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 TOTAL = 1_000_000
 
 
@@ -57,15 +54,7 @@ def seed() -> Playbook:
 def test_the_demo_log_is_counted_and_split(seed: Playbook) -> None:
     """The bundled demo: the planner splits the rules that order rows alike into more than
     one pass and fewer passes than rules (so the comparison below compares real choices)."""
-    with duckdb_session() as (con, workdir):
-        prep = prepare(
-            con,
-            [DEMO / "events.csv"],
-            seed,
-            customers_path=DEMO / "customers.csv",
-            as_of=None,
-            workdir=workdir,
-        )
+    with demo_prepared(seed) as prep:
         planned = evaluate.passes(prep, seed, seed.rules)
         unplanned = evaluate.window_tables(
             prep.events,

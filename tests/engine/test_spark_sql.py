@@ -5,24 +5,19 @@ compiler only reads the PySpark backend's one option, given here."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import ibis
 import ibis.expr.types as ir
 import pytest
 from ibis.config import Config
 
 from checker.engine import evaluate, plan
-from checker.engine.audit import duckdb_session
-from checker.engine.prepare import prepare
 from checker.engine.segments import segment_table
 from checker.engine.tally import _FOUND, name_findings, summary_query, tally
 from checker.log.columns import CANONICAL
 from checker.log.normalize import normalize
 from checker.playbook import Playbook
 from checker.playbook.load import load_playbook
-
-DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
+from tests.engine.conftest import demo_prepared
 
 
 class PySparkOptions(Config):
@@ -35,15 +30,7 @@ def _queries(pb: Playbook) -> dict[str, ir.Table]:
     """Every query an audit of the demo log runs after reading the file, by name."""
     raw = ibis.table(dict.fromkeys(CANONICAL, "string"), name="raw_log")
     out: dict[str, ir.Table] = {"typing the rows": normalize(raw, pb)}
-    with duckdb_session() as (con, workdir):
-        prep = prepare(
-            con,
-            [DEMO / "events.csv"],
-            pb,
-            customers_path=DEMO / "customers.csv",
-            as_of=None,
-            workdir=workdir,
-        )
+    with demo_prepared(pb) as prep:
         ctx = evaluate.context(prep, pb, pb.rules)
         out["segments"] = segment_table(prep.events, pb, prep.as_of, prep.customers)
         scopes = [s for r in pb.rules if (s := evaluate.own_rows(r, ctx, prep.events)) is not None]
