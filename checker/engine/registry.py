@@ -30,7 +30,8 @@ class Kind:
     summary: L10n
     semantics: str  # the exact definition, in English (developers' reference)
     params_schema: dict[str, Any]
-    # Window columns this kind adds to the shared per-customer pass (keys are unprefixed names).
+    # Window columns this kind adds to the shared per-customer pass (keys are unprefixed names);
+    # also a per-row value its outcomes read more than once (computed once there).
     columns: Callable[[Rule, RuleContext, ir.Table], dict[str, ir.Value]]
     # The rule's outcomes (one per opportunity) over the table it reads (the event rows, or a
     # window pass): a list of row-wise ``Part``s, which one aggregate counts together with

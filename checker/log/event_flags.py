@@ -23,21 +23,45 @@ def event_flags(pb: Playbook) -> dict[str, int] | None:
     return {name: 1 << i for i, name in enumerate(names)}
 
 
-def flag_of(event: ir.StringValue, pb: Playbook) -> ir.IntegerValue:
-    """The ``event_flag`` of a canonical event name (NULL for an unknown one, or when the
-    vocabulary is too large for flags)."""
+def written_names(pb: Playbook) -> dict[str, str]:
+    """Each event name a log may use (a canonical name, or a shop's alias of one) and the
+    canonical event it stands for."""
+    return {**{e: e for e in pb.events}, **pb.data.get("event_aliases", {})}
+
+
+def flag_of(name: ir.StringValue, pb: Playbook) -> ir.IntegerValue:
+    """The ``event_flag`` of an event name as a log writes it (canonical, or an alias): one
+    comparison chain over the raw names, NULL for an unknown name or when the vocabulary is
+    too large for flags."""
     flags = event_flags(pb)
     if not flags:
         return ibis.null("int64")
-    return ibis.cases(*[(event == name, ibis.literal(bit, "int64")) for name, bit in flags.items()])
+    return ibis.cases(
+        *[
+            (name == written, ibis.literal(flags[canonical], "int64"))
+            for written, canonical in written_names(pb).items()
+        ]
+    )
+
+
+def event_of(flag: ir.IntegerValue, pb: Playbook) -> ir.StringValue:
+    """The canonical event name of an ``event_flag`` (integer comparisons: cheaper than
+    matching the name a second time)."""
+    flags = event_flags(pb) or {}
+    return ibis.cases(*[(flag == bit, name) for name, bit in flags.items()])
+
+
+def any_flag(flag: ir.IntegerValue, names: list[str], pb: Playbook) -> ir.BooleanValue:
+    """The flag is one of the canonical events ``names`` (flags must be available)."""
+    flags = event_flags(pb) or {}
+    mask = sum(flags[name] for name in set(names) if name in flags)
+    if not mask:
+        return ibis.literal(False)
+    return (flag & ibis.literal(mask, "int64")) != 0
 
 
 def is_event(t: ir.Table, names: list[str], pb: Playbook) -> ir.BooleanValue:
     """The row's event is one of ``names`` (canonical names): its flag against their mask."""
-    flags = event_flags(pb)
-    if flags is None:
+    if event_flags(pb) is None:
         return t.event.isin(names)
-    mask = sum(flags[name] for name in set(names) if name in flags)
-    if not mask:
-        return ibis.literal(False)
-    return (t.event_flag & ibis.literal(mask, "int64")) != 0
+    return any_flag(t.event_flag, names, pb)

@@ -5,6 +5,7 @@ Pure Ibis: every check is an expression, so it runs in the backend, not in a Pyt
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -12,16 +13,21 @@ import ibis
 import ibis.expr.types as ir
 
 from checker.log.columns import CANONICAL
-from checker.log.event_flags import flag_of
+from checker.log.event_flags import any_flag, event_flags, event_of, flag_of, written_names
 from checker.log.sources import file_name, place
 from checker.playbook.model import Playbook
 
 # Fixed patterns (never from a playbook); DuckDB evaluates them with RE2 (linear time).
+# Trailing whitespace is allowed: time columns are only trimmed at the start (see `_clean`).
 TS_PATTERN = (
     r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?)"
-    r" ?(Z|[+-][0-9]{2}:?[0-9]{2})?$"
+    r" ?(Z|[+-][0-9]{2}:?[0-9]{2})?[ \t\n\r\v\f]*$"
 )
-FREE_TEXT = ("text",)  # message text: see `_clean`
+# Columns whose end is never looked at (see `_clean`): message text, which is only searched
+# for phrases; values whose parsers skip trailing whitespace themselves (times, through the
+# pattern above; numbers, which every backend's cast trims); names looked up in a list, which
+# are trimmed only when the lookup fails (see `_looked_up`).
+START_ONLY = ("text", "ts", "due", "amount", "price", "event", "channel")
 TS_HINT = "write YYYY-MM-DD HH:MM[:SS] or ISO 8601 such as 2025-03-03T10:00:00+08:00"
 
 
@@ -38,13 +44,9 @@ def parse_ts(text: ir.StringValue, zone_minutes: int) -> ir.TimestampValue:
     (``T``, fractions, offsets) go through the pattern. DuckDB evaluates a CASE branch only for
     the rows that take it.
     """
-    n = text.length()
-    plain = (
-        ((n == 16) | ((n == 19) & (text.substr(16, 1) == ":")))
-        & (text.substr(4, 1) == "-")
-        & (text.substr(10, 1) == " ")
-        & (text.substr(13, 1) == ":")
-    )
+    # Two LIKE patterns (one pass over a few bytes each) rather than a length and several
+    # substrings; what they let through that is not a time, the cast turns into NULL.
+    plain = text.like("____-__-__ __:__:__") | text.like("____-__-__ __:__")
     matched = text.re_search(TS_PATTERN)
     local = (text.re_extract(TS_PATTERN, 1) + " " + text.re_extract(TS_PATTERN, 2)).try_cast(
         "timestamp"
@@ -71,18 +73,18 @@ def parse_ts(text: ir.StringValue, zone_minutes: int) -> ir.TimestampValue:
 _EDGE = "!"
 
 
-def _clean(value: ir.StringValue, *, free_text: bool = False) -> ir.StringValue:
+def _clean(value: ir.StringValue, *, start_only: bool = False) -> ir.StringValue:
     """Surrounding whitespace removed, blank -> NULL. Trimming copies the string, so it is
     done only for the (few) values that may need it: those whose first or last character
     is a space or a control character, told by comparing the value (and its last character)
     with ``_EDGE``: a byte comparison, cheaper than decoding the character or a pattern.
 
-    ``free_text`` (message text, only ever searched for phrases, so its edges do not
-    matter): only a value that starts with such a character is trimmed, which still turns
-    every blank value into NULL; the end is never looked at (finding the last character of
-    long, mostly non-ASCII text costs more than cleaning all the short columns)."""
+    ``start_only`` (see `START_ONLY`): only a value that starts with such a character is
+    trimmed, which still turns every blank value into NULL; the end is never looked at
+    (finding the last character of a value costs a pass over it: of long, mostly non-ASCII
+    text, more than cleaning all the short columns)."""
     edge = value < _EDGE
-    if not free_text:
+    if not start_only:
         edge |= value.substr(-1) < _EDGE
     return ibis.ifelse(edge.fill_null(False), value.strip(), value).nullif("")
 
@@ -96,11 +98,27 @@ def one_of(value: ir.StringValue, options: list[str]) -> ir.BooleanValue:
     return ibis.or_(*[value == option for option in options])
 
 
+def _looked_up(value: ir.StringValue, lookup: Callable[[ir.StringValue], ir.Value]) -> ir.Value:
+    """``lookup(value)``, or, where that finds nothing (an unknown name, or one with
+    whitespace after it), ``lookup`` of the trimmed value. A CASE: its branch runs only for
+    the rows that take it, so almost no value is trimmed (DuckDB's COALESCE would look up
+    every trimmed value too; the repeated ``found`` is computed once)."""
+    found = lookup(value)
+    return ibis.ifelse(found.isnull(), lookup(value.strip()), found)
+
+
+def known(value: ir.StringValue, names: list[str]) -> ir.StringValue:
+    """``value`` when it is one of ``names``, else NULL (a comparison chain, see `one_of`)."""
+    if not names:
+        return ibis.null("string")
+    return ibis.cases(*[(value == name, name) for name in names], else_=ibis.null("string"))
+
+
 def canonical_event(name: ir.StringValue, pb: Playbook) -> ir.StringValue:
     """The canonical event for a raw name (a canonical name, or a shop's alias of one); NULL
-    when unknown. An expression, not a join: rows must keep the file's order."""
-    names = {**{e: e for e in pb.events}, **pb.data.get("event_aliases", {})}
-    return ibis.cases(*[(name == raw, canonical) for raw, canonical in names.items()])
+    when unknown. An expression, not a join: rows must keep the file's order. (Used only
+    when the vocabulary is too large for flags: else the name comes from the flag.)"""
+    return ibis.cases(*[(name == raw, canonical) for raw, canonical in written_names(pb).items()])
 
 
 def duplicates(t: ir.Table) -> ir.Table:
@@ -136,43 +154,62 @@ def outbound(t: ir.Table, pb: Playbook) -> ir.BooleanValue:
     is_remote = one_of(t.channel, remote)
     if pb.data.get("missing_channel_is_remote", True):
         is_remote = is_remote | t.channel.isnull()
-    return (one_of(t.event, shop) & is_remote).fill_null(False)
+    is_shop = any_flag(t.event_flag, shop, pb) if event_flags(pb) else one_of(t.event, shop)
+    return (is_shop & is_remote).fill_null(False)
 
 
 def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
     """Typed columns + ``reason`` ('' for a good row); ``event_id`` stays NULL where the file
     has none (see `default_ids`, once the row's place is known)."""
     zone = zone_offset_minutes(pb.timezone)
-    t = raw.mutate(**{c: _clean(raw[c], free_text=c in FREE_TEXT) for c in CANONICAL})
+    channels = list(pb.data.get("channels", {}))
+    t = raw.mutate(**{c: _clean(raw[c], start_only=c in START_ONLY) for c in CANONICAL})
     parsed = t.mutate(
         ts_raw=t.ts,
         due_raw=t.due,
         event_raw=t.event,
         ts=parse_ts(t.ts, zone),
         due=parse_ts(t.due, zone),
-        event=canonical_event(t.event, pb),
+        # The name is matched once, to its flag; the canonical name comes from the flag.
+        event_flag=_looked_up(t.event, lambda name: flag_of(name, pb)),
+        channel=_looked_up(t.channel, lambda name: known(name, channels)),
+        channel_raw=t.channel,
         amount=t.amount.try_cast("float64"),
         price=t.price.try_cast("float64"),
         amount_raw=t.amount,
         price_raw=t.price,
     )
-    p = parsed
-    channels = list(pb.data.get("channels", {}))
+    event = (
+        event_of(parsed.event_flag, pb)
+        if event_flags(pb)
+        else _looked_up(parsed.event, lambda name: canonical_event(name, pb))
+    )
+    p = parsed.mutate(event=event)
+    # Values quoted in a reason are trimmed there (only rejected rows build the text).
     checks: list[tuple[ir.BooleanValue, ir.StringValue | str]] = [
         (p.ts_raw.isnull(), "missing ts: every row needs a time"),
-        (p.ts_raw.notnull() & p.ts.isnull(), "unparsable ts '" + p.ts_raw + "': " + TS_HINT),
+        (
+            p.ts_raw.notnull() & p.ts.isnull(),
+            "unparsable ts '" + p.ts_raw.strip() + "': " + TS_HINT,
+        ),
         (p.customer_id.isnull(), "missing customer_id"),
         (p.event_raw.isnull(), "missing event"),
-        (p.event_raw.notnull() & p.event.isnull(), "unknown event '" + p.event_raw + "'"),
-        (p.due_raw.notnull() & p.due.isnull(), "unparsable due '" + p.due_raw + "': " + TS_HINT),
+        (p.event_raw.notnull() & p.event.isnull(), "unknown event '" + p.event_raw.strip() + "'"),
+        (
+            p.due_raw.notnull() & p.due.isnull(),
+            "unparsable due '" + p.due_raw.strip() + "': " + TS_HINT,
+        ),
         (
             p.amount_raw.notnull() & p.amount.isnull(),
-            "amount '" + p.amount_raw + "' is not a number",
+            "amount '" + p.amount_raw.strip() + "' is not a number",
         ),
-        (p.price_raw.notnull() & p.price.isnull(), "price '" + p.price_raw + "' is not a number"),
         (
-            p.channel.notnull() & ~one_of(p.channel, channels),
-            "unknown channel '" + p.channel + "' (known: " + ", ".join(channels) + ")",
+            p.price_raw.notnull() & p.price.isnull(),
+            "price '" + p.price_raw.strip() + "' is not a number",
+        ),
+        (
+            p.channel_raw.notnull() & p.channel.isnull(),
+            "unknown channel '" + p.channel_raw.strip() + "' (known: " + ", ".join(channels) + ")",
         ),
     ]
     reason: ir.StringValue = ibis.literal("")
@@ -186,11 +223,11 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
     return p.mutate(
         reason=ibis.ifelse(bad, reason, ""),
         outbound=outbound(p, pb),
-        event_flag=flag_of(p.event, pb),
     ).drop(
         "amount_raw",
         "price_raw",
         "due_raw",
         "ts_raw",
         "event_raw",
+        "channel_raw",
     )

@@ -54,6 +54,9 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
         # The previous event's time: none for the customer's first event, whose time starts
         # the initial interval (the same column as first_after_silence's: computed once).
         "prev": e.ts.lag().over(customer_window(e)),
+        # Not a window: the customer's scope, looked up once per row (both parts read it; as
+        # an expression in each, the lookup would run twice).
+        "scoped": in_scope(rule, ctx, e),
     }
 
 
@@ -63,7 +66,8 @@ def _contact(rule: Rule, ctx: RuleContext, t_: ir.Table) -> ir.BooleanValue:
 
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     max_gap, as_of, p0 = interval(rule.params["max_gap"]), ctx.as_of_lit(), _period_start(rule, ctx)
-    scoped, contact, nxt = in_scope(rule, ctx, b), _contact(rule, ctx, b), ctx.col(b, rule, "next")
+    scoped, nxt = ctx.col(b, rule, "scoped"), ctx.col(b, rule, "next")
+    contact = _contact(rule, ctx, b)
     after_contact = event_part(
         rule.id,
         b,
