@@ -30,6 +30,15 @@ MESSY: list[tuple[list[str], str | None]] = [
     (["g3", "2025-03-05 09:00", "C2", "reply", "im", "", "", "", ""], None),
     (["late", "2025-03-12 09:00", "C2", "reply", "im", "", "", "", ""], "after the audit end"),
     (["g4", "2025-03-06 08:00+08:00", "C2", "reply", "wechat", "", "", "", ""], None),
+    # Whitespace after a value: fine where the value is fine; quoted trimmed where it is not.
+    (["g5", "2025-03-06 09:00 ", "C2", "reply\t", "im  ", "", "", " 35 ", ""], None),
+    (["b9", "yesterday \t", "C2", "reply", "im", "", "", "", ""], "unparsable ts 'yesterday':"),
+    (
+        ["b10", "2025-03-06 10:00", "C2", "purchas \r", "im", "", "", "", ""],
+        "unknown event 'purchas'; did you mean 'purchase'?",
+    ),
+    (["b11", "2025-03-06 11:00", "C2", "care", "fax  ", "a1", "", "", ""], "channel 'fax' (known"),
+    (["b12", "2025-03-06 12:00", "C2", "purchase", "im", "", "", "12,5 ", ""], "amount '12,5' is"),
 ]
 
 
