@@ -15,6 +15,7 @@ from checker.engine.context import RuleContext
 from checker.engine.outcomes import Outcomes
 from checker.engine.prepare import Prepared
 from checker.engine.registry import get_kind
+from checker.log.event_flags import event_flags
 from checker.log.sources import place
 from checker.playbook.model import Playbook, Rule
 
@@ -31,7 +32,14 @@ WINDOW_COLUMNS = (
     "outbound",
 )
 # A pass of a rule's own may also partition by these (none_after's ``same``).
-OWN_PASS_COLUMNS = (*WINDOW_COLUMNS, "product", "order_id")
+OWN_PASS_EXTRA = ("product", "order_id")
+
+
+def window_columns(pb: Playbook, *, own: bool = False) -> tuple[str, ...]:
+    """The columns a window pass reads (``own``: a pass of a rule's own). A vocabulary too
+    large for event flags is told apart by the event's name, which is then carried too."""
+    columns = WINDOW_COLUMNS if event_flags(pb) is not None else (*WINDOW_COLUMNS, "event")
+    return (*columns, *OWN_PASS_EXTRA) if own else columns
 
 
 @dataclass(frozen=True)
@@ -66,9 +74,10 @@ def window_tables(
             continue
         key = kind.pass_key(rule) if kind.pass_key else rule.id
         own.setdefault(key, []).append((rule, scope))
-    out = [_pass(rows.select(*WINDOW_COLUMNS), shared, ctx)] if shared else []
+    out = [_pass(rows.select(*window_columns(ctx.playbook)), shared, ctx)] if shared else []
     for group in _planned(rows, list(own.values()), ctx, total):
-        sub = rows.filter(ibis.or_(*[scope for _, scope in group])).select(*OWN_PASS_COLUMNS)
+        own_columns = window_columns(ctx.playbook, own=True)
+        sub = rows.filter(ibis.or_(*[scope for _, scope in group])).select(*own_columns)
         out.append(_pass(sub, [rule for rule, _ in group], ctx))
     return out
 
@@ -85,7 +94,7 @@ def _planned(
     if total is None or len(scoped) > plan.MAX_PLANNED or all(len(a) < 2 for a in keyed):
         return keyed
     counts = plan.row_counts(rows, [scope for _, scope in scoped], total)
-    t = rows.select(*OWN_PASS_COLUMNS)
+    t = rows.select(*window_columns(ctx.playbook, own=True))
     out: list[Scoped] = []
     start = 0
     for alike in keyed:
@@ -155,4 +164,5 @@ def _windowed_rule(rule: Rule, ctx: RuleContext, rows: ir.Table) -> bool:
     """The rule reads a window pass (its own, or columns of the shared one)."""
     if own_rows(rule, ctx, rows) is not None:
         return True
-    return bool(get_kind(rule.kind).columns(rule, ctx, rows.select(*WINDOW_COLUMNS)))
+    shared = rows.select(*window_columns(ctx.playbook))
+    return bool(get_kind(rule.kind).columns(rule, ctx, shared))
