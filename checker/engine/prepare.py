@@ -13,6 +13,7 @@ import ibis.expr.types as ir
 from checker.engine.cache import hold, materialize
 from checker.engine.segments import segment_table
 from checker.log.customers import open_customers
+from checker.log.event_flags import event_of
 from checker.log.normalize import default_ids, duplicates, flag_duplicates, normalize
 from checker.log.sources import open_logs, read_all, stack_in_order
 from checker.playbook.model import Playbook
@@ -93,6 +94,8 @@ def prepare(
     # Events stay a view over the one typed table (no second copy of every row); the
     # duplicate ids it joins and the segments are small tables.
     events = all_rows.filter(good & (all_rows.ts <= end)).drop("reason")
+    if "event" not in events.columns:  # stored as its flag only: the name, where read
+        events = events.mutate(event=event_of(events.event_flag, pb))
     return Prepared(
         events=events,
         rejected=materialize(rejected),

@@ -8,6 +8,7 @@ import ibis
 import ibis.expr.types as ir
 
 from checker.engine.context import interval
+from checker.log.event_flags import is_event
 from checker.playbook.model import Playbook
 
 
@@ -18,13 +19,13 @@ def segment_table(
     spec = pb.data["segments"]
     end = ibis.literal(as_of, type="timestamp")
     in_window = (events.ts >= end - interval(spec["lookback"])) & (events.ts <= end)
-    buy, refund = events.event == "purchase", events.event == "refund"
+    buy, refund = is_event(events, ["purchase"], pb), is_event(events, ["refund"], pb)
     amount = events.amount.fill_null(0)
     per = events.group_by("customer_id").aggregate(
-        orders=events.event.count(where=buy & in_window),
+        orders=events.ts.count(where=buy & in_window),
         spend=amount.sum(where=buy & in_window).fill_null(0)
         - amount.sum(where=refund & in_window).fill_null(0),
-        purchases_ever=events.event.count(where=buy),
+        purchases_ever=events.ts.count(where=buy),
         last_purchase=events.ts.max(where=buy),
     )
     buyers = (per.orders >= 1).cast("int64")

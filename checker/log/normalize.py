@@ -13,7 +13,7 @@ import ibis
 import ibis.expr.types as ir
 
 from checker.log.columns import CANONICAL
-from checker.log.event_flags import any_flag, event_flags, event_of, flag_of, written_names
+from checker.log.event_flags import any_flag, event_flags, flag_of, written_names
 from checker.log.sources import file_name, place
 from checker.playbook.model import Playbook
 
@@ -179,12 +179,15 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
         amount_raw=t.amount,
         price_raw=t.price,
     )
-    event = (
-        event_of(parsed.event_flag, pb)
-        if event_flags(pb)
-        else _looked_up(parsed.event, lambda name: canonical_event(name, pb))
+    # With flags, the canonical name is not stored: the events read it from the flag (see
+    # `checker.engine.prepare`), and nothing that reads every row needs it.
+    flagged = event_flags(pb) is not None
+    p = (
+        parsed.drop("event")
+        if flagged
+        else parsed.mutate(event=_looked_up(parsed.event, lambda name: canonical_event(name, pb)))
     )
-    p = parsed.mutate(event=event)
+    known_event = p.event_flag.notnull() if flagged else p.event.notnull()
     # Values quoted in a reason are trimmed there (only rejected rows build the text).
     checks: list[tuple[ir.BooleanValue, ir.StringValue | str]] = [
         (p.ts_raw.isnull(), "missing ts: every row needs a time"),
@@ -194,7 +197,7 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
         ),
         (p.customer_id.isnull(), "missing customer_id"),
         (p.event_raw.isnull(), "missing event"),
-        (p.event_raw.notnull() & p.event.isnull(), "unknown event '" + p.event_raw.strip() + "'"),
+        (p.event_raw.notnull() & ~known_event, "unknown event '" + p.event_raw.strip() + "'"),
         (
             p.due_raw.notnull() & p.due.isnull(),
             "unparsable due '" + p.due_raw.strip() + "': " + TS_HINT,
