@@ -14,7 +14,8 @@ from checker.engine.cache import hold, materialize
 from checker.engine.segments import segment_table
 from checker.log.customers import open_customers
 from checker.log.event_flags import event_of
-from checker.log.normalize import default_ids, duplicates, flag_duplicates, normalize
+from checker.log.ids import default_ids, duplicates, flag_duplicates
+from checker.log.normalize import normalize
 from checker.log.sources import open_logs, read_all, stack_in_order
 from checker.playbook.model import Playbook
 

@@ -6,66 +6,20 @@ Pure Ibis: every check is an expression, so it runs in the backend, not in a Pyt
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import ibis
 import ibis.expr.types as ir
 
 from checker.log.columns import CANONICAL
 from checker.log.event_flags import any_flag, event_flags, flag_of, written_names
-from checker.log.sources import file_name, place
+from checker.log.times import TS_HINT, parse_ts, zone_offset_minutes
 from checker.playbook.model import Playbook
 
-# Fixed patterns (never from a playbook); DuckDB evaluates them with RE2 (linear time).
-# Trailing whitespace is allowed: time columns are only trimmed at the start (see `_clean`).
-TS_PATTERN = (
-    r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?)"
-    r" ?(Z|[+-][0-9]{2}:?[0-9]{2})?[ \t\n\r\v\f]*$"
-)
 # Columns whose end is never looked at (see `_clean`): message text, which is only searched
 # for phrases; values whose parsers skip trailing whitespace themselves (times, through the
-# pattern above; numbers, which every backend's cast trims); names looked up in a list, which
-# are trimmed only when the lookup fails (see `_looked_up`).
+# pattern in `checker.log.times`; numbers, which every backend's cast trims); names looked
+# up in a list, which are trimmed only when the lookup fails (see `_looked_up`).
 START_ONLY = ("text", "ts", "due", "amount", "price", "event", "channel")
-TS_HINT = "write YYYY-MM-DD HH:MM[:SS] or ISO 8601 such as 2025-03-03T10:00:00+08:00"
-
-
-def zone_offset_minutes(tz: str) -> int:
-    """The playbook zone's UTC offset (zones with daylight saving use today's offset)."""
-    offset = ZoneInfo(tz).utcoffset(datetime.now())
-    return int(offset.total_seconds() // 60) if offset else 0
-
-
-def parse_ts(text: ir.StringValue, zone_minutes: int) -> ir.TimestampValue:
-    """Local wall-clock time in the playbook zone; NULL when ``text`` is not a valid time.
-
-    Plain ``YYYY-MM-DD HH:MM[:SS]`` (almost every row) is cast directly; only the other forms
-    (``T``, fractions, offsets) go through the pattern. DuckDB evaluates a CASE branch only for
-    the rows that take it.
-    """
-    # Two LIKE patterns (one pass over a few bytes each) rather than a length and several
-    # substrings; what they let through that is not a time, the cast turns into NULL.
-    plain = text.like("____-__-__ __:__:__") | text.like("____-__-__ __:__")
-    matched = text.re_search(TS_PATTERN)
-    local = (text.re_extract(TS_PATTERN, 1) + " " + text.re_extract(TS_PATTERN, 2)).try_cast(
-        "timestamp"
-    )
-    off = text.re_extract(TS_PATTERN, 5)
-    sign = ibis.ifelse(off.startswith("-"), -1, 1)
-    digits = off.replace(":", "")
-    off_minutes = ibis.ifelse(
-        off == "Z",
-        0,
-        sign * (digits.substr(1, 2).try_cast("int64") * 60 + digits.substr(3, 2).try_cast("int64")),
-    )
-    shifted = local + (zone_minutes - off_minutes).as_interval("m")
-    converted = ibis.ifelse(off.isnull() | (off == ""), local, shifted)
-    return ibis.cases(
-        (plain.fill_null(False), text.try_cast("timestamp")),
-        (matched.fill_null(False), converted),
-        else_=ibis.null("timestamp"),
-    )
 
 
 # Below "!" in byte order: empty, or a first byte that is a space or a control character
@@ -119,31 +73,6 @@ def canonical_event(name: ir.StringValue, pb: Playbook) -> ir.StringValue:
     when unknown. An expression, not a join: rows must keep the file's order. (Used only
     when the vocabulary is too large for flags: else the name comes from the flag.)"""
     return ibis.cases(*[(name == raw, canonical) for raw, canonical in written_names(pb).items()])
-
-
-def duplicates(t: ir.Table) -> ir.Table:
-    """event ids seen more than once, with the input position of the first occurrence
-    (a GROUP BY, not a window: no sort of every row by id)."""
-    per_id = t.group_by(_dup_id=t.event_id).aggregate(_n=t.count(), _first_seq=t.seq.min())
-    return per_id.filter(per_id._n > 1).drop("_n")
-
-
-def flag_duplicates(t: ir.Table, dups: ir.Table, files: list[str]) -> ir.Table:
-    """Reject every occurrence of a duplicated event id but the first (in input order)."""
-    j = t.left_join(dups, t.event_id == dups._dup_id)
-    first = j._first_seq
-    dup = first.notnull() & (j.seq != first)
-    first_file, first_line = place(first)
-    first_at = file_name(first_file, files) + ":" + first_line.cast("string")
-    text = "duplicate event_id '" + j.event_id + "' (first at " + first_at + "); "
-    return j.mutate(reason=j.reason + ibis.ifelse(dup, text, "")).drop("_dup_id", "_first_seq")
-
-
-def default_ids(t: ir.Table, files: list[str]) -> ir.Table:
-    """A row without an ``event_id`` is known by its place, ``FILE:LINE``."""
-    where = file_name(t.file_no, files) + ":" + t.line.cast("string")
-    # A CASE, so the text is only built for the rows without an id.
-    return t.mutate(event_id=ibis.ifelse(t.event_id.isnull(), where, t.event_id))
 
 
 def outbound(t: ir.Table, pb: Playbook) -> ir.BooleanValue:

@@ -1,0 +1,33 @@
+"""Event ids: the default for a row without one, and the rejection of repeated ones."""
+
+from __future__ import annotations
+
+import ibis
+import ibis.expr.types as ir
+
+from checker.log.sources import file_name, place
+
+
+def duplicates(t: ir.Table) -> ir.Table:
+    """event ids seen more than once, with the input position of the first occurrence
+    (a GROUP BY, not a window: no sort of every row by id)."""
+    per_id = t.group_by(_dup_id=t.event_id).aggregate(_n=t.count(), _first_seq=t.seq.min())
+    return per_id.filter(per_id._n > 1).drop("_n")
+
+
+def flag_duplicates(t: ir.Table, dups: ir.Table, files: list[str]) -> ir.Table:
+    """Reject every occurrence of a duplicated event id but the first (in input order)."""
+    j = t.left_join(dups, t.event_id == dups._dup_id)
+    first = j._first_seq
+    dup = first.notnull() & (j.seq != first)
+    first_file, first_line = place(first)
+    first_at = file_name(first_file, files) + ":" + first_line.cast("string")
+    text = "duplicate event_id '" + j.event_id + "' (first at " + first_at + "); "
+    return j.mutate(reason=j.reason + ibis.ifelse(dup, text, "")).drop("_dup_id", "_first_seq")
+
+
+def default_ids(t: ir.Table, files: list[str]) -> ir.Table:
+    """A row without an ``event_id`` is known by its place, ``FILE:LINE``."""
+    where = file_name(t.file_no, files) + ":" + t.line.cast("string")
+    # A CASE, so the text is only built for the rows without an id.
+    return t.mutate(event_id=ibis.ifelse(t.event_id.isnull(), where, t.event_id))
