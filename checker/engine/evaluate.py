@@ -75,8 +75,8 @@ def window_tables(
         key = kind.pass_key(rule) if kind.pass_key else rule.id
         own.setdefault(key, []).append((rule, scope))
     out = [_pass(rows.select(*window_columns(ctx.playbook)), shared, ctx)] if shared else []
+    own_columns = window_columns(ctx.playbook, own=True)
     for group in _planned(rows, list(own.values()), ctx, total):
-        own_columns = window_columns(ctx.playbook, own=True)
         sub = rows.filter(ibis.or_(*[scope for _, scope in group])).select(*own_columns)
         out.append(_pass(sub, [rule for rule, _ in group], ctx))
     return out
