@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 from checker.engine.audit import AuditResult
 from checker.engine.kinds._evidence import ts_text
 from checker.engine.registry import get_kind
+from checker.engine.report_order import CustomerNames
 from checker.playbook.model import Playbook, Rule
 from checker.playbook.text import fill_params
 from checker.report.model import (
@@ -26,6 +27,7 @@ from checker.report.model import (
     Reject,
     RuleSummary,
 )
+from checker.report.runs import out_of_order, repeated, runs
 
 ID_KEY_ENV = "HUITOU_ID_KEY"
 _UNKNOWN = re.compile(r"unknown event '([^']*)'")
@@ -72,29 +74,35 @@ def _rows(table: pa.Table) -> list[dict[str, Any]]:
     return table.to_pylist()
 
 
-def _customers(ids: pa.ChunkedArray, key: bytes | None) -> pa.Array:
-    """Pseudonyms (one HMAC per distinct customer), or the raw ids when ``key`` is None."""
-    if key is None:
-        return ids.combine_chunks()
-    encoded = ids.combine_chunks().dictionary_encode()
-    pseudonym = pseudonymizer(key)
-    names = [pseudonym(c) for c in encoded.dictionary.to_pylist()]
-    return pc.take(pa.array(names, pa.string()), encoded.indices)
+def customer_names(pb: Playbook, reveal_ids: bool = False) -> CustomerNames | None:
+    """How a report names customers: keyed pseudonyms (one HMAC per distinct id), or the
+    raw ids (None) when ``reveal_ids``."""
+    if reveal_ids:
+        return None
+    pseudonym = pseudonymizer(id_key(pb))
+
+    def names(ids: pa.Array) -> pa.Array:
+        return pa.array([pseudonym(c) for c in ids.to_pylist()], pa.string())
+
+    return names
 
 
 def _evidence_of(
-    rows: pa.Table, rules: dict[str, Rule], pb: Playbook, lang: str, pool: Executor
+    rows: pa.Table,
+    spans: list[tuple[int, int]],
+    rules: dict[str, Rule],
+    pb: Playbook,
+    lang: str,
+    pool: Executor,
 ) -> Callable[[], pa.Array]:
-    """Each rule's kind writes the evidence of that rule's rows (``rows`` sorted by rule),
-    rule by rule on ``pool`` (Arrow's string kernels run outside the GIL); the returned
-    function waits for them and joins them in order."""
+    """Each rule's kind writes the evidence of a run of that rule's rows (``spans``), run by
+    run on ``pool`` (Arrow's string kernels run outside the GIL); the returned function
+    waits for them and joins them in order."""
     jobs = []
-    at = 0
-    for group in rows.group_by("rule").aggregate([("rule", "count")]).sort_by("rule").to_pylist():
-        rule, n = rules[group["rule"]], group["rule_count"]
+    for at, n in spans:
+        rule = rules[rows["rule"][at].as_py()]
         kind = get_kind(rule.kind)
         jobs.append((rule, n, pool.submit(kind.evidence, rows.slice(at, n), rule, pb, lang)))
-        at += n
 
     def joined() -> pa.Array:
         parts = []
@@ -108,32 +116,29 @@ def _evidence_of(
     return joined
 
 
-def _findings(result: AuditResult, pb: Playbook, lang: str, key: bytes | None) -> FindingTable:
-    """Engine rows -> the sorted finding table, column by column."""
+def _findings(result: AuditResult, pb: Playbook, lang: str) -> FindingTable:
+    """Engine rows (in report order but for the evidence; see
+    `checker.engine.report_order`) -> the sorted finding table, column by column."""
     rules = {r.id: r for r in pb.rules}
-    # Rows grouped by rule (the engine usually hands them over so).
     rows = result.findings
-    names = rows["rule"]
-    if len(rows) > 1 and not pc.all(pc.less_equal(names[:-1], names[1:])).as_py():
-        rows = rows.take(pc.sort_indices(rows, [("rule", "ascending")]))
-    # Pseudonyms (Python) and evidence (Arrow kernels, rule by rule) side by side.
     with ThreadPoolExecutor(max(2, os.cpu_count() or 1)) as pool:
-        customers = pool.submit(_customers, rows["customer_id"], key)
-        evidence = _evidence_of(rows, rules, pb, lang, pool)
+        ts = pool.submit(ts_text, rows["ts"])
+        evidence = _evidence_of(rows, runs([rows["rule"], rows["status"]]), rules, pb, lang, pool)
         base = pa.table(
             {
                 "rule": rows["rule"],
                 "status": rows["status"],
-                "customer_id": customers.result(),
+                "customer_id": rows["customer_id"],
                 "event_id": rows["event_id"],
-                "ts": ts_text(rows["ts"]),
+                "ts": ts.result(),
                 "file": rows["file"],
                 "line": rows["line"],
                 "evidence": evidence(),
             }
         )
     # The order of the report: violations first, then by rule, place, customer, time, evidence
-    # (a stable sort; Arrow compares UTF-8 bytes, which is code point order, as Python does).
+    # (Arrow compares UTF-8 bytes, which is code point order, as Python does). The engine
+    # sorted by all but the evidence: sorting again is rarely needed.
     keys = pa.table(
         {
             "pending": pc.not_equal(base["status"], "violation"),
@@ -145,27 +150,28 @@ def _findings(result: AuditResult, pb: Playbook, lang: str, key: bytes | None) -
             "evidence": base["evidence"],
         }
     )
-    base = base.take(pc.sort_indices(keys, [(name, "ascending") for name in keys.column_names]))
-    # What follows from the rule alone is looked up once the rows are in order.
-    at = pc.index_in(base["rule"], pa.array(list(rules), pa.string()))
-
-    def per_rule(values: list[str]) -> pa.ChunkedArray | pa.Array:
-        return pc.take(pa.array(values, pa.string()), at)
-
-    by_rule = {
-        "principle": per_rule([r.principle for r in rules.values()]),
-        "severity": per_rule([r.severity for r in rules.values()]),
-        "message": per_rule([fill_params(r.message[lang], r.params, lang) for r in rules.values()]),
+    if out_of_order(keys):
+        order = pc.sort_indices(keys, [(name, "ascending") for name in keys.column_names])
+        base = base.take(order)
+    # What follows from the rule alone is written once per run of a rule's rows.
+    spans = runs([base["rule"]])
+    of_run = [rules[base["rule"][at].as_py()] for at, _ in spans]
+    lengths = [n for _, n in spans]
+    texts = {
+        "principle": [r.principle for r in of_run],
+        "severity": [r.severity for r in of_run],
+        "message": [fill_params(r.message[lang], r.params, lang) for r in of_run],
     }
     columns = {
-        name: by_rule[name] if name in by_rule else base[name] for name in FINDING_SCHEMA.names
+        name: repeated(texts[name], lengths) if name in texts else base[name]
+        for name in FINDING_SCHEMA.names
     }
     return FindingTable(pa.table(columns, schema=FINDING_SCHEMA))
 
 
-def build_report(
-    result: AuditResult, pb: Playbook, *, lang: str, reveal_ids: bool = False
-) -> AuditReport:
+def build_report(result: AuditResult, pb: Playbook, *, lang: str) -> AuditReport:
+    """The report of an audit whose findings are in report order (see
+    `checker.engine.report_order`; ``run_engine`` without ``keep_ok``)."""
     prep = result.prepared
     rejects = sorted(
         (
@@ -189,7 +195,7 @@ def build_report(
         )
         for rule in pb.rules
     ]
-    findings = _findings(result, pb, lang, None if reveal_ids else id_key(pb))
+    findings = _findings(result, pb, lang)
     rejected = len(rejects)
     return AuditReport(
         playbook=" + ".join(

@@ -2,14 +2,97 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import random
+from dataclasses import replace
+from pathlib import Path
 
+import pyarrow as pa
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.findings import pseudonymizer
+from checker.engine.audit import AuditResult, duckdb_session, run_engine
+from checker.findings import build_report, customer_names, id_key, pseudonymizer
+from checker.playbook import Playbook
+from checker.playbook.load import load_playbook
+from checker.report.model import Finding
 
 
 @given(key=st.binary(max_size=150), customer_id=st.text(max_size=40))
 def test_pseudonyms_are_hmac_sha256_of_the_id(key: bytes, customer_id: str) -> None:
     digest = hmac.new(key, customer_id.encode("utf-8"), hashlib.sha256).hexdigest()
     assert pseudonymizer(key)(customer_id) == "C-" + digest[:10]
+
+
+# --- the order of the findings ------------------------------------------------------------
+
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
+# National Day and Mid-Autumn both fell on 2020-10-01: each of these two regular customers
+# misses two holiday greetings with the same time, told apart by the evidence alone.
+TIED_LOG = """event_id,ts,customer_id,event,channel,agent_id
+e1,2020-09-01 10:00:00,C1,purchase,store,a1
+e2,2020-09-01 10:05:00,C1,farewell,store,a1
+e3,2020-09-02 10:00:00,C1,purchase,store,a1
+e4,2020-09-02 10:05:00,C1,farewell,store,a1
+e5,2020-09-01 11:00:00,C2,purchase,store,a1
+e6,2020-09-03 11:00:00,C2,purchase,store,a1
+e7,2020-10-20 10:00:00,C1,care,phone,a1
+"""
+
+
+def _report_key(f: Finding) -> tuple[object, ...]:
+    """The documented order: violations first, then rule, file, line, customer, time and
+    evidence, as Python compares them."""
+    where = (f.file or "", f.line or 0, f.customer_id, f.ts or "", f.evidence)
+    return (f.status != "violation", f.rule, *where)
+
+
+def _audit(log: Path, customers: Path | None, pb: Playbook, names: bool = True) -> AuditResult:
+    with duckdb_session() as (con, workdir):
+        return run_engine(
+            con,
+            workdir,
+            [log],
+            pb,
+            customers=customers,
+            customer_names=customer_names(pb) if names else None,
+        )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_findings_tied_but_for_their_evidence_are_in_evidence_order(
+    tmp_path: Path, lang: str
+) -> None:
+    log = tmp_path / "events.csv"
+    log.write_text(TIED_LOG, encoding="utf-8")
+    pb = load_playbook()
+    findings = list(build_report(_audit(log, None, pb), pb, lang=lang).findings)
+    holidays = [f for f in findings if f.rule == "cadence.holiday-greeting"]
+    assert len(holidays) == 4
+    assert holidays[0].ts == holidays[1].ts and holidays[0].customer_id == holidays[1].customer_id
+    assert findings == sorted(findings, key=_report_key)
+
+
+def test_the_report_does_not_depend_on_the_order_the_engine_hands_rows_over() -> None:
+    """The engine's order is a head start: rows in any order give the same report."""
+    pb = load_playbook()
+    result = _audit(DEMO / "events.csv", DEMO / "customers.csv", pb)
+    expected = build_report(result, pb, lang="zh").findings
+    assert len(expected) > 100
+    assert list(expected) == sorted(expected, key=_report_key)
+    rows = result.findings
+    for seed in range(3):
+        order = random.Random(seed).sample(range(rows.num_rows), rows.num_rows)
+        shuffled = replace(result, findings=rows.take(pa.array(order)))
+        assert build_report(shuffled, pb, lang="zh").findings == expected
+
+
+def test_customers_are_pseudonyms_unless_the_ids_are_revealed() -> None:
+    pb = load_playbook()
+    shown = build_report(_audit(DEMO / "events.csv", None, pb), pb, lang="en").findings
+    raw = build_report(_audit(DEMO / "events.csv", None, pb, names=False), pb, lang="en").findings
+    assert all(f.customer_id.startswith("C-") for f in shown)
+    assert not any(f.customer_id.startswith("C-") for f in raw)
+    pseudonym = pseudonymizer(id_key(pb))
+    named = [replace(f, customer_id=pseudonym(f.customer_id)) for f in raw]
+    assert list(shown) == sorted(named, key=_report_key)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from checker.commands._common import add_lang_arg, add_playbook_arg, lang_of, playbook_from
 from checker.engine.audit import duckdb_session, run_engine
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
-from checker.findings import build_report
+from checker.findings import build_report, customer_names
 from checker.progress import Steps
 from checker.report.formats import FORMATS, write_report
 
@@ -81,11 +81,19 @@ def run(args: argparse.Namespace) -> int:
         as_of = parse_as_of(args.as_of, pb.timezone)
         with duckdb_session(args.memory_limit) as (con, workdir):
             steps.advance("audit")
-            result = run_engine(con, workdir, args.logs, pb, customers=args.customers, as_of=as_of)
+            result = run_engine(
+                con,
+                workdir,
+                args.logs,
+                pb,
+                customers=args.customers,
+                as_of=as_of,
+                customer_names=customer_names(pb, args.reveal_ids),
+            )
         # The engine's tables are Arrow now: the report is built after the session has
         # released DuckDB's memory, so the two never add up.
         steps.advance("report")
-        report = build_report(result, pb, lang=lang, reveal_ids=args.reveal_ids)
+        report = build_report(result, pb, lang=lang)
     write_report(
         report,
         args.format,

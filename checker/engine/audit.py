@@ -18,6 +18,7 @@ from checker.engine import cache
 from checker.engine.evaluate import passes
 from checker.engine.outcomes import OUTCOME_SCHEMA, as_table, union
 from checker.engine.prepare import Prepared, prepare
+from checker.engine.report_order import CustomerNames, in_report_order
 from checker.engine.tally import counts as count_outcomes
 from checker.engine.tally import name_findings, summary, tally
 from checker.errors import HuitouError, Problem
@@ -53,7 +54,9 @@ def duckdb_session(memory_limit: str | None = None) -> Iterator[tuple[ibis.BaseB
 class AuditResult:
     prepared: Prepared
     counts: pa.Table  # rule, status, n
-    findings: pa.Table  # OUTCOME_SCHEMA rows whose status is violation or pending
+    # OUTCOME_SCHEMA rows whose status is violation or pending; in the report's order, and the
+    # customers as the report names them, unless every outcome was asked for (``keep_ok``)
+    findings: pa.Table
     rejects: pa.Table  # file, line, reason
 
 
@@ -74,7 +77,11 @@ def run_engine(
     customers: Path | None = None,
     as_of: datetime | None = None,
     keep_ok: bool = False,
+    customer_names: CustomerNames | None = None,
 ) -> AuditResult:
+    """Audit ``paths``. The findings come sorted as a report lists them (see
+    `checker.engine.report_order`), their customers named by ``customer_names`` (None: the
+    raw ids); with ``keep_ok``, every outcome, unsorted, with the raw ids."""
     prep = prepare(con, paths, playbook, customers_path=customers, as_of=as_of, workdir=workdir)
     rejects = with_file_names(prep.rejected.to_pyarrow(), prep.files)
     counts: list[pa.Table] = []
@@ -102,8 +109,8 @@ def run_engine(
         counts = [pa.table({n: pa.array([], type=pa.string()) for n in ("rule", "status")})]
         shown = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
     found = pa.concat_tables(shown, promote_options="permissive")
-    if not keep_ok:  # grouped by rule here (in parallel), for the report to read rule by rule
-        found = ibis.memtable(found).order_by("rule").to_pyarrow()
+    if not keep_ok:  # sorted here, by the backend's threads
+        found = in_report_order(con, found, prep.files, customer_names)
     return AuditResult(
         prep,
         pa.concat_tables(counts, promote_options="permissive"),

@@ -1,0 +1,55 @@
+"""The findings in the order the report lists them, sorted by the backend (in parallel).
+
+The report lists violations first, then by rule, file, line, customer (as the report names
+them), time and evidence. The backend sorts by all of these but the evidence (which the
+report writes later, from the sorted rows): `checker.findings` checks the order with the
+evidence and sorts again only where two findings tie on everything else and their evidence
+is out of order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ibis
+import ibis.expr.types as ir
+import pyarrow as pa
+import pyarrow.compute as pc
+
+# Customer ids -> the names a report shows (pseudonyms, or the ids themselves), one per id.
+CustomerNames = Callable[[pa.Array], pa.Array]
+
+
+def shown_customers(ids: pa.ChunkedArray | pa.Array, names: CustomerNames | None) -> pa.Array:
+    """Each row's customer as the report names it: ``names`` applied once per distinct id."""
+    ids = ids.combine_chunks() if isinstance(ids, pa.ChunkedArray) else ids
+    if names is None:
+        return ids
+    encoded = ids.dictionary_encode()
+    return pc.take(names(encoded.dictionary), encoded.indices)
+
+
+def file_rank(file_no: ir.IntegerValue, files: list[str]) -> ir.IntegerValue:
+    """A number per input file that sorts as the file's name does (NULL: no file)."""
+    ranked = sorted(set(files))
+    return ibis.cases(*[(file_no == i, ranked.index(name)) for i, name in enumerate(files)])
+
+
+def in_report_order(
+    con: ibis.BaseBackend, found: pa.Table, files: list[str], names: CustomerNames | None
+) -> pa.Table:
+    """``found`` (OUTCOME_SCHEMA rows, ``file_no`` for the file) with ``customer_id`` as the
+    report names it, sorted on ``con`` as the report lists the findings (but for the
+    evidence)."""
+    at = found.schema.get_field_index("customer_id")
+    found = found.set_column(at, "customer_id", shown_customers(found["customer_id"], names))
+    t = ibis.memtable(found)
+    keys = [
+        t.status != "violation",
+        t.rule,
+        ibis.asc(file_rank(t.file_no, files), nulls_first=True),
+        ibis.asc(t.line, nulls_first=True),
+        t.customer_id,
+        ibis.asc(t.ts, nulls_first=True),
+    ]
+    return con.to_pyarrow(t.order_by(keys))
