@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.engine.audit import AuditResult, duckdb_session, run_engine
+from checker.engine.audit import AuditResult, run_engine
+from checker.engine.session import duckdb_session
 from checker.findings import build_report, customer_names, id_key, pseudonymizer
 from checker.playbook import Playbook
 from checker.playbook.load import load_playbook

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from checker.commands._common import add_lang_arg, add_playbook_arg, lang_of, playbook_from
-from checker.engine.audit import duckdb_session, run_engine
+from checker.engine.audit import run_engine
+from checker.engine.session import duckdb_session
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
 from checker.findings import build_report, customer_names
 from checker.progress import Steps
@@ -74,12 +76,14 @@ def parse_as_of(text: str | None, tz: str) -> datetime | None:
 
 def run(args: argparse.Namespace) -> int:
     steps = Steps(enabled=sys.stderr.isatty())
-    with steps:
+    # The database closes on `closer` while the report is built: the engine's results are
+    # Arrow tables by then, and leaving the `with` waits for the close.
+    with steps, ThreadPoolExecutor(1, thread_name_prefix="huitou-close") as closer:
         steps.advance("playbook")
         pb = playbook_from(args)
         lang = lang_of(args, pb)
         as_of = parse_as_of(args.as_of, pb.timezone)
-        with duckdb_session(args.memory_limit) as (con, workdir):
+        with duckdb_session(args.memory_limit, closer=closer) as (con, workdir):
             steps.advance("audit")
             result = run_engine(
                 con,
@@ -90,8 +94,6 @@ def run(args: argparse.Namespace) -> int:
                 as_of=as_of,
                 customer_names=customer_names(pb, args.reveal_ids),
             )
-        # The engine's tables are Arrow now: the report is built after the session has
-        # released DuckDB's memory, so the two never add up.
         steps.advance("report")
         report = build_report(result, pb, lang=lang)
     write_report(

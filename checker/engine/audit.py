@@ -2,52 +2,22 @@
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import duckdb
 import ibis
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from checker.engine import cache
 from checker.engine.evaluate import passes
 from checker.engine.outcomes import OUTCOME_SCHEMA, as_table, union
 from checker.engine.prepare import Prepared, prepare
 from checker.engine.report_order import CustomerNames, in_report_order
+from checker.engine.session import duckdb_session
 from checker.engine.tally import counts as count_outcomes
 from checker.engine.tally import name_findings, summary, tally
-from checker.errors import HuitouError, Problem
 from checker.playbook.model import Playbook
-
-DEFAULT_MEMORY_LIMIT = "2GB"  # DuckDB spills to the scratch folder beyond it
-
-
-@contextmanager
-def duckdb_session(memory_limit: str | None = None) -> Iterator[tuple[ibis.BaseBackend, Path]]:
-    """An in-process DuckDB connection and a scratch folder (spill files, transcoded input)."""
-    with tempfile.TemporaryDirectory(prefix="huitou-") as scratch:
-        try:
-            con = ibis.duckdb.connect(
-                temp_directory=scratch,
-                memory_limit=memory_limit or DEFAULT_MEMORY_LIMIT,
-            )
-        except duckdb.Error as exc:
-            raise HuitouError(
-                "Bad --memory-limit.",
-                [Problem(f"{memory_limit!r}: {exc}; write e.g. 2GB or 512MB")],
-            ) from exc
-        con.raw_sql("SET enable_progress_bar = false")  # a constant setting, no data
-        token = cache.begin()
-        try:
-            yield con, Path(scratch)
-        finally:
-            cache.release(token)
-            con.disconnect()  # the database closes: its memory goes back before the report
 
 
 @dataclass

@@ -30,7 +30,14 @@ def begin() -> object:
     return _HELD.set([])
 
 
-def release(token: object) -> None:
-    for _, release_table in reversed(_HELD.get() or []):
-        release_table()
+def detach(token: object) -> Callable[[], None]:
+    """End the session's tracking (in its own context); returns what drops its tables,
+    newest first, to be run there or elsewhere."""
+    held = list(reversed(_HELD.get() or []))
     _HELD.reset(token)  # type: ignore[arg-type]
+
+    def drop() -> None:
+        for _, release_table in held:
+            release_table()
+
+    return drop

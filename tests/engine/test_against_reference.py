@@ -16,7 +16,8 @@ import pyarrow.compute as pc
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from checker.engine.audit import duckdb_session, evaluate_outcomes, run_engine
+from checker.engine.audit import evaluate_outcomes, run_engine
+from checker.engine.session import duckdb_session
 from checker.playbook import Playbook
 from tests.reference import evaluate
 from tests.reference.compare import diff, engine_rows, reference_rows

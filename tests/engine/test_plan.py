@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from checker.engine import evaluate, plan
-from checker.engine.audit import duckdb_session, run_engine
+from checker.engine.audit import run_engine
+from checker.engine.session import duckdb_session
 from checker.playbook import Playbook
 from checker.playbook.load import load_playbook
 from tests.engine.conftest import DEMO, demo_prepared

@@ -1,0 +1,77 @@
+"""The audit's DuckDB session: an in-process connection, its scratch folder, and its close."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import warnings
+from collections.abc import Iterator
+from concurrent.futures import Executor, Future
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import ibis
+
+from checker.engine import cache
+from checker.errors import HuitouError, Problem
+
+DEFAULT_MEMORY_LIMIT = "2GB"  # DuckDB spills to the scratch folder beyond it
+
+
+def _connect(scratch: str, memory_limit: str | None) -> ibis.BaseBackend:
+    try:
+        con = ibis.duckdb.connect(
+            temp_directory=scratch, memory_limit=memory_limit or DEFAULT_MEMORY_LIMIT
+        )
+    except duckdb.Error as exc:
+        raise HuitouError(
+            "Bad --memory-limit.",
+            [Problem(f"{memory_limit!r}: {exc}; write e.g. 2GB or 512MB")],
+        ) from exc
+    con.raw_sql("SET enable_progress_bar = false")  # a constant setting, no data
+    return con
+
+
+@contextmanager
+def duckdb_session(
+    memory_limit: str | None = None,
+    *,
+    closer: Executor | None = None,
+) -> Iterator[tuple[ibis.BaseBackend, Path]]:
+    """An in-process DuckDB connection and a scratch folder (spill files, transcoded input).
+
+    On leaving, the session's tables are dropped and the database closes, so its memory goes
+    back before a report is built from the results; with ``closer``, that happens there (a
+    thread: the report is built meanwhile; shutting ``closer`` down waits for it)."""
+    scratch = tempfile.mkdtemp(prefix="huitou-")
+    try:
+        con = _connect(scratch, memory_limit)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    token = cache.begin()
+    try:
+        yield con, Path(scratch)
+    finally:
+        drop = cache.detach(token)
+
+        def close() -> None:
+            try:
+                try:
+                    drop()
+                finally:
+                    con.disconnect()
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
+
+        if closer is None:
+            close()
+        else:
+            closer.submit(close).add_done_callback(_told)
+
+
+def _told(done: Future[None]) -> None:
+    """A close that failed elsewhere is told, not lost (the results are whole by then)."""
+    if (exc := done.exception()) is not None:
+        warnings.warn(f"closing the audit's database failed: {exc!r}", RuntimeWarning, stacklevel=1)

@@ -1,0 +1,79 @@
+"""`checker.engine.session`: the DuckDB session opens with its settings and closes whole,
+here or on a closer thread."""
+
+from __future__ import annotations
+
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import ibis
+import pytest
+
+from checker.engine import cache
+from checker.engine.session import duckdb_session
+from checker.errors import HuitouError
+
+
+def _setting(con: ibis.BaseBackend, name: str) -> str:
+    return str(con.raw_sql(f"SELECT current_setting('{name}')").fetchone()[0])
+
+
+def test_the_session_has_its_memory_limit() -> None:
+    with duckdb_session("1GB") as (con, _):
+        assert _setting(con, "memory_limit") in {"953.6 MiB", "1.0 GB", "1.0 GiB"}
+
+
+def _use(con: ibis.BaseBackend) -> str:
+    """A tracked table in the session (as the engine's cached tables are); its name."""
+    base = con.create_table("base", ibis.memtable({"a": [1, 2, 3]}), temp=True)
+    table = cache.materialize(base.mutate(b=base.a * 2))
+    assert con.to_pyarrow(table)["b"].to_pylist() == [2, 4, 6]
+    return table.get_name().rsplit(".", 1)[-1]
+
+
+def _tables(con: ibis.BaseBackend) -> set[str]:
+    return {row[0] for row in con.raw_sql("SELECT table_name FROM duckdb_tables()").fetchall()}
+
+
+def test_detaching_hands_over_what_drops_the_tracked_tables() -> None:
+    with duckdb_session() as (con, _):
+        token = cache.begin()
+        name = _use(con)
+        drop = cache.detach(token)
+        assert name in _tables(con)
+        drop()
+        assert name not in _tables(con)
+
+
+def test_leaving_closes_the_database_and_removes_the_scratch_folder() -> None:
+    with duckdb_session() as (con, scratch):
+        assert _use(con) in _tables(con) and scratch.is_dir()
+    assert not scratch.exists()
+    with pytest.raises(Exception):  # noqa: B017 - closed: any use fails
+        con.raw_sql("SELECT 1")
+
+
+def test_a_closer_closes_the_session_on_its_thread() -> None:
+    with ThreadPoolExecutor(1) as closer:
+        with duckdb_session(closer=closer) as (con, scratch):
+            _use(con)
+        kept: Path = scratch
+    assert not kept.exists()  # shutting the closer down waited for the close
+
+
+def test_a_close_that_fails_on_the_closer_is_told() -> None:
+    def fail() -> None:
+        raise OSError("disk gone")
+
+    with pytest.warns(RuntimeWarning, match="disk gone"), ThreadPoolExecutor(1) as closer:
+        with duckdb_session(closer=closer) as (_, scratch):
+            cache.hold(ibis.memtable({"a": [1]}), fail)
+    assert not scratch.exists()
+
+
+def test_a_bad_memory_limit_is_a_usage_error_and_leaves_nothing_behind() -> None:
+    before = set(Path(tempfile.gettempdir()).glob("huitou-*"))
+    with pytest.raises(HuitouError, match="memory-limit"), duckdb_session("lots"):
+        pass
+    assert set(Path(tempfile.gettempdir()).glob("huitou-*")) == before
