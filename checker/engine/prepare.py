@@ -11,6 +11,7 @@ import ibis
 import ibis.expr.types as ir
 
 from checker.engine.cache import hold, materialize
+from checker.engine.nearest import adapt
 from checker.engine.segments import segment_table
 from checker.log.customers import open_customers
 from checker.log.event_flags import event_of
@@ -47,6 +48,7 @@ def prepare(
     as_of: datetime | None,
     workdir: Path,
 ) -> Prepared:
+    adapt(con)  # the rules' windows need first/last values that skip NULLs
     files = [str(p) for p in paths] + ([str(customers_path)] if customers_path else [])
     aliases = pb.data.get("column_aliases", {})
     source = read_all(  # the one read of the input files

@@ -18,6 +18,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import by_ref, fmt_ts, gap, say_in
+from checker.engine.nearest import first_where
 from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -25,7 +26,7 @@ from checker.playbook.model import Playbook, Rule
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     expect = ctx.match(rule.params["expect"], e)
-    return {"next": e.ts.min(where=expect).over(customer_window(e, rows=FOLLOWING))}
+    return {"next": first_where(e.ts, expect, customer_window(e, rows=FOLLOWING))}
 
 
 def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue:

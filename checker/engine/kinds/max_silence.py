@@ -21,6 +21,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import by_ref, choose, fmt_ts, gap, present, say_in
+from checker.engine.nearest import first_where
 from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -50,7 +51,7 @@ def _period_start(rule: Rule, ctx: RuleContext) -> ir.TimestampScalar:
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     contact = _contact(rule, ctx, e)
     return {
-        "next": e.ts.min(where=contact).over(customer_window(e, rows=FOLLOWING)),
+        "next": first_where(e.ts, contact, customer_window(e, rows=FOLLOWING)),
         # The previous event's time: none for the customer's first event, whose time starts
         # the initial interval (the same column as first_after_silence's: computed once).
         "prev": e.ts.lag().over(customer_window(e)),

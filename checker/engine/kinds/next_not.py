@@ -16,6 +16,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import fmt_ts, gap, say_in
+from checker.engine.nearest import last_where
 from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -25,8 +26,8 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     w = customer_window(e, rows=PRECEDING)
     after, checked = ctx.match(rule.params["after"], e), ctx.match(rule.params["checked"], e)
     return {
-        "after": position(e).max(where=after).over(w),
-        "checked": position(e).max(where=checked).over(w),
+        "after": last_where(position(e), after, w),
+        "checked": last_where(position(e), checked, w),
     }
 
 

@@ -19,6 +19,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import absent, choose, fmt_ts, gap, say_in
+from checker.engine.nearest import last_where
 from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -27,7 +28,7 @@ from checker.playbook.model import Playbook, Rule
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     after = ctx.match(rule.params["after"], e)
     window = customer_window(e, rows=PRECEDING, extra_keys=list(rule.params.get("same", [])))
-    return {"last": e.ts.max(where=after).over(window)}
+    return {"last": last_where(e.ts, after, window)}
 
 
 def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue:

@@ -24,6 +24,7 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import fmt_ts, say_in
+from checker.engine.nearest import last_where
 from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
@@ -33,8 +34,8 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     w = customer_window(e, rows=PRECEDING)
     opened, closed = ctx.match(rule.params["opened_by"], e), ctx.match(rule.params["closed_by"], e)
     return {
-        "opened": position(e).max(where=opened).over(w),
-        "closed": position(e).max(where=closed).over(w),
+        "opened": last_where(position(e), opened, w),
+        "closed": last_where(position(e), closed, w),
     }
 
 
