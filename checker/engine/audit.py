@@ -16,7 +16,7 @@ from checker.engine.prepare import Prepared, prepare
 from checker.engine.report_order import CustomerNames, in_report_order
 from checker.engine.session import duckdb_session
 from checker.engine.tally import counts as count_outcomes
-from checker.engine.tally import name_findings, summary, tally
+from checker.engine.tally import summary, tally
 from checker.playbook.model import Playbook
 
 
@@ -56,7 +56,6 @@ def run_engine(
     rejects = with_file_names(prep.rejected.to_pyarrow(), prep.files)
     counts: list[pa.Table] = []
     shown: list[pa.Table] = []
-    tallied: list[pa.Table] = []  # findings still to be named (see name_findings)
     for p in passes(prep, playbook, playbook.rules):
         if keep_ok:  # every outcome (tests, comparisons): plain queries
             tables = [as_table(p.table, o) for _, o in p.outcomes]
@@ -67,14 +66,12 @@ def run_engine(
         if parts:  # one aggregate over the pass for every row-wise rule
             c, f = tally(p.table, parts).read()
             counts.append(c)
-            tallied.append(f)
+            shown.append(f)
         tables = [o for _, o in p.outcomes if not isinstance(o, list)]
         if tables:
             c, f = summary(tables)
             counts.append(c)
             shown.append(f)
-    if tallied:
-        shown.append(name_findings(pa.concat_tables(tallied), prep.events).to_pyarrow())
     if not counts:
         counts = [pa.table({n: pa.array([], type=pa.string()) for n in ("rule", "status")})]
         shown = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]

@@ -17,10 +17,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checker.engine.outcomes import OUTCOME_SCHEMA, STATUSES, Part, union
-from checker.log.sources import place
+from checker.log.sources import FILE_STRIDE
 
-# What a part's findings carry out of the aggregate: strings taken from the rows (customer and
-# event ids) are looked up by ``seq`` afterwards, for the findings alone (see `name_findings`).
+# What a part's findings carry out of the aggregate besides the row's seq, time, customer and
+# event id (a struct per row with a finding, so only those rows' strings are copied).
 PAYLOAD = ("ts", "ref_ts", "ref_id", "deadline", "detail", "count")
 OK = STATUSES.index("ok")
 
@@ -34,7 +34,7 @@ class Tally:
     fields: list[dict[str, str]]  # part k's payload field -> its name in the collected struct
 
     def read(self) -> tuple[pa.Table, pa.Table]:
-        """Run it: (rule, status, n) and the findings (rule, status, seq, named, PAYLOAD)."""
+        """Run it: (rule, status, n) and the findings (OUTCOME_SCHEMA)."""
         return unpack(self.expr.to_pyarrow(), self)
 
 
@@ -54,7 +54,12 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
     for k, s in enumerate(codes):
         for i, name in enumerate(STATUSES):
             aggs[f"n{k}_{name}"] = (s == i).cast("int64").sum()
-    row: dict[str, ir.Value] = {"seq": b.seq, "ts": b.ts}
+    row: dict[str, ir.Value] = {
+        "seq": b.seq,
+        "ts": b.ts,
+        "customer_id": b.customer_id,
+        "event_id": b.event_id,
+    }
     fields: list[dict[str, str]] = []
     flagged = [(s != OK).fill_null(False) for s in codes]
     for k, part in enumerate(parts):
@@ -70,30 +75,18 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
 
 
 def unpack(result: pa.Table, t: Tally) -> tuple[pa.Table, pa.Table]:
+    """The aggregate's row -> (rule, status, n) and the findings in OUTCOME_SCHEMA."""
     counts: Counter[tuple[str, str]] = Counter()
     for k, part in enumerate(t.parts):
         for name in STATUSES:
             counts[(part.rule, name)] += int(result.column(f"n{k}_{name}")[0].as_py() or 0)
     rows = pc.list_flatten(result.column("found").combine_chunks())
-    found = [_FOUND.empty_table()]
+    found = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
     for k, part in enumerate(t.parts):
         code = rows.field(f"s{k}")
         mine = pc.fill_null(pc.not_equal(code, OK), False)
-        n = pc.sum(mine).as_py() or 0
-        if not n:
-            continue
-        taken = {f: pc.filter(rows.field(name), mine) for f, name in t.fields[k].items()}
-        if "ts" not in taken:
-            taken["ts"] = pc.filter(rows.field("ts"), mine)
-        names = pa.array(STATUSES, pa.string())
-        columns = {
-            "rule": pa.array([part.rule] * n, pa.string()),
-            "status": pc.take(names, pc.filter(code, mine)),
-            "seq": pc.filter(rows.field("seq"), mine),
-            "named": pa.array([part.named] * n, pa.bool_()),
-            **{f: taken.get(f, pa.nulls(n, _FOUND.field(f).type)) for f in PAYLOAD},
-        }
-        found.append(pa.table(columns, schema=_FOUND))
+        if pc.any(mine).as_py():
+            found.append(_findings(part, rows.filter(mine), pc.filter(code, mine), t.fields[k]))
     table = pa.table(
         {
             "rule": pa.array([r for r, _ in counts], pa.string()),
@@ -104,35 +97,35 @@ def unpack(result: pa.Table, t: Tally) -> tuple[pa.Table, pa.Table]:
     return table, pa.concat_tables(found)
 
 
-_FOUND = pa.schema(
-    [
-        ("rule", pa.string()),
-        ("status", pa.string()),
-        ("seq", pa.int64()),
-        ("named", pa.bool_()),
-        *[(f, OUTCOME_SCHEMA[f].to_pyarrow()) for f in PAYLOAD],
-    ]
-)
-
-
-def name_findings(found: pa.Table, events: ir.Table) -> ir.Table:
-    """The tallied findings in OUTCOME_SCHEMA: customer and event id looked up by ``seq`` in
-    the event rows, file and line recovered from ``seq`` (a named finding's)."""
-    f = ibis.memtable(found)
-    e = events.select(_seq=events.seq, _customer=events.customer_id, _event=events.event_id)
-    j = f.join(e, f.seq == e._seq)
-    named = j.named
-    file_no, line = place(j.seq)
-    return j.select(
-        rule=j.rule,
-        status=j.status,
-        customer_id=j._customer,
-        event_id=ibis.ifelse(named, j._event, ibis.null("string")),
-        ts=j.ts,
-        file_no=ibis.ifelse(named, file_no, ibis.null("int64")),
-        line=ibis.ifelse(named, line, ibis.null("int64")),
-        **{f: j[f] for f in PAYLOAD if f != "ts"},
-    )
+def _findings(part: Part, rows: pa.StructArray, code: pa.Array, fields: dict[str, str]) -> pa.Table:
+    """One part's findings (its collected ``rows``, status ``code``s) in OUTCOME_SCHEMA. A
+    finding about the customer alone (not ``named``) has no event id, file or line."""
+    n = len(rows)
+    schema = OUTCOME_SCHEMA.to_pyarrow()
+    seq = rows.field("seq")
+    if part.named:
+        event_id = rows.field("event_id")
+        file_no, line = (
+            pc.divide(seq, FILE_STRIDE),
+            pc.subtract(seq, pc.multiply(pc.divide(seq, FILE_STRIDE), FILE_STRIDE)),
+        )
+    else:
+        event_id = pa.nulls(n, pa.string())
+        file_no = line = pa.nulls(n, pa.int64())
+    values = {f: rows.field(name) for f, name in fields.items()}
+    columns = {
+        "rule": pa.array([part.rule] * n, pa.string()),
+        "status": pc.take(pa.array(STATUSES, pa.string()), code),
+        "customer_id": rows.field("customer_id"),
+        "event_id": event_id,
+        "ts": values.get("ts", rows.field("ts")),
+        "file_no": file_no,
+        "line": line,
+    }
+    for f in PAYLOAD:
+        if f != "ts":
+            columns[f] = values.get(f, pa.nulls(n, schema.field(f).type))
+    return pa.table(columns, schema=schema)
 
 
 def counts(tables: list[ir.Table]) -> ir.Table:

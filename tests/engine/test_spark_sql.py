@@ -12,7 +12,7 @@ from ibis.config import Config
 
 from checker.engine import evaluate, plan
 from checker.engine.segments import segment_table
-from checker.engine.tally import _FOUND, name_findings, summary_query, tally
+from checker.engine.tally import summary_query, tally
 from checker.log.columns import CANONICAL
 from checker.log.normalize import normalize
 from checker.playbook import Playbook
@@ -43,7 +43,6 @@ def _queries(pb: Playbook) -> dict[str, ir.Table]:
                 out[f"pass {i} ({rules})"] = tally(p.table, parts).expr
             if tables:
                 out[f"pass {i} (outcome tables)"] = summary_query(tables)
-        out["naming findings"] = name_findings(_FOUND.empty_table(), prep.events)
     return out
 
 
