@@ -40,7 +40,10 @@ def _clean(value: ir.StringValue, *, start_only: bool = False) -> ir.StringValue
     edge = value < _EDGE
     if not start_only:
         edge |= value.substr(-1) < _EDGE
-    return ibis.ifelse(edge.fill_null(False), value.strip(), value).nullif("")
+    # An empty value is below _EDGE too, so blanks take the trimming branch: the rest are
+    # returned as they are. A NULL value makes ``edge`` NULL, which takes the other branch
+    # (NULL stays NULL): no COALESCE to pay for on every value.
+    return ibis.ifelse(edge, value.strip().nullif(""), value)
 
 
 def one_of(value: ir.StringValue, options: list[str]) -> ir.BooleanValue:
@@ -144,12 +147,13 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
             "unknown channel '" + p.channel_raw.strip() + "' (known: " + ", ".join(channels) + ")",
         ),
     ]
+    # Every check is made of IS [NOT] NULL tests, so it is never NULL itself: no COALESCE.
     reason: ir.StringValue = ibis.literal("")
     bad: ir.BooleanValue = ibis.literal(False)
     for cond, text in checks:
         piece = ibis.literal(text) if isinstance(text, str) else text
-        reason = reason + ibis.ifelse(cond.fill_null(False), piece + "; ", "")
-        bad = bad | cond.fill_null(False)
+        reason = reason + ibis.ifelse(cond, piece + "; ", "")
+        bad = bad | cond
     # The text is built only for bad rows (a CASE branch runs just for the rows that take it).
     # Raw copies are only needed for the reason text: not kept, to keep the cached table lean.
     return p.mutate(

@@ -48,8 +48,9 @@ def parse_ts(text: ir.StringValue, zone_minutes: int) -> ir.TimestampValue:
     )
     shifted = local + (zone_minutes - off_minutes).as_interval("m")
     converted = ibis.ifelse(off.isnull() | (off == ""), local, shifted)
+    # A NULL text makes both tests NULL, which a CASE treats as false: no COALESCE needed.
     return ibis.cases(
-        (plain.fill_null(False), text.try_cast("timestamp")),
-        (matched.fill_null(False), converted),
+        (plain, text.try_cast("timestamp")),
+        (matched, converted),
         else_=ibis.null("timestamp"),
     )
