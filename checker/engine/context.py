@@ -35,19 +35,22 @@ class RuleContext:
         return t[self.prefix(rule) + name]
 
     def match(self, spec: dict[str, Any] | None, t: ir.Table) -> ir.BooleanValue:
-        """An event filter (events / channels / outbound / segments / min_amount) as a boolean."""
+        """An event filter (events / channels / outbound / segments / min_amount) as a boolean,
+        never NULL. Over the audited events, the event, ``outbound`` and the customer are
+        never NULL; only the tests of nullable columns (channel, amount) need a default,
+        which keeps a COALESCE off every row of every other filter."""
         if not spec:
             return ibis.literal(False)
         cond = is_event(t, self.playbook.expand(spec.get("events", [])), self.playbook)
         if spec.get("channels"):
-            cond &= t.channel.isin(spec["channels"])
+            cond &= t.channel.isin(spec["channels"]).fill_null(False)
         if spec.get("outbound"):
             cond &= t.outbound
         if spec.get("segments"):
             cond &= self.in_segment(t, spec["segments"])
         if spec.get("min_amount") is not None:
-            cond &= t.amount >= float(spec["min_amount"])
-        return cond.fill_null(False)
+            cond &= (t.amount >= float(spec["min_amount"])).fill_null(False)
+        return cond
 
     def customer_is(
         self, t: ir.Table, holds: Callable[[ir.Table], ir.BooleanValue]

@@ -117,8 +117,9 @@ Outcomes = Union[ir.Table, list[Part]]  # noqa: UP007 (a runtime alias)
 def event_part(
     rule_id: str, b: ir.Table, where: ir.BooleanValue, status: ir.IntegerValue, **values: ir.Value
 ) -> Part:
-    """A part whose outcomes are named by the event rows themselves (their id, time, place)."""
-    return Part(rule_id, where.fill_null(False), status, True, values)
+    """A part whose outcomes are named by the event rows themselves (their id, time, place).
+    ``where`` may be NULL for a row: both readers (a filter, a CASE) take that as false."""
+    return Part(rule_id, where, status, True, values)
 
 
 def as_table(b: ir.Table, outcomes: Outcomes) -> ir.Table:

@@ -61,7 +61,7 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
         "event_id": b.event_id,
     }
     fields: list[dict[str, str]] = []
-    flagged = [(s != OK).fill_null(False) for s in codes]
+    flagged = [s != OK for s in codes]  # NULL (no outcome): a CASE and a FILTER skip it
     for k, part in enumerate(parts):
         row[f"s{k}"] = codes[k]
         named = {f: f"v{k}_{f}" for f in PAYLOAD if f in part.values}
