@@ -39,6 +39,23 @@ def _py(value: Any) -> datetime | None:
     return value.to_pydatetime() if hasattr(value, "to_pydatetime") else value
 
 
+def _ids_unique(source: ir.Table, typed: ir.Table) -> tuple[int, bool]:
+    """(rows, whether every event id is unique). Usually they are, which one distinct count
+    tells: then no grouping, and no join in the rows every later pass reads. The count is of
+    the ids' hashes (integers count faster than strings): as many distinct hashes as rows
+    proves the ids distinct; fewer (a duplicate, or two ids that share a hash) sends every
+    row to the exact check. The ids are counted as written (no default to work out per
+    row) unless some row has none: a default (``FILE:LINE``) might repeat a written id."""
+    ids = source.event_id
+    counted = source.aggregate(
+        n=source.count(), written=ids.count(), distinct=ids.hash().nunique()
+    ).execute()
+    n = int(counted["n"].iloc[0])
+    if int(counted["written"].iloc[0]) < n:  # some rows have no id
+        counted = typed.aggregate(distinct=typed.event_id.hash().nunique()).execute()
+    return n, n == int(counted["distinct"].iloc[0])
+
+
 def prepare(
     con: ibis.BaseBackend,
     paths: list[Path],
@@ -61,12 +78,7 @@ def prepare(
         )
     )
     typed = default_ids(source, files)
-    # Usually every id is unique (one distinct count tells): then no grouping, and no join
-    # in the rows every later pass reads. The count is of the ids' hashes (integers count
-    # faster than strings): as many distinct hashes as rows proves the ids distinct; fewer
-    # (a duplicate, or two ids that share a hash) sends every row to the exact check.
-    ids = typed.aggregate(n=typed.count(), distinct=typed.event_id.hash().nunique()).execute()
-    unique = int(ids["n"].iloc[0]) == int(ids["distinct"].iloc[0])
+    rows_read, unique = _ids_unique(source, typed)
     all_rows = typed if unique else flag_duplicates(typed, materialize(duplicates(typed)), files)
     customers = (
         materialize(open_customers(con, customers_path, len(paths), pb, workdir))
@@ -89,7 +101,6 @@ def prepare(
         "line",
         reason=ibis.ifelse(all_rows.reason == "", ibis.literal(late_reason), all_rows.reason),
     )
-    rows_read = int(ids["n"].iloc[0])
     if customers is not None:
         bad = customers.filter(customers.reason != "")
         rejected = rejected.union(bad.select("file_no", "line", reason=bad.reason))

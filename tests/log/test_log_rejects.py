@@ -155,3 +155,33 @@ def test_bad_customers_rows_are_rejected_with_their_line(tmp_path: Path) -> None
     assert counts["rows_read"] == counts["rows_checked"] + counts["rows_rejected"]
     # 客户甲's valid birthday (03-04) falls in the audit: the birthday rule applies once.
     assert report["summary"]["cadence.birthday-greeting"]["opportunities"] == 1
+
+
+def test_rows_without_an_id_are_known_by_their_place(tmp_path: Path) -> None:
+    """No id: ``FILE:LINE``. Unique ids are proven from the ids as written only when every
+    row has one; here a written id repeats the place of a row without one (line 2), and
+    the later of the two is the duplicate."""
+    path = tmp_path / "ids.csv"
+    rows = [
+        ["", "2025-03-03 10:00", "C1", "purchase", "store", "a1", "tea", "120", ""],
+        ["f1", "2025-03-03 10:05", "C1", "farewell", "store", "a1", "", "", ""],
+        [f"{path}:2", "2025-03-04 10:00", "C1", "greeting", "im", "a1", "", "", ""],
+        ["x1", "2025-03-05 10:00", "C1", "care", "im", "a1", "", "", ""],
+    ]
+    _, report = audit(tmp_path / "ids.json", write_csv(path, rows), "--as-of", "2025-03-10")
+    rejects = report["input"]["rejects"]
+    assert [(r["line"], "duplicate event_id" in r["reason"]) for r in rejects] == [(4, True)]
+    assert f"(first at {path}:2)" in rejects[0]["reason"]
+    named = {f["event_id"] for f in report["findings"] if f["event_id"]}
+    assert named <= {f"{path}:2", "f1", "x1"}
+    assert report["input"]["rows_read"] == 4 and report["input"]["rows_checked"] == 3
+
+
+def test_ids_all_missing_are_all_unique(tmp_path: Path) -> None:
+    rows = [["", *row[1:]] for row in BASE]
+    path = write_csv(tmp_path / "noids.csv", rows, COLUMNS)
+    _, report = audit(tmp_path / "noids.json", path)
+    assert report["input"]["rows_rejected"] == 0
+    assert report["findings"] and all(
+        f["event_id"] == f"{path}:{f['line']}" for f in report["findings"] if f["event_id"]
+    )
