@@ -1,9 +1,8 @@
-"""Engine output -> the report model: messages, evidence, pseudonyms, sorting (columnar)."""
+"""Engine output -> the report model: messages, evidence, input accounting (columnar)."""
 
 from __future__ import annotations
 
 import difflib
-import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -16,7 +15,6 @@ import pyarrow.compute as pc
 from checker.engine.audit import AuditResult
 from checker.engine.kinds._evidence import ts_text
 from checker.engine.registry import get_kind
-from checker.engine.report_order import CustomerNames
 from checker.playbook.model import Playbook, Rule
 from checker.playbook.text import fill_params
 from checker.report.model import (
@@ -29,33 +27,7 @@ from checker.report.model import (
 )
 from checker.report.runs import out_of_order, repeated, runs
 
-ID_KEY_ENV = "HUITOU_ID_KEY"
 _UNKNOWN = re.compile(r"unknown event '([^']*)'")
-
-
-def pseudonymizer(key: bytes) -> Callable[[str], str]:
-    """Customer id -> a stable, keyed stand-in (HMAC-SHA256, RFC 2104), safe to share. The
-    key's inner and outer hash states are computed once; each id copies them (hundreds of
-    thousands of ids: far cheaper than a new ``hmac`` object each)."""
-    block = hashlib.sha256().block_size
-    padded = (hashlib.sha256(key).digest() if len(key) > block else key).ljust(block, b"\0")
-    inner = hashlib.sha256(bytes(b ^ 0x36 for b in padded)).copy
-    outer = hashlib.sha256(bytes(b ^ 0x5C for b in padded)).copy
-
-    def pseudonym(customer_id: str) -> str:
-        h = inner()
-        h.update(customer_id.encode("utf-8"))
-        o = outer()
-        o.update(h.digest())
-        return "C-" + o.hexdigest()[:10]
-
-    return pseudonym
-
-
-def id_key(pb: Playbook) -> bytes:
-    """The pseudonym key: ``$HUITOU_ID_KEY`` (keep it secret), else one derived from the
-    playbook's name (stable, but guessable: set the variable for shared reports)."""
-    return os.environ.get(ID_KEY_ENV, "huitou:" + pb.name["en"]).encode("utf-8")
 
 
 def _hint(reason: str, pb: Playbook) -> str:
@@ -72,19 +44,6 @@ def _hint(reason: str, pb: Playbook) -> str:
 
 def _rows(table: pa.Table) -> list[dict[str, Any]]:
     return table.to_pylist()
-
-
-def customer_names(pb: Playbook, reveal_ids: bool = False) -> CustomerNames | None:
-    """How a report names customers: keyed pseudonyms (one HMAC per distinct id), or the
-    raw ids (None) when ``reveal_ids``."""
-    if reveal_ids:
-        return None
-    pseudonym = pseudonymizer(id_key(pb))
-
-    def names(ids: pa.Array) -> pa.Array:
-        return pa.array([pseudonym(c) for c in ids.to_pylist()], pa.string())
-
-    return names
 
 
 def _evidence_of(

@@ -13,8 +13,9 @@ from checker.commands._common import add_lang_arg, add_playbook_arg, lang_of, pl
 from checker.engine.audit import run_engine
 from checker.engine.session import duckdb_session
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
-from checker.findings import build_report, customer_names
+from checker.findings import build_report
 from checker.progress import Steps
+from checker.pseudonyms import customer_names
 from checker.report.formats import FORMATS, write_report
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
