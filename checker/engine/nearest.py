@@ -25,7 +25,8 @@ def first_where(value: ir.Value, where: ir.BooleanValue, window: Any) -> ir.Valu
 
 
 def last_where(value: ir.Value, where: ir.BooleanValue, window: Any) -> ir.Value:
-    """``value`` of the last row of ``window``'s frame where ``where`` holds (NULL: none)."""
+    """``value`` of the last row of ``window``'s frame where ``where`` holds (NULL: none).
+    ``value`` must not be NULL where ``where`` holds."""
     return ibis.ifelse(where, value, ibis.null(value.type())).last().over(window)
 
 

@@ -105,10 +105,8 @@ def _findings(part: Part, rows: pa.StructArray, code: pa.Array, fields: dict[str
     seq = rows.field("seq")
     if part.named:
         event_id = rows.field("event_id")
-        file_no, line = (
-            pc.divide(seq, FILE_STRIDE),
-            pc.subtract(seq, pc.multiply(pc.divide(seq, FILE_STRIDE), FILE_STRIDE)),
-        )
+        file_no = pc.divide(seq, FILE_STRIDE)  # integer division, as `place` does in Ibis
+        line = pc.subtract(seq, pc.multiply(file_no, FILE_STRIDE))
     else:
         event_id = pa.nulls(n, pa.string())
         file_no = line = pa.nulls(n, pa.int64())
