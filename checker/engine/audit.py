@@ -10,6 +10,7 @@ import ibis
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.engine.customer_keys import KEY
 from checker.engine.evaluate import passes
 from checker.engine.outcomes import OUTCOME_SCHEMA, as_table, union
 from checker.engine.prepare import Prepared, prepare
@@ -56,6 +57,7 @@ def run_engine(
     rejects = with_file_names(prep.rejected.to_pyarrow(), prep.files)
     counts: list[pa.Table] = []
     shown: list[pa.Table] = []
+    customers_by_key = prep.segments.select(KEY, "customer_id").to_pyarrow()  # ~a row each
     for p in passes(prep, playbook, playbook.rules):
         if keep_ok:  # every outcome (tests, comparisons): plain queries
             tables = [as_table(p.table, o) for _, o in p.outcomes]
@@ -64,7 +66,7 @@ def run_engine(
             continue
         parts = [part for _, o in p.outcomes if isinstance(o, list) for part in o]
         if parts:  # one aggregate over the pass for every row-wise rule
-            c, f = tally(p.table, parts).read()
+            c, f = tally(p.table, parts).read(customers_by_key)
             counts.append(c)
             shown.append(f)
         tables = [o for _, o in p.outcomes if not isinstance(o, list)]
@@ -76,8 +78,8 @@ def run_engine(
         counts = [pa.table({n: pa.array([], type=pa.string()) for n in ("rule", "status")})]
         shown = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
     found = pa.concat_tables(shown, promote_options="permissive")
-    if not keep_ok:  # sorted here, by the backend's threads
-        found = in_report_order(con, found, prep.files, customer_names)
+    if not keep_ok:  # sorted here, by the backend's threads (event ids looked up on the way)
+        found = in_report_order(con, found, prep.files, customer_names, prep.events)
     return AuditResult(
         prep,
         pa.concat_tables(counts, promote_options="permissive"),

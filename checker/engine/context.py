@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 import ibis
@@ -22,7 +21,7 @@ class RuleContext:
     as_of: datetime
     audit_start: datetime
     customers: ir.Table | None  # customer_id, birthday (string), tier; None when not given
-    # customer_id, segment, last_purchase: one row per audited customer (a small table)
+    # customer_id, customer_key, segment, last_purchase: a row per audited customer (small)
     segments: ir.Table | None = None
     prefixes: dict[str, str] | None = None
 
@@ -56,10 +55,11 @@ class RuleContext:
         self, t: ir.Table, holds: Callable[[ir.Table], ir.BooleanValue]
     ) -> ir.BooleanValue:
         """The row's customer satisfies ``holds`` (over the segments table): a semi-join
-        against a small table, so events never carry their customer's attributes."""
+        against a small table, so events never carry their customer's attributes. On the
+        customer key (see `checker.engine.customer_keys`): a pass need not carry the id."""
         assert self.segments is not None
         s = self.segments
-        return t.customer_id.isin(s.filter(holds(s).fill_null(False)).customer_id)
+        return t.customer_key.isin(s.filter(holds(s).fill_null(False)).customer_key)
 
     def in_segment(self, t: ir.Table, segments: list[str]) -> ir.BooleanValue:
         return self.customer_is(t, lambda s: s.segment.isin(segments))
@@ -79,8 +79,9 @@ def customer_window(
     rows: tuple[int | None, int | None] | None = None,
     extra_keys: list[str] | None = None,
 ) -> Any:
-    """The shared ordering: per customer (and ``extra_keys``) by (ts, seq), ties by input order."""
-    keys = [t.customer_id, *[t[k] for k in extra_keys or []]]
+    """The shared ordering: per customer (and ``extra_keys``) by (ts, seq), ties by input order.
+    A customer is told by its key (see `checker.engine.customer_keys`)."""
+    keys = [t.customer_key, *[t[k] for k in extra_keys or []]]
     if rows is None:
         return ibis.window(group_by=keys, order_by=[t.ts, t.seq])
     return ibis.window(group_by=keys, order_by=[t.ts, t.seq], rows=rows)
@@ -93,34 +94,17 @@ FOLLOWING = (1, None)
 PRECEDING = (None, -1)
 
 
-# A position is one exact number: (microseconds since 1970 + _SHIFT) * _SCALE + seq.
-_DECIMAL = "decimal(38, 0)"
-_SHIFT = 10**17  # keeps every key positive (years 0001-9999)
-_SCALE = 10**20  # room for seq (file_no * FILE_STRIDE + line, file_no < 10**9)
-
-
+# A stamp is a time as one positive integer: microseconds since 1970 plus _SHIFT (which keeps
+# years 0001-9999 positive), so its sign is free to carry one bit (see `last_of_either`).
+_SHIFT = 10**17
 _EPOCH = ibis.timestamp("1970-01-01 00:00:00")
 
 
-def _exact(value: int) -> ir.DecimalScalar:
-    return ibis.literal(Decimal(value), type=_DECIMAL)
+def stamp(ts: ir.TimestampValue) -> ir.IntegerValue:
+    """``ts`` as a stamp (positive)."""
+    return ts.delta(_EPOCH, unit="microsecond") + _SHIFT
 
 
-def position(t: ir.Table) -> ir.DecimalValue:
-    """A row's place in the shared ordering (ts, seq) as one number: ``max`` of it over a
-    frame is the position of the frame's last matching row, with no row numbering pass. A
-    decimal(38, 0) compares far faster than a (ts, seq) struct."""
-    micros = t.ts.delta(_EPOCH, unit="microsecond").cast(_DECIMAL) + _exact(_SHIFT)
-    return micros * _exact(_SCALE) + t.seq.cast(_DECIMAL)
-
-
-def earlier(a: ir.DecimalValue, b: ir.DecimalValue) -> ir.BooleanValue:
-    """``a`` comes before ``b`` in the shared ordering (NULL when either is missing)."""
-    return a < b
-
-
-def ts_at(pos: ir.DecimalValue) -> ir.TimestampValue:
-    """The time of a position, exactly: its leading digits (decimal division would round)."""
-    digits = pos.cast("string")
-    micros = digits.substr(0, digits.length() - len(str(_SCALE)) + 1).cast("int64") - _SHIFT
-    return _EPOCH + micros.as_interval("us")
+def stamp_ts(signed: ir.IntegerValue) -> ir.TimestampValue:
+    """The time of a stamp, whatever its sign."""
+    return _EPOCH + (signed.abs() - _SHIFT).as_interval("us")

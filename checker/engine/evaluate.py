@@ -20,11 +20,14 @@ from checker.log.sources import place
 from checker.playbook.model import Playbook, Rule
 
 # What the window kinds read; everything else (text, due, ref, agent_id...) stays out of the
-# sort. file_no and line are not carried either: they are recovered from seq afterwards.
+# sort. file_no and line are not carried either: they are recovered from seq afterwards. The
+# ids are read only when every outcome is asked for: an audit's findings get them by their
+# seq once the passes are done (see `checker.engine.identify`), so they stay out of its sorts.
 WINDOW_COLUMNS = (
     "seq",
     "event_id",
     "customer_id",
+    "customer_key",  # what the windows partition by (see `checker.engine.customer_keys`)
     "ts",
     "event_flag",  # not the name: see `checker.log.event_flags`
     "channel",

@@ -17,6 +17,8 @@ import sqlglot.expressions as sge
 from ibis.backends.sql.compilers.duckdb import DuckDBCompiler
 from ibis.common.exceptions import UnsupportedBackendType
 
+from checker.engine.context import stamp
+
 
 def first_where(value: ir.Value, where: ir.BooleanValue, window: Any) -> ir.Value:
     """``value`` of the first row of ``window``'s frame where ``where`` holds (NULL: none).
@@ -28,6 +30,18 @@ def last_where(value: ir.Value, where: ir.BooleanValue, window: Any) -> ir.Value
     """``value`` of the last row of ``window``'s frame where ``where`` holds (NULL: none).
     ``value`` must not be NULL where ``where`` holds."""
     return ibis.ifelse(where, value, ibis.null(value.type())).last().over(window)
+
+
+def last_of_either(
+    ts: ir.TimestampValue, first: ir.BooleanValue, second: ir.BooleanValue, window: Any
+) -> ir.IntegerValue:
+    """Of the rows of ``window``'s frame in ``first`` or ``second``, the last one, as its
+    time's stamp (`checker.engine.context.stamp`): positive when that row is in ``first``
+    and not in ``second``, negative otherwise; NULL when there is none. "The last trigger
+    comes after the last reset" is then one window, not two (a positive value), and the
+    stamp gives the trigger's time. ``first`` and ``second`` must not be NULL."""
+    at = stamp(ts)
+    return last_where(ibis.ifelse(first & ~second, at, -at), first | second, window)
 
 
 class NullSkippingDuckDBCompiler(DuckDBCompiler):

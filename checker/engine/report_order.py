@@ -16,6 +16,8 @@ import ibis.expr.types as ir
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.engine.event_ids import with_event_ids
+
 # Customer ids -> the names a report shows (pseudonyms, or the ids themselves), one per id.
 CustomerNames = Callable[[pa.Array], pa.Array]
 
@@ -36,14 +38,21 @@ def file_rank(file_no: ir.IntegerValue, files: list[str]) -> ir.IntegerValue:
 
 
 def in_report_order(
-    con: ibis.BaseBackend, found: pa.Table, files: list[str], names: CustomerNames | None
+    con: ibis.BaseBackend,
+    found: pa.Table,
+    files: list[str],
+    names: CustomerNames | None,
+    events: ir.Table | None = None,
 ) -> pa.Table:
     """``found`` (OUTCOME_SCHEMA rows, ``file_no`` for the file) with ``customer_id`` as the
     report names it, sorted on ``con`` as the report lists the findings (but for the
-    evidence)."""
+    evidence). Rows with a ``seq`` (a tally's) get their event ids from ``events`` on the way
+    (see `checker.engine.event_ids`)."""
     at = found.schema.get_field_index("customer_id")
     found = found.set_column(at, "customer_id", shown_customers(found["customer_id"], names))
     t = ibis.memtable(found)
+    if "seq" in t.columns:
+        t = with_event_ids(t, events) if events is not None else t.drop("seq")
     keys = [
         t.status != "violation",
         t.rule,

@@ -16,13 +16,19 @@ import ibis.expr.types as ir
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.engine.customer_keys import KEY, ids_of
 from checker.engine.outcomes import OUTCOME_SCHEMA, STATUSES, Part, union
 from checker.log.sources import FILE_STRIDE
 
-# What a part's findings carry out of the aggregate besides the row's seq, time, customer and
-# event id (a struct per row with a finding, so only those rows' strings are copied).
+# What a part's findings carry out of the aggregate besides the row's seq, time and customer
+# key (a struct per row with a finding). Not the customer or event id: strings a window pass
+# would carry through its sort for every row. The customer id comes from the key (see
+# `checker.engine.customer_keys`), the event id from the seq (`checker.engine.event_ids`).
 PAYLOAD = ("ts", "ref_ts", "ref_id", "deadline", "detail", "count")
 OK = STATUSES.index("ok")
+# A tally's findings: OUTCOME_SCHEMA, the event id still NULL, and the seq of the row each is
+# read off (to look it up by).
+FOUND_SCHEMA = OUTCOME_SCHEMA.to_pyarrow().append(pa.field("seq", pa.int64()))
 
 
 @dataclass(frozen=True)
@@ -33,9 +39,10 @@ class Tally:
     parts: list[Part]
     fields: list[dict[str, str]]  # part k's payload field -> its name in the collected struct
 
-    def read(self) -> tuple[pa.Table, pa.Table]:
-        """Run it: (rule, status, n) and the findings (OUTCOME_SCHEMA)."""
-        return unpack(self.expr.to_pyarrow(), self)
+    def read(self, customers: pa.Table) -> tuple[pa.Table, pa.Table]:
+        """Run it: (rule, status, n) and the findings (`FOUND_SCHEMA`); ``customers``: the
+        audit's customer_key and customer_id (see `checker.engine.customer_keys.ids_of`)."""
+        return unpack(self.expr.to_pyarrow(), self, customers)
 
 
 def tally(b: ir.Table, parts: list[Part]) -> Tally:
@@ -54,12 +61,7 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
     for k, s in enumerate(codes):
         for i, name in enumerate(STATUSES):
             aggs[f"n{k}_{name}"] = (s == i).cast("int64").sum()
-    row: dict[str, ir.Value] = {
-        "seq": b.seq,
-        "ts": b.ts,
-        "customer_id": b.customer_id,
-        "event_id": b.event_id,
-    }
+    row: dict[str, ir.Value] = {"seq": b.seq, "ts": b.ts, "key": b[KEY]}
     fields: list[dict[str, str]] = []
     flagged = [s != OK for s in codes]  # NULL (no outcome): a CASE and a FILTER skip it
     for k, part in enumerate(parts):
@@ -74,19 +76,28 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
     return Tally(m.aggregate(**aggs), parts, fields)
 
 
-def unpack(result: pa.Table, t: Tally) -> tuple[pa.Table, pa.Table]:
-    """The aggregate's row -> (rule, status, n) and the findings in OUTCOME_SCHEMA."""
+def unpack(result: pa.Table, t: Tally, customers: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """The aggregate's row -> (rule, status, n) and the findings in `FOUND_SCHEMA`."""
     counts: Counter[tuple[str, str]] = Counter()
     for k, part in enumerate(t.parts):
         for name in STATUSES:
             counts[(part.rule, name)] += int(result.column(f"n{k}_{name}")[0].as_py() or 0)
     rows = pc.list_flatten(result.column("found").combine_chunks())
-    found = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
+    customer = ids_of(rows.field("key"), customers)  # once per row, whatever its parts
+    found = [FOUND_SCHEMA.empty_table()]
     for k, part in enumerate(t.parts):
         code = rows.field(f"s{k}")
         mine = pc.fill_null(pc.not_equal(code, OK), False)
         if pc.any(mine).as_py():
-            found.append(_findings(part, rows.filter(mine), pc.filter(code, mine), t.fields[k]))
+            found.append(
+                _findings(
+                    part,
+                    rows.filter(mine),
+                    pc.filter(code, mine),
+                    t.fields[k],
+                    pc.filter(customer, mine),
+                )
+            )
     table = pa.table(
         {
             "rule": pa.array([r for r, _ in counts], pa.string()),
@@ -97,25 +108,26 @@ def unpack(result: pa.Table, t: Tally) -> tuple[pa.Table, pa.Table]:
     return table, pa.concat_tables(found)
 
 
-def _findings(part: Part, rows: pa.StructArray, code: pa.Array, fields: dict[str, str]) -> pa.Table:
-    """One part's findings (its collected ``rows``, status ``code``s) in OUTCOME_SCHEMA. A
-    finding about the customer alone (not ``named``) has no event id, file or line."""
+def _findings(
+    part: Part, rows: pa.StructArray, code: pa.Array, fields: dict[str, str], customer: pa.Array
+) -> pa.Table:
+    """One part's findings (its collected ``rows``, status ``code``s, ``customer`` ids) in
+    `FOUND_SCHEMA`, without their event id (see `checker.engine.event_ids`). A finding about
+    the customer alone (not ``named``) has no file or line (nor, later, event id)."""
     n = len(rows)
-    schema = OUTCOME_SCHEMA.to_pyarrow()
+    schema = FOUND_SCHEMA
     seq = rows.field("seq")
     if part.named:
-        event_id = rows.field("event_id")
         file_no = pc.divide(seq, FILE_STRIDE)  # integer division, as `place` does in Ibis
         line = pc.subtract(seq, pc.multiply(file_no, FILE_STRIDE))
     else:
-        event_id = pa.nulls(n, pa.string())
         file_no = line = pa.nulls(n, pa.int64())
     values = {f: rows.field(name) for f, name in fields.items()}
     columns = {
         "rule": pa.array([part.rule] * n, pa.string()),
         "status": pc.take(pa.array(STATUSES, pa.string()), code),
-        "customer_id": rows.field("customer_id"),
-        "event_id": event_id,
+        "customer_id": customer,
+        "event_id": pa.nulls(n, pa.string()),
         "ts": values.get("ts", rows.field("ts")),
         "file_no": file_no,
         "line": line,
@@ -123,6 +135,7 @@ def _findings(part: Part, rows: pa.StructArray, code: pa.Array, fields: dict[str
     for f in PAYLOAD:
         if f != "ts":
             columns[f] = values.get(f, pa.nulls(n, schema.field(f).type))
+    columns["seq"] = seq
     return pa.table(columns, schema=schema)
 
 

@@ -185,3 +185,28 @@ def test_ids_all_missing_are_all_unique(tmp_path: Path) -> None:
     assert report["findings"] and all(
         f["event_id"] == f"{path}:{f['line']}" for f in report["findings"] if f["event_id"]
     )
+
+
+@pytest.mark.parametrize(
+    ("ids", "duplicate_lines"),
+    [
+        (["e1", "e2", "e3", "e4"], []),  # growing: proven unique without hashing
+        (["e1", "e2", "e2", "e4"], [4]),  # growing but for a repeat: must not pass as grown
+        (["e3", "e1", "e4", "e2"], []),  # unique, in no order
+        (["e3", "e1", "e4", "e1"], [5]),
+    ],
+)
+def test_repeated_ids_are_found_in_any_order(
+    tmp_path: Path, ids: list[str], duplicate_lines: list[int]
+) -> None:
+    """Ids that only grow down the file are distinct, which spares counting them; an id
+    equal to the one before is not growth."""
+    days = ["2025-03-03 10:00", "2025-03-03 10:05", "2025-03-04 10:00", "2025-03-05 10:00"]
+    rows = [
+        [i, day, "C1", "care", "im", "a1", "", "", ""] for i, day in zip(ids, days, strict=True)
+    ]
+    path = write_csv(tmp_path / "ids.csv", rows)
+    _, report = audit(tmp_path / "ids.json", path, "--as-of", "2025-03-10")
+    rejects = report["input"]["rejects"]
+    assert [r["line"] for r in rejects if "duplicate event_id" in r["reason"]] == duplicate_lines
+    assert report["input"]["rows_checked"] == 4 - len(duplicate_lines)

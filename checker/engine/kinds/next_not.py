@@ -5,7 +5,7 @@ from __future__ import annotations
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from checker.engine.context import PRECEDING, RuleContext, customer_window, earlier, position, ts_at
+from checker.engine.context import PRECEDING, RuleContext, customer_window, stamp_ts
 from checker.engine.kinds._common import (
     BASE_TS,
     EVENT_FILTER,
@@ -16,29 +16,25 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import fmt_ts, gap, say_in
-from checker.engine.nearest import last_where
+from checker.engine.nearest import last_of_either
 from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
 
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
-    w = customer_window(e, rows=PRECEDING)
+    """The last preceding `after` or `checked` event: positive when it is an `after` (and
+    not a `checked`) one, which makes this the first checked event since (see
+    `last_of_either`)."""
     after, checked = ctx.match(rule.params["after"], e), ctx.match(rule.params["checked"], e)
-    return {
-        "after": last_where(position(e), after, w),
-        "checked": last_where(position(e), checked, w),
-    }
+    return {"last": last_of_either(e.ts, after, checked, customer_window(e, rows=PRECEDING))}
 
 
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
-    last_after, last_checked = ctx.col(b, rule, "after"), ctx.col(b, rule, "checked")
-    first_after = last_after.notnull() & (
-        last_checked.isnull() | earlier(last_checked, last_after).fill_null(False)
-    )
-    checked = ctx.match(rule.params["checked"], b) & first_after.fill_null(False)
+    last = ctx.col(b, rule, "last")
+    checked = ctx.match(rule.params["checked"], b) & (last > 0)  # NULL (none): false
     forbidden = status_of(ctx.match(rule.params["forbidden"], b))
-    return [event_part(rule.id, b, checked, forbidden, ref_ts=ts_at(last_after))]
+    return [event_part(rule.id, b, checked, forbidden, ref_ts=stamp_ts(last))]
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:

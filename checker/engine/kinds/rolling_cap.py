@@ -27,14 +27,14 @@ from checker.playbook.model import Playbook, Rule
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     checked = ctx.match(rule.params["checked"], e)
     span = ibis.range_window(
-        group_by=e.customer_id,
+        group_by=e.customer_key,
         order_by=e.ts,
         preceding=interval(rule.params["per"]),
         following=0,
     )
     # A range window counts every event at the same instant; those later in input order
     # are not "at or before" this one, so they are subtracted.
-    peers = ibis.window(group_by=[e.customer_id, e.ts], order_by=e.seq, rows=FOLLOWING)
+    peers = ibis.window(group_by=[e.customer_key, e.ts], order_by=e.seq, rows=FOLLOWING)
     return {
         "n": e.seq.count(where=checked).over(span) - e.seq.count(where=checked).over(peers),
         "first": e.ts.min(where=checked).over(span),

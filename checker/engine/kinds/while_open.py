@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
+import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from checker.engine.context import (
-    BY_CUSTOMER,
-    PRECEDING,
-    RuleContext,
-    customer_window,
-    earlier,
-    position,
-    ts_at,
-)
+from checker.engine.context import BY_CUSTOMER, PRECEDING, RuleContext, customer_window, stamp_ts
 from checker.engine.kinds._common import (
     BASE_TS,
     EVENT_FILTER,
@@ -24,19 +17,17 @@ from checker.engine.kinds._common import (
     t,
 )
 from checker.engine.kinds._evidence import fmt_ts, say_in
-from checker.engine.nearest import last_where
+from checker.engine.nearest import last_of_either
 from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
 from checker.playbook.model import Playbook, Rule
 
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
-    w = customer_window(e, rows=PRECEDING)
+    """The last preceding opening or closing event: positive when it opened (and did not
+    close) a case, which is then still open (see `last_of_either`)."""
     opened, closed = ctx.match(rule.params["opened_by"], e), ctx.match(rule.params["closed_by"], e)
-    return {
-        "opened": last_where(position(e), opened, w),
-        "closed": last_where(position(e), closed, w),
-    }
+    return {"last": last_of_either(e.ts, opened, closed, customer_window(e, rows=PRECEDING))}
 
 
 def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue:
@@ -46,11 +37,11 @@ def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue:
 
 
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
-    opened, closed = ctx.col(b, rule, "opened"), ctx.col(b, rule, "closed")
-    violated = opened.notnull() & (closed.isnull() | earlier(closed, opened).fill_null(False))
+    last = ctx.col(b, rule, "last")
     checked = ctx.match(rule.params["checked"], b)
-    status = status_of(violated.fill_null(False))
-    return [event_part(rule.id, b, checked, status, ref_ts=ts_at(opened))]
+    still_open = (last > 0).fill_null(False)  # NULL: no case was ever opened
+    opened = ibis.ifelse(still_open, stamp_ts(last), ibis.null("timestamp"))
+    return [event_part(rule.id, b, checked, status_of(still_open), ref_ts=opened)]
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:

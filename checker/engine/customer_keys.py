@@ -1,0 +1,53 @@
+"""The key the window passes partition by: a number per customer instead of the id itself.
+
+Every window pass sorts its rows by customer, time and input order, and carries every column
+read after it through that sort. A 64-bit key sorts and compares faster than a string id, and
+it is all a pass needs: a finding's customer id is looked up by its key once the passes are
+done (`ids_of`). The key is a hash of the id, used only when it is proven one-to-one over
+the audit's customers (the segments table has one row per customer); otherwise, the id
+itself is the key. The findings are the same either way.
+"""
+
+from __future__ import annotations
+
+import ibis.expr.types as ir
+import pyarrow as pa
+import pyarrow.compute as pc
+
+KEY = "customer_key"
+
+
+def hashed(customer_id: ir.StringValue) -> ir.IntegerValue:
+    """The numeric key of a customer id (a hash: every backend has one)."""
+    return customer_id.hash()
+
+
+def key_counts(segments: ir.Table) -> ir.Table:
+    """n (customers) and distinct (hashed keys among them)."""
+    return segments.aggregate(n=segments.count(), distinct=hashed(segments.customer_id).nunique())
+
+
+def hashed_keys(rows: ir.Table) -> ir.Table:
+    """``rows`` with their customer id's hash as ``customer_key``: worked out once, as the
+    rows are written, not in every pass."""
+    return rows.mutate(**{KEY: hashed(rows.customer_id)})
+
+
+def keyed(events: ir.Table, segments: ir.Table) -> tuple[ir.Table, ir.Table]:
+    """``events`` (with `hashed_keys`) and ``segments`` with the ``customer_key`` to use: the
+    hashed id when no two of the audit's customers share a hash, else the id itself. One
+    small query (over the segments, a row per customer)."""
+    counted = key_counts(segments).execute()
+    if int(counted["n"].iloc[0]) == int(counted["distinct"].iloc[0]):
+        return events, segments.mutate(**{KEY: hashed(segments.customer_id)})
+    return (
+        events.mutate(**{KEY: events.customer_id}),
+        segments.mutate(**{KEY: segments.customer_id}),
+    )
+
+
+def ids_of(keys: pa.Array, customers: pa.Table) -> pa.Array:
+    """The customer id of each key (``customers``: customer_key, customer_id of the audit's
+    customers, as `keyed` gives the segments), vectorised."""
+    at = pc.index_in(keys, value_set=customers[KEY].combine_chunks())
+    return pc.take(customers["customer_id"].combine_chunks(), at)
