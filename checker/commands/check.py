@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from checker.commands._common import add_lang_arg, add_playbook_arg, lang_of, playbook_from
 from checker.engine.audit import run_engine
-from checker.engine.session import duckdb_session
+from checker.engine.session import DEFAULT_MEMORY_LIMIT, duckdb_session
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
 from checker.findings import build_report
 from checker.progress import Steps
@@ -52,7 +52,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--memory-limit",
         metavar="SIZE",
         default=None,
-        help="DuckDB memory limit, e.g. 3GB (spills to disk beyond it)",
+        help=f"DuckDB memory limit, e.g. 2GB (default {DEFAULT_MEMORY_LIMIT}; spills to disk "
+        "beyond it)",
     )
     p.set_defaults(func=run)
 

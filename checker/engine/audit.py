@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from checker.engine.customer_keys import KEY
 from checker.engine.evaluate import passes
 from checker.engine.outcomes import OUTCOME_SCHEMA, as_table, union
 from checker.engine.prepare import Prepared, prepare
-from checker.engine.report_order import CustomerNames, in_report_order
+from checker.engine.report_order import CustomerNames, in_report_order, named_ahead
 from checker.engine.session import duckdb_session
 from checker.engine.tally import counts as count_outcomes
 from checker.engine.tally import summary, tally
@@ -54,10 +55,26 @@ def run_engine(
     `checker.engine.report_order`), their customers named by ``customer_names`` (None: the
     raw ids); with ``keep_ok``, every outcome, unsorted, with the raw ids."""
     prep = prepare(con, paths, playbook, customers_path=customers, as_of=as_of, workdir=workdir)
+    customers_by_key = prep.segments.select(KEY, "customer_id").to_pyarrow()  # a row each
+    with ThreadPoolExecutor(1, thread_name_prefix="huitou-names") as pool:
+        if customer_names is not None and not keep_ok:  # named while the passes run
+            ids = customers_by_key["customer_id"].combine_chunks()
+            customer_names = named_ahead(customer_names, ids, pool)
+        return _audit(con, prep, playbook, keep_ok, customers_by_key, customer_names)
+
+
+def _audit(
+    con: ibis.BaseBackend,
+    prep: Prepared,
+    playbook: Playbook,
+    keep_ok: bool,
+    customers_by_key: pa.Table,
+    customer_names: CustomerNames | None,
+) -> AuditResult:
+    """The passes over the prepared events, and their findings in the report's order."""
     rejects = with_file_names(prep.rejected.to_pyarrow(), prep.files)
     counts: list[pa.Table] = []
     shown: list[pa.Table] = []
-    customers_by_key = prep.segments.select(KEY, "customer_id").to_pyarrow()  # ~a row each
     for p in passes(prep, playbook, playbook.rules):
         if keep_ok:  # every outcome (tests, comparisons): plain queries
             tables = [as_table(p.table, o) for _, o in p.outcomes]

@@ -10,6 +10,7 @@ is out of order.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Executor
 
 import ibis
 import ibis.expr.types as ir
@@ -29,6 +30,23 @@ def shown_customers(ids: pa.ChunkedArray | pa.Array, names: CustomerNames | None
         return ids
     encoded = ids.dictionary_encode()
     return pc.take(names(encoded.dictionary), encoded.indices)
+
+
+def named_ahead(names: CustomerNames, ids: pa.Array, pool: Executor) -> CustomerNames:
+    """``names``, worked out for ``ids`` (distinct) on ``pool`` meanwhile (while the audit
+    runs on: naming hundreds of thousands of customers takes a while). Asked later, each
+    id is looked up there; an id not among them is named then."""
+    ahead = pool.submit(names, ids)
+
+    def lookup(asked: pa.Array) -> pa.Array:
+        at = pc.index_in(asked, value_set=ids)
+        shown = pc.take(ahead.result(), at)
+        missing = pc.is_null(at)
+        if pc.any(missing).as_py():
+            shown = pc.replace_with_mask(shown, missing, names(asked.filter(missing)))
+        return shown
+
+    return lookup
 
 
 def file_rank(file_no: ir.IntegerValue, files: list[str]) -> ir.IntegerValue:

@@ -16,7 +16,7 @@ import ibis
 from checker.engine import cache
 from checker.errors import HuitouError, Problem
 
-DEFAULT_MEMORY_LIMIT = "2GB"  # DuckDB spills to the scratch folder beyond it
+DEFAULT_MEMORY_LIMIT = "3GB"  # DuckDB spills to the scratch folder beyond it
 
 
 def _connect(scratch: str, memory_limit: str | None) -> ibis.BaseBackend:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 import pyarrow as pa
 
 from checker.engine.outcomes import OUTCOME_SCHEMA
-from checker.engine.report_order import in_report_order, shown_customers
+from checker.engine.report_order import in_report_order, named_ahead, shown_customers
 from checker.engine.session import duckdb_session
 
 FILES = ["z.csv", "a.csv"]  # file 0 sorts after file 1 by name
@@ -67,3 +68,17 @@ def test_customers_are_named_once_per_distinct_id_and_sorted_by_that_name() -> N
     with duckdb_session() as (con, _):
         out = in_report_order(con, _rows(rows), FILES, names)
     assert out["customer_id"].to_pylist() == ["n-6", "n-7", "n-8"]
+
+
+def test_customers_named_ahead_are_looked_up_and_others_named_when_asked() -> None:
+    asked: list[list[str]] = []
+
+    def names(ids: pa.Array) -> pa.Array:
+        asked.append(ids.to_pylist())
+        return pa.array(["n-" + i for i in ids.to_pylist()], pa.string())
+
+    with ThreadPoolExecutor(1) as pool:
+        lookup = named_ahead(names, pa.array(["c1", "c2", "c3"]), pool)
+        assert lookup(pa.array(["c3", "c1"])).to_pylist() == ["n-c3", "n-c1"]
+        assert lookup(pa.array(["c2", "c9", "c1"])).to_pylist() == ["n-c2", "n-c9", "n-c1"]
+    assert asked == [["c1", "c2", "c3"], ["c9"]]
