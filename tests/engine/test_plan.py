@@ -22,8 +22,8 @@ def test_rules_reading_the_same_big_set_share_a_pass() -> None:
 
 
 def test_rules_reading_different_sets_keep_their_own_passes() -> None:
-    """A purchase's greeting and its usage check: the purchases are shared, the rest not."""
-    counts = {0b11: 80_000.0, 0b01: 80_000.0, 0b10: 80_000.0}
+    """Two rules that share a few rows and each read many of their own: not shared."""
+    counts = {0b11: 80_000.0, 0b01: 400_000.0, 0b10: 400_000.0}
     assert plan.share(counts, [1, 1], TOTAL) == [[0], [1]]
 
 
