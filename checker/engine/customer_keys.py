@@ -23,8 +23,8 @@ def hashed(customer_id: ir.StringValue) -> ir.IntegerValue:
 
 
 def key_counts(segments: ir.Table) -> ir.Table:
-    """n (customers) and distinct (hashed keys among them)."""
-    return segments.aggregate(n=segments.count(), distinct=hashed(segments.customer_id).nunique())
+    """n (customers) and distinct (keys among them), of segments with a ``customer_key``."""
+    return segments.aggregate(n=segments.count(), distinct=segments[KEY].nunique())
 
 
 def hashed_keys(rows: ir.Table) -> ir.Table:
@@ -37,9 +37,10 @@ def keyed(events: ir.Table, segments: ir.Table) -> tuple[ir.Table, ir.Table]:
     """``events`` (with `hashed_keys`) and ``segments`` with the ``customer_key`` to use: the
     hashed id when no two of the audit's customers share a hash, else the id itself. One
     small query (over the segments, a row per customer)."""
-    counted = key_counts(segments).execute()
+    hashed_segments = hashed_keys(segments)
+    counted = key_counts(hashed_segments).execute()
     if int(counted["n"].iloc[0]) == int(counted["distinct"].iloc[0]):
-        return events, segments.mutate(**{KEY: hashed(segments.customer_id)})
+        return events, hashed_segments
     return (
         events.mutate(**{KEY: events.customer_id}),
         segments.mutate(**{KEY: segments.customer_id}),

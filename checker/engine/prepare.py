@@ -67,11 +67,9 @@ def _ids_unique(source: ir.Table, typed: ir.Table) -> tuple[int, bool]:
     n = int(counted["n"].iloc[0])
     if int(counted["written"].iloc[0]) == n and int(counted["unsorted"].iloc[0]) == 0:
         return n, True
-    if int(counted["written"].iloc[0]) == n:
-        hashes = source.aggregate(distinct=source.event_id.hash().nunique())
-    else:  # some rows have no id
-        hashes = typed.aggregate(distinct=typed.event_id.hash().nunique())
-    return n, n == int(hashes.execute()["distinct"].iloc[0])
+    ids = source if int(counted["written"].iloc[0]) == n else typed  # typed: defaults too
+    hashes = ids.aggregate(distinct=ids.event_id.hash().nunique()).execute()
+    return n, n == int(hashes["distinct"].iloc[0])
 
 
 def prepare(

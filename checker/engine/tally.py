@@ -115,7 +115,6 @@ def _findings(
     `FOUND_SCHEMA`, without their event id (see `checker.engine.event_ids`). A finding about
     the customer alone (not ``named``) has no file or line (nor, later, event id)."""
     n = len(rows)
-    schema = FOUND_SCHEMA
     seq = rows.field("seq")
     if part.named:
         file_no = pc.divide(seq, FILE_STRIDE)  # integer division, as `place` does in Ibis
@@ -134,9 +133,9 @@ def _findings(
     }
     for f in PAYLOAD:
         if f != "ts":
-            columns[f] = values.get(f, pa.nulls(n, schema.field(f).type))
+            columns[f] = values.get(f, pa.nulls(n, FOUND_SCHEMA.field(f).type))
     columns["seq"] = seq
-    return pa.table(columns, schema=schema)
+    return pa.table(columns, schema=FOUND_SCHEMA)
 
 
 def counts(tables: list[ir.Table]) -> ir.Table:
