@@ -6,7 +6,7 @@ import difflib
 import os
 import re
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any
 
 import pyarrow as pa
@@ -47,18 +47,13 @@ def _rows(table: pa.Table) -> list[dict[str, Any]]:
 
 
 def _evidence_of(
-    rows: pa.Table,
-    spans: list[tuple[int, int]],
-    rules: dict[str, Rule],
-    pb: Playbook,
-    lang: str,
-    pool: Executor,
+    rows: pa.Table, rules: dict[str, Rule], pb: Playbook, lang: str, pool: Executor
 ) -> Callable[[], pa.Array]:
-    """Each rule's kind writes the evidence of a run of that rule's rows (``spans``), run by
-    run on ``pool`` (Arrow's string kernels run outside the GIL); the returned function
-    waits for them and joins them in order."""
+    """Each rule's kind writes the evidence of a run of that rule's rows, run by run on
+    ``pool`` (Arrow's string kernels run outside the GIL); the returned function waits for
+    them and joins them in order."""
     jobs = []
-    for at, n in spans:
+    for at, n in runs([rows["rule"]]):
         rule = rules[rows["rule"][at].as_py()]
         kind = get_kind(rule.kind)
         jobs.append((rule, n, pool.submit(kind.evidence, rows.slice(at, n), rule, pb, lang)))
@@ -75,14 +70,35 @@ def _evidence_of(
     return joined
 
 
+class _InLine(Executor):
+    """Runs each job as it is submitted."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        done: Future[Any] = Future()
+        try:
+            done.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # handed over with the result, as a pool would
+            done.set_exception(exc)
+        return done
+
+
+def evidence_writer(pb: Playbook, lang: str) -> Callable[[pa.Table], pa.Array]:
+    """The report's evidence for engine rows (`checker.engine.outcomes.OUTCOME_SCHEMA`) of
+    any of ``pb``'s rules, written in this thread: for the engine to write as it reads each
+    pass's findings (see `checker.engine.audit.run_engine`), while the backend runs on."""
+    rules = {r.id: r for r in pb.rules}
+    return lambda rows: _evidence_of(rows, rules, pb, lang, _InLine())()
+
+
 def _findings(result: AuditResult, pb: Playbook, lang: str) -> FindingTable:
-    """Engine rows (in report order but for the evidence; see
+    """Engine rows (in report order, but for the evidence unless the engine wrote it; see
     `checker.engine.report_order`) -> the sorted finding table, column by column."""
     rules = {r.id: r for r in pb.rules}
     rows = result.findings
     with ThreadPoolExecutor(max(2, os.cpu_count() or 1)) as pool:
         ts = pool.submit(ts_text, rows["ts"])
-        evidence = _evidence_of(rows, runs([rows["rule"], rows["status"]]), rules, pb, lang, pool)
+        written = "evidence" in rows.column_names  # by the engine (see `evidence_writer`)
+        evidence = None if written else _evidence_of(rows, rules, pb, lang, pool)
         base = pa.table(
             {
                 "rule": rows["rule"],
@@ -92,7 +108,7 @@ def _findings(result: AuditResult, pb: Playbook, lang: str) -> FindingTable:
                 "ts": ts.result(),
                 "file": rows["file"],
                 "line": rows["line"],
-                "evidence": evidence(),
+                "evidence": rows["evidence"] if evidence is None else evidence(),
             }
         )
     # The order of the report: violations first, then by rule, place, customer, time, evidence

@@ -11,7 +11,7 @@ import pytest
 
 from checker.engine.audit import AuditResult, run_engine
 from checker.engine.session import duckdb_session
-from checker.findings import build_report
+from checker.findings import build_report, evidence_writer
 from checker.playbook import Playbook
 from checker.playbook.load import load_playbook
 from checker.pseudonyms import customer_names, id_key, pseudonymizer
@@ -38,7 +38,11 @@ def _report_key(f: Finding) -> tuple[object, ...]:
     return (f.status != "violation", f.rule, *where)
 
 
-def _audit(log: Path, customers: Path | None, pb: Playbook, names: bool = True) -> AuditResult:
+def _audit(
+    log: Path, customers: Path | None, pb: Playbook, names: bool = True, lang: str | None = None
+) -> AuditResult:
+    """The engine's result; with ``lang``, the evidence written by the engine (as `huitou
+    check` has it), else left to `build_report`."""
     with duckdb_session() as (con, workdir):
         return run_engine(
             con,
@@ -47,17 +51,20 @@ def _audit(log: Path, customers: Path | None, pb: Playbook, names: bool = True) 
             pb,
             customers=customers,
             customer_names=customer_names(pb) if names else None,
+            evidence=evidence_writer(pb, lang) if lang else None,
         )
 
 
+@pytest.mark.parametrize("engine_writes_evidence", [True, False])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_findings_tied_but_for_their_evidence_are_in_evidence_order(
-    tmp_path: Path, lang: str
+    tmp_path: Path, lang: str, engine_writes_evidence: bool
 ) -> None:
     log = tmp_path / "events.csv"
     log.write_text(TIED_LOG, encoding="utf-8")
     pb = load_playbook()
-    findings = list(build_report(_audit(log, None, pb), pb, lang=lang).findings)
+    result = _audit(log, None, pb, lang=lang if engine_writes_evidence else None)
+    findings = list(build_report(result, pb, lang=lang).findings)
     holidays = [f for f in findings if f.rule == "cadence.holiday-greeting"]
     assert len(holidays) == 4
     assert holidays[0].ts == holidays[1].ts and holidays[0].customer_id == holidays[1].customer_id
@@ -76,6 +83,18 @@ def test_the_report_does_not_depend_on_the_order_the_engine_hands_rows_over() ->
         order = random.Random(seed).sample(range(rows.num_rows), rows.num_rows)
         shuffled = replace(result, findings=rows.take(pa.array(order)))
         assert build_report(shuffled, pb, lang="zh").findings == expected
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_evidence_written_while_the_engine_reads_its_passes_is_the_same_report(lang: str) -> None:
+    pb = load_playbook()
+    written = _audit(DEMO / "events.csv", DEMO / "customers.csv", pb, lang=lang)
+    assert "evidence" in written.findings.column_names
+    later = _audit(DEMO / "events.csv", DEMO / "customers.csv", pb)
+    assert "evidence" not in later.findings.column_names
+    expected = build_report(later, pb, lang=lang).findings
+    assert len({f.rule for f in expected}) > 15  # most kinds write evidence here
+    assert list(build_report(written, pb, lang=lang).findings) == list(expected)
 
 
 def test_customers_are_pseudonyms_unless_the_ids_are_revealed() -> None:

@@ -13,7 +13,7 @@ from checker.commands._common import add_lang_arg, add_playbook_arg, lang_of, pl
 from checker.engine.audit import run_engine
 from checker.engine.session import DEFAULT_MEMORY_LIMIT, duckdb_session
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
-from checker.findings import build_report
+from checker.findings import build_report, evidence_writer
 from checker.progress import Steps
 from checker.pseudonyms import customer_names
 from checker.report.formats import FORMATS, write_report
@@ -95,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
                 customers=args.customers,
                 as_of=as_of,
                 customer_names=customer_names(pb, args.reveal_ids),
+                evidence=evidence_writer(pb, lang),
             )
         steps.advance("report")
         report = build_report(result, pb, lang=lang)

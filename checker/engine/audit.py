@@ -13,12 +13,13 @@ import pyarrow.compute as pc
 
 from checker.engine.customer_keys import KEY
 from checker.engine.evaluate import passes
+from checker.engine.in_turn import in_turn
 from checker.engine.outcomes import OUTCOME_SCHEMA, as_table, union
+from checker.engine.pass_queries import Evidence, pass_queries
 from checker.engine.prepare import Prepared, prepare
 from checker.engine.report_order import CustomerNames, in_report_order, named_ahead
 from checker.engine.session import duckdb_session
 from checker.engine.tally import counts as count_outcomes
-from checker.engine.tally import summary, tally
 from checker.playbook.model import Playbook
 
 
@@ -27,7 +28,8 @@ class AuditResult:
     prepared: Prepared
     counts: pa.Table  # rule, status, n
     # OUTCOME_SCHEMA rows whose status is violation or pending; in the report's order, and the
-    # customers as the report names them, unless every outcome was asked for (``keep_ok``)
+    # customers as the report names them, unless every outcome was asked for (``keep_ok``).
+    # With the evidence written (see `run_engine`): an ``evidence`` column instead of DETAILS.
     findings: pa.Table
     rejects: pa.Table  # file, line, reason
 
@@ -50,17 +52,20 @@ def run_engine(
     as_of: datetime | None = None,
     keep_ok: bool = False,
     customer_names: CustomerNames | None = None,
+    evidence: Evidence | None = None,
 ) -> AuditResult:
     """Audit ``paths``. The findings come sorted as a report lists them (see
     `checker.engine.report_order`), their customers named by ``customer_names`` (None: the
-    raw ids); with ``keep_ok``, every outcome, unsorted, with the raw ids."""
+    raw ids), with an ``evidence`` column written by ``evidence`` (see
+    `checker.findings.evidence_writer`; None: without); with ``keep_ok``, every outcome,
+    unsorted, with the raw ids and no evidence."""
     prep = prepare(con, paths, playbook, customers_path=customers, as_of=as_of, workdir=workdir)
     customers_by_key = prep.segments.select(KEY, "customer_id").to_pyarrow()  # a row each
     with ThreadPoolExecutor(1, thread_name_prefix="huitou-names") as pool:
         if customer_names is not None and not keep_ok:  # named while the passes run
             ids = customers_by_key["customer_id"].combine_chunks()
             customer_names = named_ahead(customer_names, ids, pool)
-        return _audit(con, prep, playbook, keep_ok, customers_by_key, customer_names)
+        return _audit(con, prep, playbook, keep_ok, customers_by_key, customer_names, evidence)
 
 
 def _audit(
@@ -70,25 +75,24 @@ def _audit(
     keep_ok: bool,
     customers_by_key: pa.Table,
     customer_names: CustomerNames | None,
+    evidence: Evidence | None,
 ) -> AuditResult:
     """The passes over the prepared events, and their findings in the report's order."""
     rejects = with_file_names(prep.rejected.to_pyarrow(), prep.files)
     counts: list[pa.Table] = []
     shown: list[pa.Table] = []
-    for p in passes(prep, playbook, playbook.rules):
-        if keep_ok:  # every outcome (tests, comparisons): plain queries
+    if keep_ok:  # every outcome (tests, comparisons): plain queries
+        for p in passes(prep, playbook, playbook.rules):
             tables = [as_table(p.table, o) for _, o in p.outcomes]
             counts.append(count_outcomes(tables).to_pyarrow())
             shown.append(union(tables).to_pyarrow())
-            continue
-        parts = [part for _, o in p.outcomes if isinstance(o, list) for part in o]
-        if parts:  # one aggregate over the pass for every row-wise rule
-            c, f = tally(p.table, parts).read(customers_by_key)
-            counts.append(c)
-            shown.append(f)
-        tables = [o for _, o in p.outcomes if not isinstance(o, list)]
-        if tables:
-            c, f = summary(tables)
+    else:  # the backend runs each query while the last one's result is unpacked here
+        queries = pass_queries(
+            passes(prep, playbook, playbook.rules), customers_by_key, customer_names, evidence
+        )
+        results = in_turn([query.to_pyarrow for query, _ in queries])
+        for (_, read), result in zip(queries, results, strict=True):
+            c, f = read(result)
             counts.append(c)
             shown.append(f)
     if not counts:
@@ -96,7 +100,7 @@ def _audit(
         shown = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
     found = pa.concat_tables(shown, promote_options="permissive")
     if not keep_ok:  # sorted here, by the backend's threads (event ids looked up on the way)
-        found = in_report_order(con, found, prep.files, customer_names, prep.events)
+        found = in_report_order(con, found, prep.files, prep.events)
     return AuditResult(
         prep,
         pa.concat_tables(counts, promote_options="permissive"),

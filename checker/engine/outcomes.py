@@ -31,6 +31,8 @@ OUTCOME_SCHEMA = ibis.schema(
         "count": "int64",  # e.g. events in the rolling window
     }
 )
+# What an outcome carries for its evidence alone (a report shows the sentence, not these).
+DETAILS = ("ref_ts", "ref_id", "deadline", "detail", "count")
 
 
 def outcome(

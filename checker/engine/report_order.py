@@ -1,10 +1,10 @@
 """The findings in the order the report lists them, sorted by the backend (in parallel).
 
 The report lists violations first, then by rule, file, line, customer (as the report names
-them), time and evidence. The backend sorts by all of these but the evidence (which the
-report writes later, from the sorted rows): `checker.findings` checks the order with the
-evidence and sorts again only where two findings tie on everything else and their evidence
-is out of order.
+them), time and evidence. The backend sorts by all of these; by all but the evidence when the
+report is to write it later, from the sorted rows (the engine usually writes it as it reads
+each pass: see `checker.engine.pass_queries`). `checker.findings` checks the order with the
+evidence either way, and sorts again only where it is out of order.
 """
 
 from __future__ import annotations
@@ -59,15 +59,12 @@ def in_report_order(
     con: ibis.BaseBackend,
     found: pa.Table,
     files: list[str],
-    names: CustomerNames | None,
     events: ir.Table | None = None,
 ) -> pa.Table:
-    """``found`` (OUTCOME_SCHEMA rows, ``file_no`` for the file) with ``customer_id`` as the
-    report names it, sorted on ``con`` as the report lists the findings (but for the
-    evidence). Rows with a ``seq`` (a tally's) get their event ids from ``events`` on the way
-    (see `checker.engine.event_ids`)."""
-    at = found.schema.get_field_index("customer_id")
-    found = found.set_column(at, "customer_id", shown_customers(found["customer_id"], names))
+    """``found`` (OUTCOME_SCHEMA rows, ``file_no`` for the file, ``customer_id`` as the report
+    names it: see `shown_customers`), sorted on ``con`` as the report lists the findings (but
+    for the evidence, unless ``found`` has it). Rows with a ``seq`` (a tally's) get their
+    event ids from ``events`` on the way (see `checker.engine.event_ids`)."""
     t = ibis.memtable(found)
     if "seq" in t.columns:
         t = with_event_ids(t, events) if events is not None else t.drop("seq")
@@ -79,4 +76,6 @@ def in_report_order(
         t.customer_id,
         ibis.asc(t.ts, nulls_first=True),
     ]
+    if "evidence" in t.columns:  # written already: the report's order in full
+        keys.append(t.evidence)
     return con.to_pyarrow(t.order_by(keys))

@@ -17,14 +17,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checker.engine.customer_keys import KEY, ids_of
-from checker.engine.outcomes import OUTCOME_SCHEMA, STATUSES, Part, union
+from checker.engine.outcomes import DETAILS, OUTCOME_SCHEMA, STATUSES, Part, union
 from checker.log.sources import FILE_STRIDE
 
 # What a part's findings carry out of the aggregate besides the row's seq, time and customer
 # key (a struct per row with a finding). Not the customer or event id: strings a window pass
 # would carry through its sort for every row. The customer id comes from the key (see
 # `checker.engine.customer_keys`), the event id from the seq (`checker.engine.event_ids`).
-PAYLOAD = ("ts", "ref_ts", "ref_id", "deadline", "detail", "count")
+PAYLOAD = ("ts", *DETAILS)
 OK = STATUSES.index("ok")
 # A tally's findings: OUTCOME_SCHEMA, the event id still NULL, and the seq of the row each is
 # read off (to look it up by).
@@ -38,11 +38,6 @@ class Tally:
     expr: ir.Table
     parts: list[Part]
     fields: list[dict[str, str]]  # part k's payload field -> its name in the collected struct
-
-    def read(self, customers: pa.Table) -> tuple[pa.Table, pa.Table]:
-        """Run it: (rule, status, n) and the findings (`FOUND_SCHEMA`); ``customers``: the
-        audit's customer_key and customer_id (see `checker.engine.customer_keys.ids_of`)."""
-        return unpack(self.expr.to_pyarrow(), self, customers)
 
 
 def tally(b: ir.Table, parts: list[Part]) -> Tally:
@@ -77,7 +72,9 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
 
 
 def unpack(result: pa.Table, t: Tally, customers: pa.Table) -> tuple[pa.Table, pa.Table]:
-    """The aggregate's row -> (rule, status, n) and the findings in `FOUND_SCHEMA`."""
+    """The aggregate's row (``t.expr`` run) -> (rule, status, n) and the findings in
+    `FOUND_SCHEMA`; ``customers``: the audit's customer_key and customer_id (see
+    `checker.engine.customer_keys.ids_of`)."""
     counts: Counter[tuple[str, str]] = Counter()
     for k, part in enumerate(t.parts):
         for name in STATUSES:
@@ -157,13 +154,8 @@ def summary_query(tables: list[ir.Table]) -> ir.Table:
     return union(parts)
 
 
-def summary(tables: list[ir.Table]) -> tuple[pa.Table, pa.Table]:
-    """Outcome tables -> (rule, status, n) and the findings, in one query."""
-    return _split(summary_query(tables).to_pyarrow())
-
-
-def _split(result: pa.Table) -> tuple[pa.Table, pa.Table]:
-    """The summary pass -> (rule, status, n) and the collected outcome rows, flat."""
+def split(result: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """`summary_query` run -> (rule, status, n) and the collected outcome rows, flat."""
     counted = result.select(["rule", "status", "n"])
     lists = result.column("rows").combine_chunks()
     parents = pc.list_parent_indices(lists)

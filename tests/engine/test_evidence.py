@@ -53,13 +53,13 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
     ),
     (
         "cadence.keep-in-touch",
-        {"status": "pending", "event_id": "e1", "ts": T0, "deadline": T2},
+        {"status": "pending", "event_id": "e1", "line": 2, "ts": T0, "deadline": T2},
         "上次联系 2025-03-03 10:00：下次联系应在 2025-03-05 10:00 前",
         "last contact 2025-03-03 10:00: next contact due by 2025-03-05 10:00",
     ),
     (
         "cadence.keep-in-touch",
-        {"status": "violation", "event_id": "", "ts": T0, "deadline": T2},
+        {"status": "violation", "ts": T0, "deadline": T2},
         "起点 2025-03-03 10:00，此后再无联系；上限 45 天",
         "since 2025-03-03 10:00, no contact since; limit 45 days",
     ),

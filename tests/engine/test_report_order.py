@@ -34,7 +34,7 @@ def test_violations_first_then_rule_file_name_line_customer_time() -> None:
         ("r.a", "violation", "c9", t1, 0, 1),
     ]
     with duckdb_session() as (con, _):
-        out = in_report_order(con, _rows(rows), FILES, None)
+        out = in_report_order(con, _rows(rows), FILES)
     got = list(
         zip(
             *(out[n].to_pylist() for n in ("rule", "status", "customer_id", "file_no", "line")),
@@ -53,7 +53,7 @@ def test_violations_first_then_rule_file_name_line_customer_time() -> None:
     assert out["ts"].to_pylist()[1:4] == [None, t2, t2]
 
 
-def test_customers_are_named_once_per_distinct_id_and_sorted_by_that_name() -> None:
+def test_customers_are_named_once_per_distinct_id() -> None:
     asked: list[list[str]] = []
 
     def names(ids: pa.Array) -> pa.Array:
@@ -64,10 +64,6 @@ def test_customers_are_named_once_per_distinct_id_and_sorted_by_that_name() -> N
     assert shown_customers(ids, names).to_pylist() == ["n-8", "n-7", "n-8", "n-6"]
     assert asked == [["c1", "c2", "c3"]]
     assert shown_customers(ids, None).to_pylist() == ["c1", "c2", "c1", "c3"]
-    rows = [("r", "violation", c, None, None, None) for c in ("c1", "c2", "c3")]
-    with duckdb_session() as (con, _):
-        out = in_report_order(con, _rows(rows), FILES, names)
-    assert out["customer_id"].to_pylist() == ["n-6", "n-7", "n-8"]
 
 
 def test_customers_named_ahead_are_looked_up_and_others_named_when_asked() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from checker.engine.context import FOLLOWING, RuleContext, customer_window, interval
 from checker.engine.kinds._common import (
@@ -20,7 +21,7 @@ from checker.engine.kinds._common import (
     segment_list,
     t,
 )
-from checker.engine.kinds._evidence import by_ref, choose, fmt_ts, gap, present, say_in
+from checker.engine.kinds._evidence import by_ref, choose, fmt_ts, gap, say_in
 from checker.engine.nearest import first_where
 from checker.engine.outcomes import Part, event_part, status_of
 from checker.engine.registry import Example, Kind, register
@@ -134,7 +135,10 @@ def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
     say = say_in(
         lang,
         start=choose(
-            present(rows["event_id"]), t(lang, "上次联系", "last contact"), t(lang, "起点", "since")
+            # a finding that names its last contact has a line (and, once sorted, its id)
+            pc.is_valid(rows["line"]),
+            t(lang, "上次联系", "last contact"),
+            t(lang, "起点", "since"),
         ),
         limit=dur(rule.params["max_gap"], lang),
         ts=fmt_ts(rows["ts"]),

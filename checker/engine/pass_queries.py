@@ -1,0 +1,71 @@
+"""Each pass as the queries that count its rules' outcomes and collect its findings, with
+how to read their results: counts per rule and status, and the findings, their customers
+already named and their evidence written as the report will show them.
+
+The reading is Python work (Arrow kernels) that `checker.engine.in_turn` does while the
+backend runs the next query; naming the customers and writing the evidence there, pass by
+pass, keeps that work out of the end of the audit, where nothing else runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import ibis.expr.types as ir
+import pyarrow as pa
+
+from checker.engine.evaluate import Pass
+from checker.engine.outcomes import DETAILS
+from checker.engine.report_order import CustomerNames, shown_customers
+from checker.engine.tally import Tally, split, summary_query, tally, unpack
+
+Read = Callable[[pa.Table], tuple[pa.Table, pa.Table]]  # a query's result -> counts, findings
+Evidence = Callable[[pa.Table], pa.Array]  # findings -> a sentence of evidence each
+
+
+def pass_queries(
+    all_passes: list[Pass],
+    customers_by_key: pa.Table,
+    names: CustomerNames | None,
+    evidence: Evidence | None,
+) -> list[tuple[ir.Table, Read]]:
+    """Per pass, one aggregate over it for every row-wise rule (a tally), and one query for
+    the rules whose outcomes are tables; each with how to read its result.
+    ``customers_by_key``: the audit's customer_key and customer_id (see
+    `checker.engine.customer_keys`); ``names``: how the report names customers (None: by
+    their ids); ``evidence``: how the report words each finding's evidence (None: the
+    findings go without)."""
+
+    @cache
+    def shown_by_key() -> pa.Table:  # named when the first result is read
+        ids = customers_by_key["customer_id"]
+        return customers_by_key.set_column(1, "customer_id", shown_customers(ids, names))
+
+    def described(found: pa.Table) -> pa.Table:
+        """With the evidence written, what only the evidence reads goes (the findings are
+        sorted next: the narrower, the better)."""
+        if evidence is None:
+            return found
+        return found.drop_columns(list(DETAILS)).append_column("evidence", evidence(found))
+
+    def read_tally(result: pa.Table, counted: Tally) -> tuple[pa.Table, pa.Table]:
+        counts, found = unpack(result, counted, shown_by_key())
+        return counts, described(found)
+
+    def read_summary(result: pa.Table) -> tuple[pa.Table, pa.Table]:
+        counts, found = split(result)
+        at = found.schema.get_field_index("customer_id")
+        shown = shown_customers(found["customer_id"], names)
+        return counts, described(found.set_column(at, "customer_id", shown))
+
+    out: list[tuple[ir.Table, Read]] = []
+    for p in all_passes:
+        parts = [part for _, o in p.outcomes if isinstance(o, list) for part in o]
+        if parts:
+            counted = tally(p.table, parts)
+            out.append((counted.expr, lambda result, t=counted: read_tally(result, t)))
+        tables = [o for _, o in p.outcomes if not isinstance(o, list)]
+        if tables:
+            out.append((summary_query(tables), read_summary))
+    return out
