@@ -41,10 +41,12 @@ class Tally:
 
 
 def tally(b: ir.Table, parts: list[Part]) -> Tally:
-    """One row: ``n{k}_{status}``, how many outcomes of part k have each status, and
-    ``found``, the rows that have a finding in any part: a struct per row with each part's
-    status code (``s{k}``) and the values its findings carry. Sums and a single filtered
-    list: an aggregate with a FILTER per part would copy the rows once per part."""
+    """One row: ``n{k}``, how many outcomes part k has, and ``found``, the rows that have a
+    finding in any part: a struct per row with each part's status code (``s{k}``) and the
+    values its findings carry. Counts and a single filtered list: an aggregate with a FILTER
+    per part would copy the rows once per part. The statuses are not counted here (a sum
+    per part and status over every row): every outcome that is not ok is in ``found``, where
+    `unpack` counts them."""
     m = b.mutate(
         **{
             f"_s{k}": ibis.ifelse(part.where, part.status, ibis.null("int8"))
@@ -54,8 +56,7 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
     codes = [m[f"_s{k}"] for k in range(len(parts))]
     aggs: dict[str, ir.Value] = {}
     for k, s in enumerate(codes):
-        for i, name in enumerate(STATUSES):
-            aggs[f"n{k}_{name}"] = (s == i).cast("int64").sum()
+        aggs[f"n{k}"] = s.count()  # NULL: no outcome of part k on that row
     row: dict[str, ir.Value] = {"seq": b.seq, "ts": b.ts, "key": b[KEY]}
     fields: list[dict[str, str]] = []
     flagged = [s != OK for s in codes]  # NULL (no outcome): a CASE and a FILTER skip it
@@ -75,11 +76,15 @@ def unpack(result: pa.Table, t: Tally, customers: pa.Table) -> tuple[pa.Table, p
     """The aggregate's row (``t.expr`` run) -> (rule, status, n) and the findings in
     `FOUND_SCHEMA`; ``customers``: the audit's customer_key and customer_id (see
     `checker.engine.customer_keys.ids_of`)."""
+    rows = pc.list_flatten(result.column("found").combine_chunks())
     counts: Counter[tuple[str, str]] = Counter()
     for k, part in enumerate(t.parts):
-        for name in STATUSES:
-            counts[(part.rule, name)] += int(result.column(f"n{k}_{name}")[0].as_py() or 0)
-    rows = pc.list_flatten(result.column("found").combine_chunks())
+        codes = rows.field(f"s{k}")  # NULL where the row has no outcome of part k
+        n = {c: int(pc.sum(pc.equal(codes, c)).as_py() or 0) for c in range(len(STATUSES))}
+        outcomes = int(result.column(f"n{k}")[0].as_py() or 0)
+        n[OK] = outcomes - sum(v for c, v in n.items() if c != OK)
+        for code, name in enumerate(STATUSES):
+            counts[(part.rule, name)] += n[code]
     customer = ids_of(rows.field("key"), customers)  # once per row, whatever its parts
     found = [FOUND_SCHEMA.empty_table()]
     for k, part in enumerate(t.parts):
