@@ -11,6 +11,7 @@ from typing import TextIO
 
 from checker.errors import HuitouError, Problem
 from checker.report import csv_report, github, json_report, junit, text
+from checker.report.lines import Chunk
 from checker.report.model import AuditReport
 
 # Each module has `render(report) -> str` and `ENCODING` (the encoding of a written file).
@@ -45,14 +46,14 @@ def write_report(
 
     Line ends are written exactly as rendered (no newline translation). ``color`` only applies
     to text written to ``stream``. A file that cannot be written is a usage error (exit 2).
-    A format's ``chunks`` may give ``bytes`` (already in its encoding) as well as text.
+    A format's ``chunks`` may give bytes (already in its encoding) as well as text.
     """
     module = FORMATS.get(fmt)
     if module is None:
         render(report, fmt)  # raises the usage error naming the formats
         return
     encoding = module.ENCODING
-    pieces: Iterator[str | bytes]
+    pieces: Iterator[Chunk]
     if module is text:  # colours only on a terminal, never in a file
         pieces = text.chunks(report, color=color and output is None)
     elif hasattr(module, "chunks"):  # large formats stream, never building one string
@@ -65,7 +66,7 @@ def write_report(
         stream.flush()
         if binary is None:
             for piece in pieces:
-                stream.write(piece if isinstance(piece, str) else piece.decode(encoding))
+                stream.write(piece if isinstance(piece, str) else str(piece, encoding))
         else:
             binary.writelines(_encoded(pieces, encoding))
             binary.flush()
@@ -78,8 +79,8 @@ def write_report(
         raise HuitouError("cannot write the report", [problem]) from exc
 
 
-def _encoded(pieces: Iterator[str | bytes], encoding: str) -> Iterator[bytes]:
+def _encoded(pieces: Iterator[Chunk], encoding: str) -> Iterator[bytes | memoryview]:
     encoder = codecs.getincrementalencoder(encoding)()
     yield encoder.encode("")  # the byte order mark of utf-8-sig, whatever comes first
     for piece in pieces:
-        yield piece if isinstance(piece, bytes) else encoder.encode(piece)
+        yield encoder.encode(piece) if isinstance(piece, str) else piece

@@ -13,7 +13,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from checker.report.lines import utf8
+from checker.report.lines import Chunk, utf8
 from checker.report.model import BATCH, AuditReport
 
 ENCODING = "utf-8"
@@ -133,7 +133,7 @@ def _in_parallel(batches: Iterable[pa.RecordBatch], prefix: str) -> Iterator[pa.
             yield ahead.popleft().result()
 
 
-def chunks(report: AuditReport, batch: int = BATCH) -> Iterator[str | bytes]:
+def chunks(report: AuditReport, batch: int = BATCH) -> Iterator[Chunk]:
     """Indented JSON, except that each finding is one line: readable, diffable with grep,
     and streamed (an audit can have millions). The findings come ``batch`` at a time as UTF-8
     bytes, each batch's lines built at once by Arrow and written as one piece."""
@@ -148,10 +148,10 @@ def chunks(report: AuditReport, batch: int = BATCH) -> Iterator[str | bytes]:
     skip = len(SEPARATOR)  # the first line has no separator before it
     batches = (b for b in findings.table.to_batches(max_chunksize=batch) if b.num_rows)
     for text in _in_parallel(batches, SEPARATOR + INDENT):
-        yield bytes(utf8(text)[skip:])
+        yield utf8(text)[skip:]  # a view of Arrow's memory: written without a copy
         skip = 0
     yield "\n  ]" + after + "\n"
 
 
 def render(report: AuditReport) -> str:
-    return "".join(p if isinstance(p, str) else p.decode(ENCODING) for p in chunks(report))
+    return "".join(p if isinstance(p, str) else str(p, ENCODING) for p in chunks(report))

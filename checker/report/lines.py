@@ -70,6 +70,11 @@ def finding_blocks(findings: pa.Table, indent: str = "") -> pa.ChunkedArray:
     return pc.binary_join_element_wise(*parts, "")
 
 
+# A piece of a report as its formats stream it: text, or bytes already in the format's
+# encoding (a memoryview: of Arrow's memory, not copied).
+Chunk = str | bytes | memoryview
+
+
 def utf8(strings: pa.Array) -> memoryview:
     """The bytes of all values of a string array, back to back (no copy)."""
     _, offsets, data = strings.buffers()

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rich.cells import cell_len
 
-from checker.report.lines import NONE, finding_blocks, joined, one_line
+from checker.report.lines import NONE, Chunk, finding_blocks, joined, one_line
 from checker.report.model import AuditReport, RuleSummary
 
 ENCODING = "utf-8"
@@ -107,7 +107,7 @@ def rule_groups(report: AuditReport) -> Iterator[tuple[str, pa.Table]]:
             yield rule_id, table.filter(pc.equal(table["rule"], rule_id))
 
 
-def _findings(report: AuditReport, words: dict[str, str], color: bool) -> Iterator[str | bytes]:
+def _findings(report: AuditReport, words: dict[str, str], color: bool) -> Iterator[Chunk]:
     """The findings section: per rule its violations, then its pending findings."""
     yield _paint(words["findings"], "bold", color) + "\n"
     if not report.findings:
@@ -125,7 +125,7 @@ def _findings(report: AuditReport, words: dict[str, str], color: bool) -> Iterat
                 yield joined(finding_blocks(group, indent="    "))
 
 
-def chunks(report: AuditReport, *, color: bool = False) -> Iterator[str | bytes]:
+def chunks(report: AuditReport, *, color: bool = False) -> Iterator[Chunk]:
     """The report in pieces (text, or UTF-8 bytes for the findings): streamed, never one
     string, and every line built column-wise (a report may hold millions of findings)."""
     words = LABELS.get(report.lang, LABELS["en"])
@@ -149,4 +149,4 @@ def chunks(report: AuditReport, *, color: bool = False) -> Iterator[str | bytes]
 def render(report: AuditReport, *, color: bool = False) -> str:
     """Plain deterministic text; ANSI colours only when ``color`` is true."""
     pieces = chunks(report, color=color)
-    return "".join(p if isinstance(p, str) else p.decode(ENCODING) for p in pieces)
+    return "".join(p if isinstance(p, str) else str(p, ENCODING) for p in pieces)

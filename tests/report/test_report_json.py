@@ -139,7 +139,7 @@ def test_the_document_is_the_same_whatever_the_batch_size(report, batch):
         report, findings=[*report.findings, *_hostile_findings(HOSTILE + UNNAMED)]
     )
     pieces = list(json_report.chunks(hostile, batch=batch))
-    out = "".join(p if isinstance(p, str) else p.decode("utf-8") for p in pieces)
+    out = "".join(p if isinstance(p, str) else str(p, "utf-8") for p in pieces)
     # The reference: one json.dumps per finding, one per line, as the writer did before.
     head = json.dumps(
         {**json_report._head(hostile), "findings": []}, ensure_ascii=False, indent=2, sort_keys=True
