@@ -39,8 +39,9 @@ def pass_queries(
 
     @cache
     def shown_by_key() -> pa.Table:  # named when the first result is read
-        ids = customers_by_key["customer_id"]
-        return customers_by_key.set_column(1, "customer_id", shown_customers(ids, names))
+        at = customers_by_key.schema.get_field_index("customer_id")
+        shown = shown_customers(customers_by_key["customer_id"], names)
+        return customers_by_key.set_column(at, "customer_id", shown)
 
     def described(found: pa.Table) -> pa.Table:
         """With the evidence written, what only the evidence reads goes (the findings are

@@ -74,15 +74,15 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
 
 def unpack(result: pa.Table, t: Tally, customers: pa.Table) -> tuple[pa.Table, pa.Table]:
     """The aggregate's row (``t.expr`` run) -> (rule, status, n) and the findings in
-    `FOUND_SCHEMA`; ``customers``: the audit's customer_key and customer_id (see
-    `checker.engine.customer_keys.ids_of`)."""
+    `FOUND_SCHEMA`; ``customers``: the audit's customer_key and customer_id, the id as the
+    findings are to name the customer (see `checker.engine.customer_keys.ids_of`)."""
     rows = pc.list_flatten(result.column("found").combine_chunks())
     counts: Counter[tuple[str, str]] = Counter()
     for k, part in enumerate(t.parts):
         codes = rows.field(f"s{k}")  # NULL where the row has no outcome of part k
         n = {c: int(pc.sum(pc.equal(codes, c)).as_py() or 0) for c in range(len(STATUSES))}
-        outcomes = int(result.column(f"n{k}")[0].as_py() or 0)
-        n[OK] = outcomes - sum(v for c, v in n.items() if c != OK)
+        n[OK] = int(result.column(f"n{k}")[0].as_py() or 0)  # every outcome, so far
+        n[OK] -= sum(v for c, v in n.items() if c != OK)
         for code, name in enumerate(STATUSES):
             counts[(part.rule, name)] += n[code]
     customer = ids_of(rows.field("key"), customers)  # once per row, whatever its parts
