@@ -10,7 +10,7 @@ pass, keeps that work out of the end of the audit, where nothing else runs.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 
 import ibis.expr.types as ir
 import pyarrow as pa
@@ -65,7 +65,7 @@ def pass_queries(
         parts = [part for _, o in p.outcomes if isinstance(o, list) for part in o]
         if parts:
             counted = tally(p.table, parts)
-            out.append((counted.expr, lambda result, t=counted: read_tally(result, t)))
+            out.append((counted.expr, partial(read_tally, counted=counted)))
         tables = [o for _, o in p.outcomes if not isinstance(o, list)]
         if tables:
             out.append((summary_query(tables), read_summary))
