@@ -66,8 +66,10 @@ def in_report_order(
     for the evidence, unless ``found`` has it). Rows with a ``seq`` (a tally's) get their
     event ids from ``events`` on the way (see `checker.engine.event_ids`)."""
     t = ibis.memtable(found)
-    if "seq" in t.columns:
-        t = with_event_ids(t, events) if events is not None else t.drop("seq")
+    if "seq" in t.columns:  # a tally's rows: without the events, their ids would be lost
+        if events is None:
+            raise ValueError("findings read off a pass need the events to look their ids up")
+        t = with_event_ids(t, events)
     keys = [
         t.status != "violation",
         t.rule,

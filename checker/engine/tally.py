@@ -77,18 +77,17 @@ def unpack(result: pa.Table, t: Tally, customers: pa.Table) -> tuple[pa.Table, p
     `FOUND_SCHEMA`; ``customers``: the audit's customer_key and customer_id, the id as the
     findings are to name the customer (see `checker.engine.customer_keys.ids_of`)."""
     rows = pc.list_flatten(result.column("found").combine_chunks())
-    counts: Counter[tuple[str, str]] = Counter()
-    for k, part in enumerate(t.parts):
-        codes = rows.field(f"s{k}")  # NULL where the row has no outcome of part k
-        n = {c: int(pc.sum(pc.equal(codes, c)).as_py() or 0) for c in range(len(STATUSES))}
-        n[OK] = int(result.column(f"n{k}")[0].as_py() or 0)  # every outcome, so far
-        n[OK] -= sum(v for c, v in n.items() if c != OK)
-        for code, name in enumerate(STATUSES):
-            counts[(part.rule, name)] += n[code]
     customer = ids_of(rows.field("key"), customers)  # once per row, whatever its parts
+    counts: Counter[tuple[str, str]] = Counter()
     found = [FOUND_SCHEMA.empty_table()]
     for k, part in enumerate(t.parts):
-        code = rows.field(f"s{k}")
+        code = rows.field(f"s{k}")  # NULL where the row has no outcome of part k
+        not_ok = [c for c in range(len(STATUSES)) if c != OK]
+        n = {c: int(pc.sum(pc.equal(code, c)).as_py() or 0) for c in not_ok}
+        # ok: every outcome of the part less its findings (every outcome that is not ok)
+        n[OK] = int(result.column(f"n{k}")[0].as_py() or 0) - sum(n.values())
+        for c, name in enumerate(STATUSES):
+            counts[(part.rule, name)] += n[c]
         mine = pc.fill_null(pc.not_equal(code, OK), False)
         if pc.any(mine).as_py():
             found.append(

@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 import pyarrow as pa
+import pytest
 
 from checker.engine.outcomes import OUTCOME_SCHEMA
 from checker.engine.report_order import in_report_order, named_ahead, shown_customers
@@ -78,3 +79,10 @@ def test_customers_named_ahead_are_looked_up_and_others_named_when_asked() -> No
         assert lookup(pa.array(["c3", "c1"])).to_pylist() == ["n-c3", "n-c1"]
         assert lookup(pa.array(["c2", "c9", "c1"])).to_pylist() == ["n-c2", "n-c9", "n-c1"]
     assert asked == [["c1", "c2", "c3"], ["c9"]]
+
+
+def test_rows_read_off_a_pass_need_the_events_for_their_ids() -> None:
+    rows = _rows([("r", "violation", "c1", None, 0, 2)])
+    rows = rows.append_column("seq", pa.array([2], pa.int64()))
+    with duckdb_session() as (con, _), pytest.raises(ValueError, match="events"):
+        in_report_order(con, rows, FILES)
