@@ -31,6 +31,11 @@ FORMATS = {
 }
 # seq = file number * FILE_STRIDE + line: input order across files, the same on every backend.
 FILE_STRIDE = 10**10
+# How much of a CSV file DuckDB reads at a time. Each piece becomes a batch of rows that is
+# written in input order; a batch smaller than a row group (122,880 rows) is copied into a
+# merged one, a larger one is kept as it is. DuckDB's default piece is about 60,000 rows of a
+# typical log: writing the 10M-event benchmark log took 5.5 s with it, 4.7 s with this.
+CSV_BUFFER_BYTES = 32 * 2**20
 
 
 def place(seq: ir.IntegerValue) -> tuple[ir.IntegerValue, ir.IntegerValue]:
@@ -65,6 +70,7 @@ def _open(con: ibis.BaseBackend, path: Path, fmt: str, workdir: Path, mode: Read
             header=True,
             null_padding=True,  # a short row is read (and rejected), not an error
             sep="\t" if path.suffix == ".tsv" else ",",
+            buffer_size=CSV_BUFFER_BYTES,
             **({"parallel": False} if mode.serial else {}),
         )
     if fmt == "json":
