@@ -11,6 +11,7 @@ itself is the key. The findings are the same either way.
 from __future__ import annotations
 
 import ibis.expr.types as ir
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -47,8 +48,38 @@ def keyed(events: ir.Table, segments: ir.Table) -> tuple[ir.Table, ir.Table]:
     )
 
 
+class CustomerIndex:
+    """The audit's customers (customer_key, customer_id: as `keyed` gives the segments, one
+    row each) by key, for the many lookups of an audit (every pass's findings): hashed keys
+    are sorted once and each lookup is a binary search, not a hash table of every customer
+    built anew; keys that are the ids themselves are looked up by a hash table."""
+
+    def __init__(self, customers: pa.Table) -> None:
+        self.customers = customers
+        keys = customers[KEY].combine_chunks()
+        self._keys = keys
+        self._sorted: np.ndarray | None = None
+        if pa.types.is_integer(keys.type) and not keys.null_count and len(keys):
+            values = keys.to_numpy()
+            self._order = np.argsort(values, kind="stable")
+            self._sorted = values[self._order]
+
+    def rows(self, keys: pa.Array) -> pa.Array:
+        """The customers' row of each key (NULL: no such customer), vectorised."""
+        if self._sorted is None or not pa.types.is_integer(keys.type):
+            return pc.index_in(keys, value_set=self._keys)
+        wanted = pc.fill_null(keys, 0).to_numpy(zero_copy_only=False)
+        at = np.minimum(np.searchsorted(self._sorted, wanted), len(self._sorted) - 1)
+        missing = self._sorted[at] != wanted
+        if keys.null_count:
+            missing |= pc.is_null(keys).to_numpy(zero_copy_only=False)
+        return pa.array(self._order[at], mask=missing)
+
+    def ids(self, keys: pa.Array) -> pa.Array:
+        """The ``customer_id`` of each key."""
+        return pc.take(self.customers["customer_id"].combine_chunks(), self.rows(keys))
+
+
 def ids_of(keys: pa.Array, customers: pa.Table) -> pa.Array:
-    """The customer id of each key (``customers``: customer_key, customer_id of the audit's
-    customers, as `keyed` gives the segments), vectorised."""
-    at = pc.index_in(keys, value_set=customers[KEY].combine_chunks())
-    return pc.take(customers["customer_id"].combine_chunks(), at)
+    """The customer id of each key (``customers``: see `CustomerIndex`), for one lookup."""
+    return CustomerIndex(customers).ids(keys)

@@ -15,6 +15,7 @@ from functools import cache, partial
 import ibis.expr.types as ir
 import pyarrow as pa
 
+from checker.engine.customer_keys import CustomerIndex
 from checker.engine.evaluate import Pass
 from checker.engine.outcomes import DETAILS
 from checker.engine.report_order import CustomerNames, shown_customers
@@ -38,10 +39,11 @@ def pass_queries(
     findings go without)."""
 
     @cache
-    def shown_by_key() -> pa.Table:  # named when the first result is read
+    def shown_by_key() -> CustomerIndex:  # named when the first result is read
         at = customers_by_key.schema.get_field_index("customer_id")
-        shown = shown_customers(customers_by_key["customer_id"], names)
-        return customers_by_key.set_column(at, "customer_id", shown)
+        ids = customers_by_key["customer_id"].combine_chunks()
+        shown = ids if names is None else names(ids)  # distinct ids: named once each
+        return CustomerIndex(customers_by_key.set_column(at, "customer_id", shown))
 
     def described(found: pa.Table) -> pa.Table:
         """With the evidence written, what only the evidence reads goes (the findings are

@@ -39,6 +39,8 @@ def named_ahead(names: CustomerNames, ids: pa.Array, pool: Executor) -> Customer
     ahead = pool.submit(names, ids)
 
     def lookup(asked: pa.Array) -> pa.Array:
+        if asked.equals(ids):  # every customer, as given (a comparison, not a hash table)
+            return ahead.result()
         at = pc.index_in(asked, value_set=ids)
         shown = pc.take(ahead.result(), at)
         missing = pc.is_null(at)

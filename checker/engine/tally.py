@@ -16,7 +16,7 @@ import ibis.expr.types as ir
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from checker.engine.customer_keys import KEY, ids_of
+from checker.engine.customer_keys import KEY, CustomerIndex
 from checker.engine.outcomes import DETAILS, OUTCOME_SCHEMA, STATUSES, Part, union
 from checker.log.sources import FILE_STRIDE
 
@@ -72,12 +72,12 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
     return Tally(m.aggregate(**aggs), parts, fields)
 
 
-def unpack(result: pa.Table, t: Tally, customers: pa.Table) -> tuple[pa.Table, pa.Table]:
+def unpack(result: pa.Table, t: Tally, customers: CustomerIndex) -> tuple[pa.Table, pa.Table]:
     """The aggregate's row (``t.expr`` run) -> (rule, status, n) and the findings in
-    `FOUND_SCHEMA`; ``customers``: the audit's customer_key and customer_id, the id as the
-    findings are to name the customer (see `checker.engine.customer_keys.ids_of`)."""
+    `FOUND_SCHEMA`; ``customers``: the audit's customers by key, their ids as the findings
+    are to name them (see `checker.engine.customer_keys.CustomerIndex`)."""
     rows = pc.list_flatten(result.column("found").combine_chunks())
-    customer = ids_of(rows.field("key"), customers)  # once per row, whatever its parts
+    customer = customers.ids(rows.field("key"))  # once per row, whatever its parts
     counts: Counter[tuple[str, str]] = Counter()
     found = [FOUND_SCHEMA.empty_table()]
     for k, part in enumerate(t.parts):
@@ -90,14 +90,10 @@ def unpack(result: pa.Table, t: Tally, customers: pa.Table) -> tuple[pa.Table, p
             counts[(part.rule, name)] += n[c]
         mine = pc.fill_null(pc.not_equal(code, OK), False)
         if pc.any(mine).as_py():
+            read = ["seq", "ts", *t.fields[k].values()]  # not the other parts' fields
+            picked = pa.table([rows.field(f) for f in read], names=read).filter(mine)
             found.append(
-                _findings(
-                    part,
-                    rows.filter(mine),
-                    pc.filter(code, mine),
-                    t.fields[k],
-                    pc.filter(customer, mine),
-                )
+                _findings(part, picked, pc.filter(code, mine), t.fields[k], customer.filter(mine))
             )
     table = pa.table(
         {
@@ -110,25 +106,26 @@ def unpack(result: pa.Table, t: Tally, customers: pa.Table) -> tuple[pa.Table, p
 
 
 def _findings(
-    part: Part, rows: pa.StructArray, code: pa.Array, fields: dict[str, str], customer: pa.Array
+    part: Part, rows: pa.Table, code: pa.Array, fields: dict[str, str], customer: pa.Array
 ) -> pa.Table:
-    """One part's findings (its collected ``rows``, status ``code``s, ``customer`` ids) in
-    `FOUND_SCHEMA`, without their event id (see `checker.engine.event_ids`). A finding about
-    the customer alone (not ``named``) has no file or line (nor, later, event id)."""
-    n = len(rows)
-    seq = rows.field("seq")
+    """One part's findings (the ``seq``, ``ts`` and ``fields`` of its collected ``rows``,
+    status ``code``s, ``customer`` ids) in `FOUND_SCHEMA`, without their event id (see
+    `checker.engine.event_ids`). A finding about the customer alone (not ``named``) has no
+    file or line (nor, later, event id)."""
+    n = rows.num_rows
+    seq = rows.column("seq").combine_chunks()
     if part.named:
         file_no = pc.divide(seq, FILE_STRIDE)  # integer division, as `place` does in Ibis
         line = pc.subtract(seq, pc.multiply(file_no, FILE_STRIDE))
     else:
         file_no = line = pa.nulls(n, pa.int64())
-    values = {f: rows.field(name) for f, name in fields.items()}
+    values = {f: rows.column(name) for f, name in fields.items()}
     columns = {
         "rule": pa.array([part.rule] * n, pa.string()),
         "status": pc.take(pa.array(STATUSES, pa.string()), code),
         "customer_id": customer,
         "event_id": pa.nulls(n, pa.string()),
-        "ts": values.get("ts", rows.field("ts")),
+        "ts": values.get("ts", rows.column("ts")),
         "file_no": file_no,
         "line": line,
     }

@@ -11,7 +11,7 @@ import pytest
 
 from checker.engine import customer_keys
 from checker.engine.audit import run_engine
-from checker.engine.customer_keys import KEY, hashed_keys, ids_of, keyed
+from checker.engine.customer_keys import KEY, CustomerIndex, hashed_keys, ids_of, keyed
 from checker.engine.session import duckdb_session
 from checker.playbook.load import load_playbook
 
@@ -65,3 +65,23 @@ def test_the_findings_do_not_depend_on_the_key(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(customer_keys, "hashed", lambda c: c.length().cast("int64"))
     by_id = audit()
     assert hashed[1] and hashed == by_id
+
+
+@pytest.mark.parametrize("hashed_keys", [True, False])
+def test_the_index_finds_every_key_and_no_other(hashed_keys: bool) -> None:
+    """Hashed keys (a binary search) and keys that are the ids (a hash table) alike: each
+    key's customer, NULL for a key that is no customer's or is NULL."""
+    ids = ["c9", "c1", "c5", "c3"]
+    keys = [90, -10, 50, 30] if hashed_keys else ids
+    index = CustomerIndex(pa.table({KEY: keys, "customer_id": ids}))
+    asked = (
+        [50, 30, 90, -10, 50, 7, None, 100, -100]
+        if hashed_keys
+        else ["c5", "c3", "c9", "c1", "c5", "c7", None, "c99", ""]
+    )
+    expected = ["c5", "c3", "c9", "c1", "c5", None, None, None, None]
+    assert index.ids(pa.array(asked)).to_pylist() == expected
+    empty = CustomerIndex(
+        pa.table({KEY: pa.array([], pa.int64()), "customer_id": pa.array([], pa.string())})
+    )
+    assert empty.ids(pa.array([1, None], pa.int64())).to_pylist() == [None, None]

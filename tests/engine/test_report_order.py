@@ -78,6 +78,8 @@ def test_customers_named_ahead_are_looked_up_and_others_named_when_asked() -> No
         lookup = named_ahead(names, pa.array(["c1", "c2", "c3"]), pool)
         assert lookup(pa.array(["c3", "c1"])).to_pylist() == ["n-c3", "n-c1"]
         assert lookup(pa.array(["c2", "c9", "c1"])).to_pylist() == ["n-c2", "n-c9", "n-c1"]
+        # every customer, in the order given: the names as worked out
+        assert lookup(pa.array(["c1", "c2", "c3"])).to_pylist() == ["n-c1", "n-c2", "n-c3"]
     assert asked == [["c1", "c2", "c3"], ["c9"]]
 
 
