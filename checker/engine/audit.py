@@ -87,8 +87,9 @@ def _audit(
             counts.append(count_outcomes(tables).to_pyarrow())
             shown.append(union(tables).to_pyarrow())
     else:  # the backend runs each query while the last one's result is unpacked here
+        all_passes = passes(prep, playbook, playbook.rules)
         queries = pass_queries(
-            passes(prep, playbook, playbook.rules), customers_by_key, customer_names, evidence
+            all_passes, customers_by_key, customer_names, evidence, prep.event_ids
         )
         results = in_turn([query.to_pyarrow for query, _ in queries])
         for (_, read), result in zip(queries, results, strict=True):
@@ -99,8 +100,8 @@ def _audit(
         counts = [pa.table({n: pa.array([], type=pa.string()) for n in ("rule", "status")})]
         shown = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
     found = pa.concat_tables(shown, promote_options="permissive")
-    if not keep_ok:  # sorted here, by the backend's threads (event ids looked up on the way)
-        found = in_report_order(con, found, prep.files, prep.events)
+    if not keep_ok:  # sorted here, by the backend's threads
+        found = in_report_order(con, found, prep.files)
     return AuditResult(
         prep,
         pa.concat_tables(counts, promote_options="permissive"),

@@ -1,27 +1,82 @@
-"""The event ids of the findings read off the passes, looked up by their row's seq.
+"""Every audited row's event id, read once, and the ids of the findings looked up by seq.
 
 A tally (see `checker.engine.tally`) collects a finding with the seq of the row it was read
 off, not with the row's event id: a string that a window pass would otherwise carry through
-its sort for every one of its rows, to keep it for the few with a finding. The query that
-sorts the findings looks the ids up (one join of the findings with the audited events).
+its sort for every one of its rows, to keep it for the few with a finding. The ids of all
+rows are read once instead, as soon as the log is written (one column; a binary search by
+seq finds a finding's id as each pass's result is read). Read in input order, they also
+prove themselves distinct when they only grow, as exports number their events: no sort or
+hash table of every id.
 """
 
 from __future__ import annotations
 
-import ibis
+import itertools
+
 import ibis.expr.types as ir
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 
-def with_event_ids(found: ir.Table, events: ir.Table) -> ir.Table:
-    """``found`` (OUTCOME_SCHEMA and ``seq``) without ``seq``: a row read off a pass (it has
-    a ``seq``) and named by it (it has a line) gets that row's event id; the others keep
-    theirs (none, or the one an outcome table gave). The events' ids are picked first (a
-    semi-join on the seqs wanted), so the join with the findings is with a narrow table."""
-    wanted = found.filter(found.seq.notnull() & found.line.notnull())
-    ids = events.select(_seq=events.seq, _event=events.event_id)
-    ids = ids.filter(ids._seq.isin(wanted.seq))
-    j = found.left_join(ids, found.seq == ids._seq)
-    # A row may name one finding and carry another about its customer alone: only the
-    # named one (with a line) takes the id.
-    looked_up = ibis.ifelse(j.line.notnull(), j._event, ibis.null("string"))
-    return j.mutate(event_id=ibis.coalesce(j.event_id, looked_up)).drop("seq", "_seq", "_event")
+class EventIds:
+    """The ``event_id`` of every row by its ``seq`` (the input position), kept in the pieces
+    the backend returned them in: a copy of millions of ids into one array costs more than
+    the lookups save (fresh memory is dear)."""
+
+    def __init__(self, pieces: list[pa.RecordBatch]) -> None:
+        pieces = [p for p in pieces if p.num_rows]
+        seqs = [p.column("seq").to_numpy() for p in pieces]  # int64 without NULL: no copy
+        if not _in_order(seqs):  # a backend that does not keep input order: sorted here
+            both = pa.Table.from_batches(pieces).sort_by("seq").combine_chunks()
+            pieces = both.to_batches()
+            seqs = [p.column("seq").to_numpy() for p in pieces]
+        self._seqs = seqs
+        self._ids = [p.column("event_id") for p in pieces]
+        self._firsts = np.array([s[0] for s in seqs], np.int64)
+
+    @classmethod
+    def read(cls, rows: ir.Table) -> EventIds:
+        """The ids of ``rows`` (``seq``, ``event_id``): one query, in input order."""
+        return cls(rows.select("seq", "event_id").to_pyarrow().to_batches())
+
+    def __len__(self) -> int:
+        return sum(len(s) for s in self._seqs)
+
+    def growing(self) -> bool:
+        """Every row has an id, each greater than the one before in input order (which
+        proves them distinct; False proves nothing)."""
+        ids = pa.chunked_array(self._ids, pa.string())
+        if ids.null_count:
+            return False
+        return len(ids) < 2 or bool(pc.all(pc.greater(ids[1:], ids[:-1])).as_py())
+
+    def of(self, seq: pa.Array) -> pa.Array:
+        """The event id of the row at each ``seq`` (NULL: a NULL seq, or no such row)."""
+        wanted = pc.fill_null(seq, -1).to_numpy(zero_copy_only=False)
+        piece = np.searchsorted(self._firsts, wanted, side="right") - 1  # -1: before all
+        order = np.argsort(piece, kind="stable")
+        bounds = np.searchsorted(piece[order], np.arange(len(self._seqs) + 1))
+        rows, found = [], []
+        for k, (lo, hi) in enumerate(itertools.pairwise(bounds)):
+            if lo == hi:
+                continue
+            at = order[lo:hi]
+            seqs = self._seqs[k]
+            pos = np.minimum(np.searchsorted(seqs, wanted[at]), len(seqs) - 1)
+            hit = seqs[pos] == wanted[at]
+            rows.append(at[hit])
+            found.append(self._ids[k].take(pa.array(pos[hit])))
+        if not rows:
+            return pa.nulls(len(seq), pa.string())
+        where = np.full(len(seq), -1, np.int64)
+        where[np.concatenate(rows)] = np.arange(sum(len(r) for r in rows))
+        return pa.concat_arrays(found).take(pa.array(where, mask=where < 0))
+
+
+def _in_order(seqs: list[np.ndarray]) -> bool:
+    """Each piece's seqs grow, and each piece starts after the one before ends."""
+    ends = [(s[0], s[-1]) for s in seqs]
+    return all(bool(np.all(s[1:] > s[:-1])) for s in seqs) and all(
+        a[1] < b[0] for a, b in itertools.pairwise(ends)
+    )

@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from checker.engine.customer_keys import CustomerIndex
 from checker.engine.evaluate import Pass
+from checker.engine.event_ids import EventIds
 from checker.engine.outcomes import DETAILS
 from checker.engine.report_order import CustomerNames, shown_customers
 from checker.engine.tally import Tally, split, summary_query, tally, unpack
@@ -30,13 +31,15 @@ def pass_queries(
     customers_by_key: pa.Table,
     names: CustomerNames | None,
     evidence: Evidence | None,
+    event_ids: EventIds,
 ) -> list[tuple[ir.Table, Read]]:
     """Per pass, one aggregate over it for every row-wise rule (a tally), and one query for
     the rules whose outcomes are tables; each with how to read its result.
     ``customers_by_key``: the audit's customer_key and customer_id (see
     `checker.engine.customer_keys`); ``names``: how the report names customers (None: by
     their ids); ``evidence``: how the report words each finding's evidence (None: the
-    findings go without)."""
+    findings go without); ``event_ids``: the audited rows' ids (see
+    `checker.engine.event_ids`)."""
 
     @cache
     def shown_by_key() -> CustomerIndex:  # named when the first result is read
@@ -53,7 +56,7 @@ def pass_queries(
         return found.drop_columns(list(DETAILS)).append_column("evidence", evidence(found))
 
     def read_tally(result: pa.Table, counted: Tally) -> tuple[pa.Table, pa.Table]:
-        counts, found = unpack(result, counted, shown_by_key())
+        counts, found = unpack(result, counted, shown_by_key(), event_ids)
         return counts, described(found)
 
     def read_summary(result: pa.Table) -> tuple[pa.Table, pa.Table]:

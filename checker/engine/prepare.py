@@ -12,6 +12,7 @@ import ibis.expr.types as ir
 
 from checker.engine.cache import hold, materialize
 from checker.engine.customer_keys import hashed_keys, keyed
+from checker.engine.event_ids import EventIds
 from checker.engine.nearest import adapt
 from checker.engine.segments import segment_table
 from checker.log.customers import open_customers
@@ -32,6 +33,7 @@ class Prepared:
     # customer_id, customer_key, segment, last_purchase: one row per audited customer
     segments: ir.Table
     rows_read: int
+    event_ids: EventIds  # every row's event id, by seq
     as_of: datetime
     audit_start: datetime
 
@@ -42,34 +44,11 @@ def _py(value: Any) -> datetime | None:
     return value.to_pydatetime() if hasattr(value, "to_pydatetime") else value
 
 
-def id_counts(source: ir.Table) -> ir.Table:
-    """n (rows), written (rows with an id) and unsorted (rows whose id is not greater than
-    the one before, in input order)."""
-    ids = source.select(id=source.event_id, before=source.event_id.lag().over(order_by=source.seq))
-    return ids.aggregate(
-        n=ids.count(), written=ids.id.count(), unsorted=ids.count(where=ids.id <= ids.before)
-    )
-
-
-def _ids_unique(source: ir.Table, typed: ir.Table) -> tuple[int, bool]:
-    """(rows, whether every event id is unique). Usually they are, which is proven without
-    grouping 10M ids when possible, and then no row goes through the exact check (a join
-    in the rows every later pass reads).
-
-    First, the cheap proof: ids that only grow in input order are distinct (exports number
-    their events), told by comparing each id with the one before (a sort of rows that are
-    already in that order, far cheaper than a hash table of every id). Else, the count of
-    the ids' hashes: as many distinct hashes as rows proves the ids distinct; fewer (a
-    duplicate, or two ids that share a hash) sends every row to the exact check. The ids
-    are read as written (no default to work out per row) unless some row has none: a
-    default (``FILE:LINE``) might repeat a written id."""
-    counted = id_counts(source).execute()
-    n = int(counted["n"].iloc[0])
-    if int(counted["written"].iloc[0]) == n and int(counted["unsorted"].iloc[0]) == 0:
-        return n, True
-    ids = source if int(counted["written"].iloc[0]) == n else typed  # typed: defaults too
-    hashes = ids.aggregate(distinct=ids.event_id.hash().nunique()).execute()
-    return n, n == int(hashes["distinct"].iloc[0])
+def _hashes_distinct(typed: ir.Table, n: int) -> bool:
+    """As many distinct hashes of the ids as rows: proves the ids distinct (fewer, a
+    duplicate or two ids that share a hash, sends every row through the exact check)."""
+    hashes = typed.aggregate(distinct=typed.event_id.hash().nunique()).execute()
+    return n == int(hashes["distinct"].iloc[0])
 
 
 def prepare(
@@ -97,7 +76,13 @@ def prepare(
         )
     )
     typed = default_ids(source, files)
-    rows_read, unique = _ids_unique(source, typed)
+    # Usually the ids are distinct, proven without grouping millions of them: ids that
+    # only grow in input order are, else as many distinct hashes as rows. Only when both
+    # fail does every row go through the exact check (a join in the rows every later pass
+    # reads).
+    event_ids = EventIds.read(typed)
+    rows_read = len(event_ids)
+    unique = event_ids.growing() or _hashes_distinct(typed, rows_read)
     all_rows = typed if unique else flag_duplicates(typed, materialize(duplicates(typed)), files)
     customers = (
         materialize(open_customers(con, customers_path, len(paths), pb, workdir))
@@ -137,6 +122,7 @@ def prepare(
         files=files,
         customers=customers,
         rows_read=rows_read,
+        event_ids=event_ids,
         as_of=as_of,
         audit_start=min(earliest or as_of, as_of),
     )

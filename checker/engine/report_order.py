@@ -17,8 +17,6 @@ import ibis.expr.types as ir
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from checker.engine.event_ids import with_event_ids
-
 # Customer ids -> the names a report shows (pseudonyms, or the ids themselves), one per id.
 CustomerNames = Callable[[pa.Array], pa.Array]
 
@@ -57,21 +55,11 @@ def file_rank(file_no: ir.IntegerValue, files: list[str]) -> ir.IntegerValue:
     return ibis.cases(*[(file_no == i, ranked.index(name)) for i, name in enumerate(files)])
 
 
-def in_report_order(
-    con: ibis.BaseBackend,
-    found: pa.Table,
-    files: list[str],
-    events: ir.Table | None = None,
-) -> pa.Table:
+def in_report_order(con: ibis.BaseBackend, found: pa.Table, files: list[str]) -> pa.Table:
     """``found`` (OUTCOME_SCHEMA rows, ``file_no`` for the file, ``customer_id`` as the report
     names it: see `shown_customers`), sorted on ``con`` as the report lists the findings (but
-    for the evidence, unless ``found`` has it). Rows with a ``seq`` (a tally's) get their
-    event ids from ``events`` on the way (see `checker.engine.event_ids`)."""
+    for the evidence, unless ``found`` has it)."""
     t = ibis.memtable(found)
-    if "seq" in t.columns:  # a tally's rows: without the events, their ids would be lost
-        if events is None:
-            raise ValueError("findings read off a pass need the events to look their ids up")
-        t = with_event_ids(t, events)
     keys = [
         t.status != "violation",
         t.rule,

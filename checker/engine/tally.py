@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checker.engine.customer_keys import KEY, CustomerIndex
+from checker.engine.event_ids import EventIds
 from checker.engine.outcomes import DETAILS, OUTCOME_SCHEMA, STATUSES, Part, union
 from checker.log.sources import FILE_STRIDE
 
@@ -26,9 +27,7 @@ from checker.log.sources import FILE_STRIDE
 # `checker.engine.customer_keys`), the event id from the seq (`checker.engine.event_ids`).
 PAYLOAD = ("ts", *DETAILS)
 OK = STATUSES.index("ok")
-# A tally's findings: OUTCOME_SCHEMA, the event id still NULL, and the seq of the row each is
-# read off (to look it up by).
-FOUND_SCHEMA = OUTCOME_SCHEMA.to_pyarrow().append(pa.field("seq", pa.int64()))
+FOUND_SCHEMA = OUTCOME_SCHEMA.to_pyarrow()
 
 
 @dataclass(frozen=True)
@@ -72,10 +71,13 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
     return Tally(m.aggregate(**aggs), parts, fields)
 
 
-def unpack(result: pa.Table, t: Tally, customers: CustomerIndex) -> tuple[pa.Table, pa.Table]:
+def unpack(
+    result: pa.Table, t: Tally, customers: CustomerIndex, event_ids: EventIds
+) -> tuple[pa.Table, pa.Table]:
     """The aggregate's row (``t.expr`` run) -> (rule, status, n) and the findings in
     `FOUND_SCHEMA`; ``customers``: the audit's customers by key, their ids as the findings
-    are to name them (see `checker.engine.customer_keys.CustomerIndex`)."""
+    are to name them (see `checker.engine.customer_keys.CustomerIndex`); ``event_ids``: the
+    audited rows' ids, by seq."""
     rows = pc.list_flatten(result.column("found").combine_chunks())
     customer = customers.ids(rows.field("key"))  # once per row, whatever its parts
     counts: Counter[tuple[str, str]] = Counter()
@@ -93,7 +95,14 @@ def unpack(result: pa.Table, t: Tally, customers: CustomerIndex) -> tuple[pa.Tab
             read = ["seq", "ts", *t.fields[k].values()]  # not the other parts' fields
             picked = pa.table([rows.field(f) for f in read], names=read).filter(mine)
             found.append(
-                _findings(part, picked, pc.filter(code, mine), t.fields[k], customer.filter(mine))
+                _findings(
+                    part,
+                    picked,
+                    pc.filter(code, mine),
+                    t.fields[k],
+                    customer.filter(mine),
+                    event_ids,
+                )
             )
     table = pa.table(
         {
@@ -106,25 +115,32 @@ def unpack(result: pa.Table, t: Tally, customers: CustomerIndex) -> tuple[pa.Tab
 
 
 def _findings(
-    part: Part, rows: pa.Table, code: pa.Array, fields: dict[str, str], customer: pa.Array
+    part: Part,
+    rows: pa.Table,
+    code: pa.Array,
+    fields: dict[str, str],
+    customer: pa.Array,
+    event_ids: EventIds,
 ) -> pa.Table:
     """One part's findings (the ``seq``, ``ts`` and ``fields`` of its collected ``rows``,
-    status ``code``s, ``customer`` ids) in `FOUND_SCHEMA`, without their event id (see
-    `checker.engine.event_ids`). A finding about the customer alone (not ``named``) has no
-    file or line (nor, later, event id)."""
+    status ``code``s, ``customer`` ids) in `FOUND_SCHEMA`, each with the event id of its row
+    (by seq, from ``event_ids``). A finding about the customer alone (not ``named``) has no
+    file, line or event id."""
     n = rows.num_rows
     seq = rows.column("seq").combine_chunks()
     if part.named:
         file_no = pc.divide(seq, FILE_STRIDE)  # integer division, as `place` does in Ibis
         line = pc.subtract(seq, pc.multiply(file_no, FILE_STRIDE))
+        event_id = event_ids.of(seq)
     else:
         file_no = line = pa.nulls(n, pa.int64())
+        event_id = pa.nulls(n, pa.string())
     values = {f: rows.column(name) for f, name in fields.items()}
     columns = {
         "rule": pa.array([part.rule] * n, pa.string()),
         "status": pc.take(pa.array(STATUSES, pa.string()), code),
         "customer_id": customer,
-        "event_id": pa.nulls(n, pa.string()),
+        "event_id": event_id,
         "ts": values.get("ts", rows.column("ts")),
         "file_no": file_no,
         "line": line,
@@ -132,7 +148,6 @@ def _findings(
     for f in PAYLOAD:
         if f != "ts":
             columns[f] = values.get(f, pa.nulls(n, FOUND_SCHEMA.field(f).type))
-    columns["seq"] = seq
     return pa.table(columns, schema=FOUND_SCHEMA)
 
 

@@ -1,36 +1,101 @@
-"""`checker.engine.event_ids`: a finding read off a pass gets its row's event id by seq."""
+"""`checker.engine.event_ids`: every row's id, read once; a finding's id looked up by seq."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import ibis
 import pyarrow as pa
+import pytest
 
-from checker.engine.event_ids import with_event_ids
+from checker.engine.audit import run_engine
+from checker.engine.event_ids import EventIds
 from checker.engine.session import duckdb_session
+from checker.playbook.load import load_playbook
+
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 
 
-def test_only_findings_named_by_their_row_take_its_id() -> None:
-    events = ibis.memtable({"seq": [2, 3, 4], "event_id": ["e2", "e3", "e4"]})
-    found = pa.table(
-        {
-            "rule": ["named", "about-customer", "named", "outcome-table", "outcome-table"],
-            "event_id": pa.array([None, None, None, "given", None], pa.string()),
-            "line": pa.array([3, None, 4, 9, None], pa.int64()),
-            # Row 3 names one finding and carries another about its customer alone.
-            "seq": pa.array([3, 3, 4, None, None], pa.int64()),
-        }
-    )
-    with duckdb_session() as (con, _):
-        out = con.to_pyarrow(with_event_ids(ibis.memtable(found), events))
-    got = sorted(zip(out["rule"].to_pylist(), out["event_id"].to_pylist(), strict=True), key=repr)
-    assert "seq" not in out.column_names
-    assert got == sorted(
+def _ids(seqs: list[list[int]], ids: list[list[str | None]]) -> EventIds:
+    """Ids in pieces, as a backend returns them (in the pieces' order)."""
+    return EventIds(
         [
-            ("named", "e3"),
-            ("about-customer", None),
-            ("named", "e4"),
-            ("outcome-table", "given"),
-            ("outcome-table", None),
-        ],
-        key=repr,
+            pa.record_batch({"seq": pa.array(s, pa.int64()), "event_id": pa.array(i, pa.string())})
+            for s, i in zip(seqs, ids, strict=True)
+        ]
     )
+
+
+@pytest.mark.parametrize(
+    ("seqs", "ids"),
+    [
+        ([[2, 3, 4], [5, 10_000_000_002]], [["e2", "e3", "e4"], ["e5", "f2"]]),
+        # out of input order (another backend): sorted first
+        ([[5, 3], [10_000_000_002, 2, 4]], [["e5", "e3"], ["f2", "e2", "e4"]]),
+        ([[2, 3, 4, 5, 10_000_000_002]], [["e2", "e3", "e4", "e5", "f2"]]),
+    ],
+)
+def test_each_seq_finds_its_rows_id(seqs: list[list[int]], ids: list[list[str]]) -> None:
+    index = _ids(seqs, ids)
+    assert len(index) == 5
+    asked = pa.array([4, 10_000_000_002, 2, None, 6, 1, 5, 4, 10_000_000_003], pa.int64())
+    expected = ["e4", "f2", "e2", None, None, None, "e5", "e4", None]
+    assert index.of(asked).to_pylist() == expected
+    assert index.of(pa.array([], pa.int64())).to_pylist() == []
+
+
+def test_no_rows_no_ids() -> None:
+    index = EventIds([])
+    assert len(index) == 0 and index.growing()
+    assert index.of(pa.array([2, None], pa.int64())).to_pylist() == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("ids", "growing"),
+    [
+        ([["a1", "a2"], ["a3"]], True),
+        ([["a1", "a3"], ["a2"]], False),  # distinct, but that is not proven here
+        ([["a1", "a2"], ["a2"]], False),  # across pieces
+        ([["a1", None], ["a3"]], False),
+        ([["a1"], []], True),
+    ],
+)
+def test_only_ids_that_grow_in_input_order_prove_themselves_distinct(
+    ids: list[list[str | None]], growing: bool
+) -> None:
+    seqs, at = [], 2
+    for piece in ids:
+        seqs.append(list(range(at, at + len(piece))))
+        at += len(piece)
+    assert _ids(seqs, ids).growing() is growing
+
+
+def test_read_keeps_input_order() -> None:
+    rows = ibis.memtable({"seq": [3, 2, 4], "event_id": ["b", "a", "c"]})
+    with duckdb_session():
+        index = EventIds.read(rows)
+    assert index.of(pa.array([2, 3, 4], pa.int64())).to_pylist() == ["a", "b", "c"]
+    assert index.growing()
+
+
+def test_findings_read_off_a_pass_carry_their_rows_id() -> None:
+    """In the demo's audit, a finding with a line has its row's event id (as written, or
+    FILE:LINE), and one about the customer alone has none."""
+    pb = load_playbook()
+    with duckdb_session() as (con, workdir):
+        result = run_engine(
+            con, workdir, [DEMO / "events.csv"], pb, customers=DEMO / "customers.csv"
+        )
+        events = con.to_pyarrow(result.prepared.events.select("seq", "event_id", "line"))
+    by_line = dict(zip(events["line"].to_pylist(), events["event_id"].to_pylist(), strict=True))
+    rows = result.findings.to_pylist()
+    assert any(r["line"] is not None for r in rows) and any(r["line"] is None for r in rows)
+    for r in rows:
+        if r["line"] is None:
+            assert r["event_id"] is None or r["rule"] in _TABLE_RULES, r
+        else:
+            assert r["event_id"] == by_line[r["line"]], r
+
+
+# Kinds that join or aggregate give their findings' ids themselves (outcome tables).
+_TABLE_RULES = {"cadence.birthday-greeting", "cadence.holiday-greeting", "integrity.promise-kept"}

@@ -6,7 +6,6 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 import pyarrow as pa
-import pytest
 
 from checker.engine.outcomes import OUTCOME_SCHEMA
 from checker.engine.report_order import in_report_order, named_ahead, shown_customers
@@ -81,10 +80,3 @@ def test_customers_named_ahead_are_looked_up_and_others_named_when_asked() -> No
         # every customer, in the order given: the names as worked out
         assert lookup(pa.array(["c1", "c2", "c3"])).to_pylist() == ["n-c1", "n-c2", "n-c3"]
     assert asked == [["c1", "c2", "c3"], ["c9"]]
-
-
-def test_rows_read_off_a_pass_need_the_events_for_their_ids() -> None:
-    rows = _rows([("r", "violation", "c1", None, 0, 2)])
-    rows = rows.append_column("seq", pa.array([2], pa.int64()))
-    with duckdb_session() as (con, _), pytest.raises(ValueError, match="events"):
-        in_report_order(con, rows, FILES)

@@ -12,8 +12,6 @@ from ibis.config import Config
 
 from checker.engine import evaluate, plan
 from checker.engine.customer_keys import key_counts
-from checker.engine.event_ids import with_event_ids
-from checker.engine.prepare import id_counts
 from checker.engine.segments import segment_table
 from checker.engine.tally import summary_query, tally
 from checker.log.columns import CANONICAL
@@ -36,10 +34,8 @@ def _queries(pb: Playbook) -> dict[str, ir.Table]:
     with demo_prepared(pb) as prep:
         ctx = evaluate.context(prep, pb, pb.rules)
         out["segments"] = segment_table(prep.events, pb, prep.as_of, prep.customers)
-        out["ids growing"] = id_counts(prep.events)
+        out["every row's event id"] = prep.events.select("seq", "event_id")
         out["customer keys"] = key_counts(prep.segments)
-        found = ibis.table({"seq": "int64", "line": "int64", "event_id": "string"}, name="found")
-        out["findings' event ids"] = with_event_ids(found, prep.events)
         scopes = [s for r in pb.rules if (s := evaluate.own_rows(r, ctx, prep.events)) is not None]
         out["counting rows for the plan"] = plan.signature_counts(prep.events, scopes, 7)
         for i, p in enumerate(evaluate.passes(prep, pb, pb.rules)):
