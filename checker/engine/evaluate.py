@@ -22,7 +22,7 @@ from checker.playbook.model import Playbook, Rule
 # What the window kinds read; everything else (text, due, ref, agent_id...) stays out of the
 # sort. file_no and line are not carried either: they are recovered from seq afterwards. The
 # ids are read only when every outcome is asked for: an audit's findings get the customer id
-# from their key and the event id by their seq once the passes are done (see
+# from their key and the event id by their seq as each pass is read (see
 # `checker.engine.customer_keys` and `checker.engine.event_ids`), so they stay out of its sorts.
 WINDOW_COLUMNS = (
     "seq",

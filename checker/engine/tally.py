@@ -27,7 +27,7 @@ from checker.log.sources import FILE_STRIDE
 # `checker.engine.customer_keys`), the event id from the seq (`checker.engine.event_ids`).
 PAYLOAD = ("ts", *DETAILS)
 OK = STATUSES.index("ok")
-FOUND_SCHEMA = OUTCOME_SCHEMA.to_pyarrow()
+FOUND_SCHEMA = OUTCOME_SCHEMA.to_pyarrow()  # a tally's findings, as the outcome tables'
 
 
 @dataclass(frozen=True)
