@@ -2,8 +2,8 @@
 
 Every window pass sorts its rows by customer, time and input order, and carries every column
 read after it through that sort. A 64-bit key sorts and compares faster than a string id, and
-it is all a pass needs: a finding's customer id is looked up by its key once the passes are
-done (`ids_of`). The key is a hash of the id, used only when it is proven one-to-one over
+it is all a pass needs: a finding's customer id is looked up by its key as each pass is read
+(`CustomerIndex`). The key is a hash of the id, used only when it is proven one-to-one over
 the audit's customers (the segments table has one row per customer); otherwise, the id
 itself is the key. The findings are the same either way.
 """
@@ -55,9 +55,9 @@ class CustomerIndex:
     built anew; keys that are the ids themselves are looked up by a hash table."""
 
     def __init__(self, customers: pa.Table) -> None:
-        self.customers = customers
         keys = customers[KEY].combine_chunks()
         self._keys = keys
+        self._ids = customers["customer_id"].combine_chunks()
         self._sorted: np.ndarray | None = None
         if pa.types.is_integer(keys.type) and not keys.null_count and len(keys):
             values = keys.to_numpy()
@@ -77,9 +77,4 @@ class CustomerIndex:
 
     def ids(self, keys: pa.Array) -> pa.Array:
         """The ``customer_id`` of each key."""
-        return pc.take(self.customers["customer_id"].combine_chunks(), self.rows(keys))
-
-
-def ids_of(keys: pa.Array, customers: pa.Table) -> pa.Array:
-    """The customer id of each key (``customers``: see `CustomerIndex`), for one lookup."""
-    return CustomerIndex(customers).ids(keys)
+        return pc.take(self._ids, self.rows(keys))

@@ -27,6 +27,7 @@ from checker.log.sources import FILE_STRIDE
 # `checker.engine.customer_keys`), the event id from the seq (`checker.engine.event_ids`).
 PAYLOAD = ("ts", *DETAILS)
 OK = STATUSES.index("ok")
+NOT_OK = [c for c in range(len(STATUSES)) if c != OK]
 FOUND_SCHEMA = OUTCOME_SCHEMA.to_pyarrow()  # a tally's findings, as the outcome tables'
 
 
@@ -84,8 +85,7 @@ def unpack(
     found = [FOUND_SCHEMA.empty_table()]
     for k, part in enumerate(t.parts):
         code = rows.field(f"s{k}")  # NULL where the row has no outcome of part k
-        not_ok = [c for c in range(len(STATUSES)) if c != OK]
-        n = {c: int(pc.sum(pc.equal(code, c)).as_py() or 0) for c in not_ok}
+        n = {c: int(pc.sum(pc.equal(code, c)).as_py() or 0) for c in NOT_OK}
         # ok: every outcome of the part less its findings (every outcome that is not ok)
         n[OK] = int(result.column(f"n{k}")[0].as_py() or 0) - sum(n.values())
         for c, name in enumerate(STATUSES):
@@ -127,8 +127,8 @@ def _findings(
     (by seq, from ``event_ids``). A finding about the customer alone (not ``named``) has no
     file, line or event id."""
     n = rows.num_rows
-    seq = rows.column("seq").combine_chunks()
     if part.named:
+        seq = rows.column("seq").combine_chunks()
         file_no = pc.divide(seq, FILE_STRIDE)  # integer division, as `place` does in Ibis
         line = pc.subtract(seq, pc.multiply(file_no, FILE_STRIDE))
         event_id = event_ids.of(seq)

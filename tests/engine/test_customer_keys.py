@@ -11,7 +11,7 @@ import pytest
 
 from checker.engine import customer_keys
 from checker.engine.audit import run_engine
-from checker.engine.customer_keys import KEY, CustomerIndex, hashed_keys, ids_of, keyed
+from checker.engine.customer_keys import KEY, CustomerIndex, hashed_keys, keyed
 from checker.engine.session import duckdb_session
 from checker.playbook.load import load_playbook
 
@@ -33,7 +33,7 @@ def test_distinct_hashes_key_by_the_hash() -> None:
         rows = con.to_pyarrow(ev.order_by("seq"))
     assert pa.types.is_integer(keys[KEY].type)
     assert len(set(keys[KEY].to_pylist())) == 3
-    assert ids_of(rows[KEY], keys).to_pylist() == ["ab", "cd", "ab", "xyz"]
+    assert CustomerIndex(keys).ids(rows[KEY]).to_pylist() == ["ab", "cd", "ab", "xyz"]
 
 
 def test_a_shared_hash_keys_by_the_id_itself(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -45,7 +45,7 @@ def test_a_shared_hash_keys_by_the_id_itself(monkeypatch: pytest.MonkeyPatch) ->
         keys = con.to_pyarrow(seg.select("customer_id", KEY))
         rows = con.to_pyarrow(ev.order_by("seq"))
     assert keys["customer_id"].to_pylist() == keys[KEY].to_pylist()
-    assert ids_of(rows[KEY], keys).to_pylist() == ["ab", "cd", "ab", "xyz"]
+    assert CustomerIndex(keys).ids(rows[KEY]).to_pylist() == ["ab", "cd", "ab", "xyz"]
 
 
 def test_the_findings_do_not_depend_on_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
