@@ -142,16 +142,21 @@ def test_bad_customers_rows_are_rejected_with_their_line(tmp_path: Path) -> None
         "客户乙,1990-13-01,\n"
         "客户丙,,platinum\n"
         "客户丁,02-30,new\n"
-        "客户戊,05-20,\n",
+        "客户戊,05-20,\n"
+        "客户己,1990/03/04,\n"
+        "客户庚,3-4-5,\n"
+        "客户辛,7-9,\n",
         encoding="utf-8",
     )
     _, report = audit(tmp_path / "report.json", log, "--customers", customers)
     rejects = [(r["file"], r["line"]) for r in report["input"]["rejects"]]
-    assert rejects == [(str(customers), 3), (str(customers), 4), (str(customers), 5)]
+    assert rejects == [(str(customers), line) for line in (3, 4, 5, 7, 8)]
     reasons = [r["reason"] for r in report["input"]["rejects"]]
     assert "1990-13-01" in reasons[0] and "platinum" in reasons[1] and "02-30" in reasons[2]
+    assert "'1990/03/04': write YYYY-MM-DD or MM-DD" in reasons[3]
+    assert "'3-4-5'" in reasons[4]
     counts = report["input"]
-    assert counts["rows_read"] == len(BASE) + 5
+    assert counts["rows_read"] == len(BASE) + 8
     assert counts["rows_read"] == counts["rows_checked"] + counts["rows_rejected"]
     # 客户甲's valid birthday (03-04) falls in the audit: the birthday rule applies once.
     assert report["summary"]["cadence.birthday-greeting"]["opportunities"] == 1
