@@ -6,7 +6,8 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from checker.engine.context import FOLLOWING, RuleContext, interval
+from checker.durations import parse_duration
+from checker.engine.context import RuleContext, customer_window, interval
 from checker.engine.kinds._common import (
     BASE_TS,
     DURATION,
@@ -26,19 +27,29 @@ from checker.playbook.model import Playbook, Rule
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     checked = ctx.match(rule.params["checked"], e)
-    span = ibis.range_window(
-        group_by=e.customer_key,
-        order_by=e.ts,
-        preceding=interval(rule.params["per"]),
-        following=0,
+    per = interval(rule.params["per"])
+    span = ibis.range_window(group_by=e.customer_key, order_by=e.ts, preceding=per, following=0)
+    # The count in the window [ts - per, ts], up to this event in input order among events at
+    # the same instant: those at or before it in the pass's own order (time, then input
+    # order), less those more than ``per`` before it. Both are frames over the customer's rows
+    # by time: no second sort, of each instant's rows by input order, to take the later ties
+    # out of a count that takes them all in.
+    upto = customer_window(e, rows=(None, 0))
+    gone = ibis.range_window(
+        group_by=e.customer_key, order_by=e.ts, preceding=(None, just_over(rule.params["per"]))
     )
-    # A range window counts every event at the same instant; those later in input order
-    # are not "at or before" this one, so they are subtracted.
-    peers = ibis.window(group_by=[e.customer_key, e.ts], order_by=e.seq, rows=FOLLOWING)
+    counted = e.seq.count(where=checked)
     return {
-        "n": e.seq.count(where=checked).over(span) - e.seq.count(where=checked).over(peers),
+        "n": counted.over(upto) - counted.over(gone),
         "first": e.ts.min(where=checked).over(span),
     }
+
+
+def just_over(duration: str) -> ir.IntervalScalar:
+    """A microsecond more than ``duration``: the end of a frame of what lies strictly more than
+    ``duration`` before (times are kept to the microsecond on every backend)."""
+    micros = int(parse_duration(duration).total_seconds()) * 10**6
+    return ibis.interval(microseconds=micros + 1)
 
 
 def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue:
