@@ -43,12 +43,9 @@ def open_customers(
     month_days = ibis.cases((month == 2, 29), (month.isin([4, 6, 9, 11]), 30), else_=31)
     # No second match to tell a well-formed birthday: where the pattern does not match, the
     # groups come back empty (or NULL) and do not cast to a month.
-    good_birthday = (
-        (month >= 1)
-        & (month <= 12)
-        & (day >= 1)
-        & (day <= month_days)
-    ).fill_null(False)
+    good_birthday = ((month >= 1) & (month <= 12) & (day >= 1) & (day <= month_days)).fill_null(
+        False
+    )
     segments = list(pb.data.get("segments", {}).get("precedence", []))
     reason = (
         ibis.ifelse(col["customer_id"].isnull(), "missing customer_id; ", "")
