@@ -37,7 +37,8 @@ def _years(ctx: RuleContext) -> list[int]:
 
 
 def _occasions(rule: Rule, ctx: RuleContext, people: ir.Table) -> ir.Table:
-    """customer_id, key, day0 for every occasion of every in-scope customer."""
+    """customer_id, customer_key, key, day0 for every occasion of every in-scope customer
+    (``people``: their customer_id and customer_key)."""
     lo, hi = ctx.audit_start.date(), ctx.as_of.date()
     if rule.params["occasion"] == "holidays":
         days = [(k, d) for k, d in holiday_days(ctx.playbook, lo.year, hi.year) if lo <= d <= hi]
@@ -56,7 +57,7 @@ def _occasions(rule: Rule, ctx: RuleContext, people: ir.Table) -> ir.Table:
         return people.mutate(key=ibis.literal("birthday"), day0=ibis.null("timestamp")).limit(0)
     c = ctx.customers.filter(ctx.customers.bmonth.notnull())
     born = people.join(c, people.customer_id == c.customer_id).select(
-        people.customer_id, c.bmonth, c.bday
+        people.customer_id, people.customer_key, c.bmonth, c.bday
     )
     years = ibis.memtable(pa.table({"year": pa.array(_years(ctx), pa.int64())}))
     x = born.cross_join(years)
@@ -68,7 +69,7 @@ def _occasions(rule: Rule, ctx: RuleContext, people: ir.Table) -> ir.Table:
     return x.filter(
         (x.day0 >= ibis.literal(datetime.combine(lo, datetime.min.time())))
         & (x.day0 <= ibis.literal(datetime.combine(hi, datetime.min.time())))
-    ).select("customer_id", "key", "day0")
+    ).select("customer_id", "customer_key", "key", "day0")
 
 
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
@@ -77,17 +78,20 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
     people = ctx.segments
     if p.get("scope", {}).get("segments"):
         people = people.filter(people.segment.isin(p["scope"]["segments"]).fill_null(False))
-    occ = _occasions(rule, ctx, people.select("customer_id"))
+    occ = _occasions(rule, ctx, people.select("customer_id", "customer_key"))
     occ = occ.mutate(
         w_start=occ.day0 - interval(p["before"]),
         w_end=occ.day0 + ibis.interval(days=1) + interval(p["after"]),
     )
-    greet = b.filter(ctx.match(p["expect"], b)).select(g_c=b.customer_id, g_ts=b.ts)
+    # Joined and grouped by the customer's key, a number, not by the id (see
+    # `checker.engine.customer_keys`); the id is one per key, carried through.
+    greet = b.filter(ctx.match(p["expect"], b)).select(g_k=b.customer_key, g_ts=b.ts)
     j = occ.left_join(
-        greet, [occ.customer_id == greet.g_c, greet.g_ts >= occ.w_start, greet.g_ts < occ.w_end]
+        greet,
+        [occ.customer_key == greet.g_k, greet.g_ts >= occ.w_start, greet.g_ts < occ.w_end],
     )
-    agg = j.group_by(["customer_id", "key", "day0", "w_end"]).aggregate(
-        n=j.g_ts.count(), first=j.g_ts.min()
+    agg = j.group_by(["customer_key", "key", "day0", "w_end"]).aggregate(
+        customer_id=j.customer_id.arbitrary(), n=j.g_ts.count(), first=j.g_ts.min()
     )
     return agg.select(
         **outcome(
