@@ -11,7 +11,6 @@ itself is the key. The findings are the same either way.
 from __future__ import annotations
 
 import ibis.expr.types as ir
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -50,30 +49,19 @@ def keyed(events: ir.Table, segments: ir.Table) -> tuple[ir.Table, ir.Table]:
 
 class CustomerIndex:
     """The audit's customers (customer_key, customer_id: as `keyed` gives the segments, one
-    row each) by key, for the many lookups of an audit (every pass's findings): hashed keys
-    are sorted once and each lookup is a binary search, not a hash table of every customer
-    built anew; keys that are the ids themselves are looked up by a hash table."""
+    row each) by key, for the many lookups of an audit (every pass's findings). Each lookup
+    is a hash table of the keys: for numeric keys, building it for 310k customers and
+    looking up a pass's findings took a third of the time of a binary search in keys sorted
+    once (random lookups in a sorted array miss the cache at every step)."""
 
     def __init__(self, customers: pa.Table) -> None:
-        keys = customers[KEY].combine_chunks()
-        self._keys = keys
+        self._keys = customers[KEY].combine_chunks()
         self._ids = customers["customer_id"].combine_chunks()
-        self._sorted: np.ndarray | None = None
-        if pa.types.is_integer(keys.type) and not keys.null_count and len(keys):
-            values = keys.to_numpy()
-            self._order = np.argsort(values, kind="stable")
-            self._sorted = values[self._order]
+        self._lookup = pc.SetLookupOptions(self._keys, skip_nulls=True)
 
     def rows(self, keys: pa.Array) -> pa.Array:
-        """The customers' row of each key (NULL: no such customer), vectorised."""
-        if self._sorted is None or not pa.types.is_integer(keys.type):
-            return pc.index_in(keys, value_set=self._keys)
-        wanted = pc.fill_null(keys, 0).to_numpy(zero_copy_only=False)
-        at = np.minimum(np.searchsorted(self._sorted, wanted), len(self._sorted) - 1)
-        missing = self._sorted[at] != wanted
-        if keys.null_count:
-            missing |= pc.is_null(keys).to_numpy(zero_copy_only=False)
-        return pa.array(self._order[at], mask=missing)
+        """The customers' row of each key (NULL: no such customer, or a NULL key)."""
+        return pc.index_in(keys, options=self._lookup)
 
     def ids(self, keys: pa.Array) -> pa.Array:
         """The ``customer_id`` of each key."""

@@ -34,6 +34,9 @@ class EventIds:
         self._seqs = seqs
         self._ids = [p.column("event_id") for p in pieces]
         self._firsts = np.array([s[0] for s in seqs], np.int64)
+        # A piece whose seqs have no gap (a file's rows, as written) finds a row by its
+        # distance from the piece's first seq; others by a binary search.
+        self._dense = [int(s[-1] - s[0]) == len(s) - 1 for s in seqs]
 
     @classmethod
     def read(cls, rows: ir.Table) -> EventIds:
@@ -55,7 +58,10 @@ class EventIds:
         """The event id of the row at each ``seq`` (NULL: a NULL seq, or no such row)."""
         wanted = pc.fill_null(seq, -1).to_numpy(zero_copy_only=False)
         piece = np.searchsorted(self._firsts, wanted, side="right") - 1  # -1: before all
-        order = np.argsort(piece, kind="stable")
+        # Grouped by piece: a stable sort of small numbers (a radix sort when they fit in
+        # 16 bits, several times faster than a sort of 64-bit ones).
+        small = piece.astype(np.int16) if len(self._seqs) < 2**15 else piece
+        order = np.argsort(small, kind="stable")
         bounds = np.searchsorted(piece[order], np.arange(len(self._seqs) + 1))
         rows, found = [], []
         for k, (lo, hi) in enumerate(itertools.pairwise(bounds)):
@@ -63,8 +69,12 @@ class EventIds:
                 continue
             at = order[lo:hi]
             seqs = self._seqs[k]
-            pos = np.minimum(np.searchsorted(seqs, wanted[at]), len(seqs) - 1)
-            hit = seqs[pos] == wanted[at]
+            if self._dense[k]:  # wanted >= the piece's first seq, by the choice of piece
+                pos = wanted[at] - seqs[0]
+                hit = pos < len(seqs)
+            else:
+                pos = np.minimum(np.searchsorted(seqs, wanted[at]), len(seqs) - 1)
+                hit = seqs[pos] == wanted[at]
             rows.append(at[hit])
             found.append(self._ids[k].take(pa.array(pos[hit])))
         if not rows:

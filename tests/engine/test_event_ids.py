@@ -33,6 +33,8 @@ def _ids(seqs: list[list[int]], ids: list[list[str | None]]) -> EventIds:
         # out of input order (another backend): sorted first
         ([[5, 3], [10_000_000_002, 2, 4]], [["e5", "e3"], ["f2", "e2", "e4"]]),
         ([[2, 3, 4, 5, 10_000_000_002]], [["e2", "e3", "e4", "e5", "f2"]]),
+        # pieces without gaps (found by distance), asked past their ends
+        ([[2, 3, 4, 5], [10_000_000_002]], [["e2", "e3", "e4", "e5"], ["f2"]]),
     ],
 )
 def test_each_seq_finds_its_rows_id(seqs: list[list[int]], ids: list[list[str]]) -> None:
