@@ -87,11 +87,11 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     start = ibis.greatest(b.ts, p0)
     initial = Part(
         rule.id,
-        (
-            scoped
-            & ctx.col(b, rule, "prev").isnull()
-            & (first_contact.isnull() | (first_contact != start))
-        ).fill_null(False),
+        # NULL where a part's test is NULL counts as false (see `event_part`): no COALESCE,
+        # so the backend tests the later terms only for the rows that pass the first ones.
+        scoped
+        & ctx.col(b, rule, "prev").isnull()
+        & (first_contact.isnull() | (first_contact != start)),
         status_of(
             ibis.coalesce(first_contact, as_of) > start + max_gap,
             first_contact.isnull() & (as_of <= start + max_gap),
