@@ -11,9 +11,9 @@ import ibis
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.engine.compiled import results_in_turn
 from checker.engine.customer_keys import KEY
 from checker.engine.evaluate import passes
-from checker.engine.in_turn import in_turn
 from checker.engine.outcomes import OUTCOME_SCHEMA, as_table, union
 from checker.engine.pass_queries import Evidence, pass_queries
 from checker.engine.prepare import Prepared, prepare
@@ -91,7 +91,7 @@ def _audit(
         queries = pass_queries(
             all_passes, customers_by_key, customer_names, evidence, prep.event_ids
         )
-        results = in_turn([query.to_pyarrow for query, _ in queries])
+        results = results_in_turn(con, [query for query, _ in queries])
         for (_, read), result in zip(queries, results, strict=True):
             c, f = read(result)
             counts.append(c)
