@@ -3,14 +3,16 @@ here or on a closer thread."""
 
 from __future__ import annotations
 
+import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import ibis
 import pytest
 
-from checker.engine import cache
+from checker.engine import cache, session
 from checker.engine.session import duckdb_session
 from checker.errors import HuitouError
 
@@ -77,3 +79,20 @@ def test_a_bad_memory_limit_is_a_usage_error_and_leaves_nothing_behind() -> None
     with pytest.raises(HuitouError, match="memory-limit"), duckdb_session("lots"):
         pass
     assert set(Path(tempfile.gettempdir()).glob("huitou-*")) == before
+
+
+def test_the_result_converter_is_imported_while_the_session_starts() -> None:
+    """Imported on a thread of its own (see `session.RESULT_CONVERTER`); a module that
+    cannot be imported is left quietly for the import where it is needed."""
+    imported = sys.modules.pop(session.RESULT_CONVERTER, None)
+    try:
+        with duckdb_session():
+            for _ in range(500):
+                if session.RESULT_CONVERTER in sys.modules:
+                    break
+                time.sleep(0.01)
+            assert session.RESULT_CONVERTER in sys.modules
+    finally:
+        if imported is not None:  # the module as every other test knows it
+            sys.modules[session.RESULT_CONVERTER] = imported
+    session._import_quietly("checker.no_such_module")  # no error
