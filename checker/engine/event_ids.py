@@ -3,8 +3,9 @@
 A tally (see `checker.engine.tally`) collects a finding with the seq of the row it was read
 off, not with the row's event id: a string that a window pass would otherwise carry through
 its sort for every one of its rows, to keep it for the few with a finding. The ids of all
-rows are read once instead, as soon as the log is written (one column; a binary search by
-seq finds a finding's id as each pass's result is read). Read in input order, they also
+rows are read once instead, as soon as the log is written (one column; a finding's id is
+found by its seq as each pass's result is read: by its distance from the first row of the
+piece it falls in, or, where a piece has gaps, a binary search). Read in input order, they also
 prove themselves distinct when they only grow, as exports number their events: no sort or
 hash table of every id.
 """
