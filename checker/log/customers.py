@@ -41,8 +41,8 @@ def open_customers(
     month = col["birthday"].re_extract(BIRTHDAY, 1).try_cast("int64")
     day = col["birthday"].re_extract(BIRTHDAY, 2).try_cast("int64")
     month_days = ibis.cases((month == 2, 29), (month.isin([4, 6, 9, 11]), 30), else_=31)
-    # No second match to tell a well-formed birthday: where the pattern does not match, the
-    # groups come back empty (or NULL) and do not cast to a month.
+    # No match of its own to tell a well-formed birthday: where the pattern does not match,
+    # the groups come back empty (or NULL) and do not cast to a month.
     good_birthday = ((month >= 1) & (month <= 12) & (day >= 1) & (day <= month_days)).fill_null(
         False
     )
