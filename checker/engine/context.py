@@ -68,9 +68,14 @@ class RuleContext:
         return ibis.literal(self.as_of, type="timestamp")
 
 
+def whole_seconds(value: str) -> int:
+    """A playbook duration in whole seconds, as every window of the engine measures it."""
+    return int(parse_duration(value).total_seconds())
+
+
 def interval(value: str) -> ir.IntervalScalar:
     """A playbook duration as an Ibis interval (whole seconds)."""
-    return ibis.interval(seconds=int(parse_duration(value).total_seconds()))
+    return ibis.interval(seconds=whole_seconds(value))
 
 
 def customer_window(

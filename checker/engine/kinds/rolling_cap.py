@@ -6,8 +6,7 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from checker.durations import parse_duration
-from checker.engine.context import RuleContext, customer_window, interval
+from checker.engine.context import RuleContext, customer_window, interval, whole_seconds
 from checker.engine.kinds._common import (
     BASE_TS,
     DURATION,
@@ -46,10 +45,10 @@ def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
 
 
 def just_over(duration: str) -> ir.IntervalScalar:
-    """A microsecond more than ``duration``: the end of a frame of what lies strictly more than
-    ``duration`` before (times are kept to the microsecond on every backend)."""
-    micros = int(parse_duration(duration).total_seconds()) * 10**6
-    return ibis.interval(microseconds=micros + 1)
+    """A microsecond more than ``duration`` (in whole seconds, as `interval` gives it): the
+    end of a frame of what lies strictly more than ``duration`` before (times are kept to
+    the microsecond on every backend)."""
+    return ibis.interval(microseconds=whole_seconds(duration) * 10**6 + 1)
 
 
 def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue:
