@@ -22,6 +22,7 @@ from checker.report.model import (
     AuditReport,
     FindingTable,
     InputSummary,
+    UNASSIGNED,
     Reject,
     RuleSummary,
 )
@@ -109,6 +110,8 @@ def _findings(result: AuditResult, pb: Playbook, lang: str) -> FindingTable:
                 "file": rows["file"],
                 "line": rows["line"],
                 "evidence": rows["evidence"] if evidence is None else evidence(),
+                "agent_id": pc.fill_null(rows["agent_id"], UNASSIGNED),
+                "channel": pc.fill_null(rows["channel"], UNASSIGNED),
             }
         )
     # The order of the report: violations first, then by rule, place, customer, time, evidence
@@ -155,9 +158,10 @@ def build_report(result: AuditResult, pb: Playbook, *, lang: str) -> AuditReport
         ),
         key=lambda r: (r.file, r.line),
     )
-    counts: dict[tuple[str, str], int] = {
-        (r["rule"], r["status"]): int(r["n"]) for r in _rows(result.counts)
-    }
+    counts: dict[tuple[str, str], int] = {}
+    for r in _rows(result.counts):
+        key = (r["rule"], r["status"])
+        counts[key] = counts.get(key, 0) + int(r["n"])
     summaries = [
         RuleSummary(
             rule=rule.id,

@@ -19,7 +19,7 @@ from checker.log.event_flags import event_flags
 from checker.log.sources import place
 from checker.playbook.model import Playbook, Rule
 
-# What the window kinds read; everything else (text, due, ref, agent_id...) stays out of the
+# What the window kinds read; everything else (text, due, ref...) stays out of the
 # sort. file_no and line are not carried either: they are recovered from seq afterwards. The
 # ids are read only when every outcome is asked for: an audit's findings get the customer id
 # from their key and the event id by their seq as each pass is read (see
@@ -34,6 +34,7 @@ WINDOW_COLUMNS = (
     "channel",
     "amount",
     "outbound",
+    "agent_id",  # the attribution of a finding named by its row (see `outcomes.Part`)
 )
 # A pass of a rule's own may also partition by these (none_after's ``same``).
 OWN_PASS_EXTRA = ("product", "order_id")

@@ -29,6 +29,10 @@ OUTCOME_SCHEMA = ibis.schema(
         "deadline": "timestamp",  # when the obligation fell (or falls) due
         "detail": "string",  # e.g. the phrase matched, the holiday's key
         "count": "int64",  # e.g. events in the rolling window
+        # Attribution: the agent and channel of the event that names the outcome (the one
+        # that created the obligation, or the action itself); NULL: unassigned.
+        "agent_id": "string",
+        "channel": "string",
     }
 )
 # What an outcome carries for its evidence alone (a report shows the sentence, not these).
@@ -49,6 +53,8 @@ def outcome(
     deadline: ir.Value | None = None,
     detail: ir.Value | None = None,
     count: ir.Value | None = None,
+    agent_id: ir.Value | None = None,
+    channel: ir.Value | None = None,
 ) -> dict[str, ir.Value]:
     """Column expressions in OUTCOME_SCHEMA order, typed; missing ones are typed NULLs."""
     given = {
@@ -64,6 +70,8 @@ def outcome(
         "deadline": deadline,
         "detail": detail,
         "count": count,
+        "agent_id": agent_id,
+        "channel": channel,
     }
     return {
         name: (ibis.null(dtype) if given[name] is None else given[name].cast(dtype))
@@ -92,7 +100,8 @@ def status_name(code: ir.IntegerValue) -> ir.StringValue:
 class Part:
     """Outcomes read row by row off a table: one for each row where ``where`` holds. The
     outcome is about the row's customer; when ``named``, it is named by the row itself (its
-    event id, file and line), else those stay empty. ``values``: its other OUTCOME_SCHEMA
+    event id, file and line) and attributed to the row's agent and channel, else those stay
+    empty (unassigned). ``values``: its other OUTCOME_SCHEMA
     fields (``ts`` defaults to the row's), expressions over the same table."""
 
     rule: str
@@ -103,7 +112,13 @@ class Part:
 
     def columns(self, b: ir.Table) -> dict[str, ir.Value]:
         """Every OUTCOME_SCHEMA column of these outcomes, over ``b``."""
-        row = {"event_id": b.event_id, "file_no": b.file_no, "line": b.line}
+        row = {
+            "event_id": b.event_id,
+            "file_no": b.file_no,
+            "line": b.line,
+            "agent_id": b.agent_id,
+            "channel": b.channel,
+        }
         return outcome(
             self.rule,
             self.status,

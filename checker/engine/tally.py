@@ -2,13 +2,14 @@
 
 Row-wise outcomes (``Part``s) of every rule reading one table are counted and collected by
 ONE aggregate over that table: the table is read once, straight from its source (a window
-pass is never written out), and only the findings leave the backend. Outcome tables (kinds
+pass is never written out), and only the findings leave the backend. The aggregate is
+grouped by the rows' agent and channel (a few groups), so each outcome is counted where it
+is attributed (see `checker.engine.outcomes.Part`). Outcome tables (kinds
 that join or aggregate) are grouped per rule and status instead.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 import ibis
@@ -26,6 +27,7 @@ from checker.log.sources import FILE_STRIDE
 # would carry through its sort for every row. The customer id comes from the key (see
 # `checker.engine.customer_keys`), the event id from the seq (`checker.engine.event_ids`).
 PAYLOAD = ("ts", *DETAILS)
+ATTRIBUTION = ("agent_id", "channel")  # the aggregate's groups
 OK = STATUSES.index("ok")
 NOT_OK = [c for c in range(len(STATUSES)) if c != OK]
 FOUND_SCHEMA = OUTCOME_SCHEMA.to_pyarrow()  # a tally's findings, as the outcome tables'
@@ -41,7 +43,7 @@ class Tally:
 
 
 def tally(b: ir.Table, parts: list[Part]) -> Tally:
-    """One row: ``n{k}``, how many outcomes part k has, and ``found``, the rows that have a
+    """One row per agent and channel of ``b``'s rows: ``n{k}``, how many outcomes part k has, and ``found``, the rows that have a
     finding in any part: a struct per row with each part's status code (``s{k}``) and the
     values its findings carry. Counts and a single filtered list: an aggregate with a FILTER
     per part would copy the rows once per part. The statuses are not counted here (a sum
@@ -69,31 +71,33 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
         fields.append(named)
     found = ibis.or_(*flagged)
     aggs["found"] = ibis.struct(row).collect(where=found)  # a struct is never NULL
-    return Tally(m.aggregate(**aggs), parts, fields)
+    return Tally(m.group_by(list(ATTRIBUTION)).aggregate(**aggs), parts, fields)
 
 
 def unpack(
     result: pa.Table, t: Tally, customers: CustomerIndex, event_ids: EventIds
 ) -> tuple[pa.Table, pa.Table]:
-    """The aggregate's row (``t.expr`` run) -> (rule, status, n) and the findings in
-    `FOUND_SCHEMA`; ``customers``: the audit's customers by key, their ids as the findings
+    """The aggregate's rows (``t.expr`` run) -> (rule, status, agent_id, channel, n) and the
+    findings in `FOUND_SCHEMA`; ``customers``: the audit's customers by key, their ids as the findings
     are to name them (see `checker.engine.customer_keys.CustomerIndex`); ``event_ids``: the
     audited rows' ids, by seq."""
-    rows = pc.list_flatten(result.column("found").combine_chunks())
+    lists = result.column("found").combine_chunks()
+    rows = pc.list_flatten(lists)
+    group = pc.list_parent_indices(lists)  # each found row's group (agent, channel)
     customer = customers.ids(rows.field("key"))  # once per row, whatever its parts
-    counts: Counter[tuple[str, str]] = Counter()
+    counted: list[pa.Table] = []
     found = [FOUND_SCHEMA.empty_table()]
     for k, part in enumerate(t.parts):
         code = rows.field(f"s{k}")  # NULL where the row has no outcome of part k
-        n = {c: int(pc.sum(pc.equal(code, c)).as_py() or 0) for c in NOT_OK}
-        # ok: every outcome of the part less its findings (every outcome that is not ok)
-        n[OK] = int(result.column(f"n{k}")[0].as_py() or 0) - sum(n.values())
-        for c, name in enumerate(STATUSES):
-            counts[(part.rule, name)] += n[c]
+        counted.append(_part_counts(part, result, result.column(f"n{k}"), code, group))
         mine = pc.fill_null(pc.not_equal(code, OK), False)
         if pc.any(mine).as_py():
             read = ["seq", "ts", *t.fields[k].values()]  # not the other parts' fields
             picked = pa.table([rows.field(f) for f in read], names=read).filter(mine)
+            attributed = {
+                a: pc.take(result.column(a), group.filter(mine)) if part.named else None
+                for a in ATTRIBUTION
+            }
             found.append(
                 _findings(
                     part,
@@ -102,16 +106,59 @@ def unpack(
                     t.fields[k],
                     customer.filter(mine),
                     event_ids,
+                    attributed,
                 )
             )
-    table = pa.table(
-        {
-            "rule": pa.array([r for r, _ in counts], pa.string()),
-            "status": pa.array([s for _, s in counts], pa.string()),
-            "n": pa.array(list(counts.values()), pa.int64()),
-        }
+    return _summed(counted), pa.concat_tables(found)
+
+
+COUNT_SCHEMA = pa.schema(
+    [("rule", pa.string()), ("status", pa.string())]
+    + [(a, pa.string()) for a in ATTRIBUTION]
+    + [("n", pa.int64())]
+)
+
+
+def _part_counts(
+    part: Part, result: pa.Table, n: pa.ChunkedArray, code: pa.Array, group: pa.Array
+) -> pa.Table:
+    """A part's outcomes per status and group: its findings (every outcome that is not ok)
+    are counted from their codes, ok ones are the group's outcomes less its findings. A part
+    that is not ``named`` is about customers alone: unassigned, whatever the rows' groups."""
+    groups = result.num_rows
+    total = pc.fill_null(n.combine_chunks(), 0).to_numpy(zero_copy_only=False).astype("int64")
+    by = {c: [0] * groups for c in range(len(STATUSES))}
+    has = pc.is_valid(code)
+    picked = pa.table({"g": group.filter(has), "c": code.filter(has)})
+    for r in picked.group_by(["g", "c"]).aggregate([("g", "count")]).to_pylist():
+        by[int(r["c"])][int(r["g"])] += int(r["g_count"])
+    by[OK] = [int(total[g]) - sum(by[c][g] for c in NOT_OK) for g in range(groups)]
+    if not part.named:  # unassigned: one group
+        by = {c: [sum(v)] for c, v in by.items()}
+        keys = {a: pa.nulls(1, pa.string()) for a in ATTRIBUTION}
+        groups = 1
+    else:
+        keys = {a: result.column(a).combine_chunks() for a in ATTRIBUTION}
+    columns: dict[str, list[pa.Array]] = {name: [] for name in COUNT_SCHEMA.names}
+    for c, name in enumerate(STATUSES):
+        columns["rule"].append(pa.array([part.rule] * groups, pa.string()))
+        columns["status"].append(pa.array([name] * groups, pa.string()))
+        for a in ATTRIBUTION:
+            columns[a].append(keys[a].cast(pa.string()))
+        columns["n"].append(pa.array(by[c], pa.int64()))
+    return pa.table(
+        {name: pa.concat_arrays(parts) for name, parts in columns.items()}, schema=COUNT_SCHEMA
     )
-    return table, pa.concat_tables(found)
+
+
+def _summed(tables: list[pa.Table]) -> pa.Table:
+    """Counts added up per rule, status, agent and channel (rows with none are dropped)."""
+    keys = [name for name in COUNT_SCHEMA.names if name != "n"]
+    if not tables:
+        return COUNT_SCHEMA.empty_table()
+    summed = pa.concat_tables(tables).group_by(keys, use_threads=False).aggregate([("n", "sum")])
+    table = pa.table({name: summed[name] for name in keys} | {"n": summed["n_sum"]})
+    return table.filter(pc.greater(table["n"], 0)).cast(COUNT_SCHEMA)
 
 
 def _findings(
@@ -121,6 +168,7 @@ def _findings(
     fields: dict[str, str],
     customer: pa.Array,
     event_ids: EventIds,
+    attributed: dict[str, pa.Array | None],
 ) -> pa.Table:
     """One part's findings (the ``seq``, ``ts`` and ``fields`` of its collected ``rows``,
     status ``code``s, ``customer`` ids) in `FOUND_SCHEMA`, each with the event id of its row
@@ -148,22 +196,27 @@ def _findings(
     for f in PAYLOAD:
         if f != "ts":
             columns[f] = values.get(f, pa.nulls(n, FOUND_SCHEMA.field(f).type))
+    for a in ATTRIBUTION:
+        given = attributed.get(a)
+        columns[a] = pa.nulls(n, pa.string()) if given is None else given.cast(pa.string())
     return pa.table(columns, schema=FOUND_SCHEMA)
 
 
 def counts(tables: list[ir.Table]) -> ir.Table:
-    """rule, status, n: aggregated per rule, so no outcome row is ever materialised."""
-    return union([t.group_by(["rule", "status"]).aggregate(n=t.count()) for t in tables])
+    """rule, status, agent_id, channel, n: aggregated, so no outcome row is materialised."""
+    keys = ["rule", "status", *ATTRIBUTION]
+    return union([t.group_by(keys).aggregate(n=t.count()) for t in tables])
 
 
 def summary_query(tables: list[ir.Table]) -> ir.Table:
     """Per rule and status of the outcome ``tables``: a count, and for violations and
     pending the rows themselves (collected)."""
     parts = []
+    keys = ["rule", "status", *ATTRIBUTION]
     for t in tables:
-        row = ibis.struct({c: t[c] for c in t.columns if c not in ("rule", "status")})
+        row = ibis.struct({c: t[c] for c in t.columns if c not in keys})
         parts.append(
-            t.group_by(["rule", "status"]).aggregate(
+            t.group_by(keys).aggregate(
                 n=t.count(), rows=row.collect(where=t.status != "ok")
             )
         )
@@ -171,8 +224,9 @@ def summary_query(tables: list[ir.Table]) -> ir.Table:
 
 
 def split(result: pa.Table) -> tuple[pa.Table, pa.Table]:
-    """`summary_query` run -> (rule, status, n) and the collected outcome rows, flat."""
-    counted = result.select(["rule", "status", "n"])
+    """`summary_query` run -> (rule, status, agent_id, channel, n) and the collected outcome
+    rows, flat."""
+    counted = result.select(["rule", "status", *ATTRIBUTION, "n"])
     lists = result.column("rows").combine_chunks()
     parents = pc.list_parent_indices(lists)
     rows = pc.list_flatten(lists)
@@ -181,6 +235,7 @@ def split(result: pa.Table) -> tuple[pa.Table, pa.Table]:
         {
             "rule": pc.take(result.column("rule"), parents),
             "status": pc.take(result.column("status"), parents),
+            **{a: pc.take(result.column(a), parents) for a in ATTRIBUTION},
             **fields,
         }
     )

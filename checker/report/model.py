@@ -57,8 +57,13 @@ class Finding:
     line: int | None
     message: str
     evidence: str
+    # Attribution (see README "Attribution"): the agent and channel of the event that names
+    # the finding; UNASSIGNED when the log names none.
+    agent_id: str = "unassigned"
+    channel: str = "unassigned"
 
 
+UNASSIGNED = "unassigned"
 FINDING_SCHEMA = pa.schema(
     [(f.name, pa.int64() if f.name == "line" else pa.string()) for f in fields(Finding)]
 )

@@ -32,6 +32,8 @@ FIELDS = (
     "deadline",
     "detail",
     "count",
+    "agent_id",
+    "channel",
 )
 
 
@@ -51,13 +53,16 @@ def engine_rows(table: Any, tz: str = "Asia/Shanghai") -> list[dict[str, Any]]:
 
 
 def key(row: Mapping[str, Any], kind: str) -> tuple[Any, ...]:
-    """(rule, status, customer_id, event_id, ts[, detail]) plus the fields the kind defines."""
+    """(rule, status, customer_id, event_id, ts, agent_id, channel) plus the fields the kind
+    defines: the attribution is compared for every kind."""
     base: tuple[Any, ...] = (
         row["rule"],
         row["status"],
         row["customer_id"],
         row["event_id"],
         row["ts"],
+        row["agent_id"],
+        row["channel"],
     )
     extras = tuple(
         (name, row[name])

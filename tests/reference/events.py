@@ -50,6 +50,9 @@ class Outcome:
     deadline: datetime | None = None
     detail: str | None = None
     count: int | None = None
+    # Attribution: the agent and channel of the event that names the outcome (None: unassigned)
+    agent_id: str | None = None
+    channel: str | None = None
 
 
 def parse_ts(value: Any, tz: str = "Asia/Shanghai") -> datetime | None:

@@ -70,6 +70,8 @@ def max_silence(rule: Rule, ctx: Context) -> list[Outcome]:
                     c.ts,
                     ref_ts=end,
                     ref_id=nxt.event_id if nxt else None,
+                    agent_id=c.agent_id,
+                    channel=c.channel,
                 )
             )
     return out

@@ -12,7 +12,9 @@ from tests.reference.events import Event, Outcome
 
 
 def _finding(rule: Rule, status: str, e: Event, **extra: object) -> Outcome:
-    return Outcome(rule.id, status, e.customer_id, e.event_id, e.ts, **extra)  # type: ignore[arg-type]
+    """An outcome named by ``e``: attributed to its agent and channel."""
+    attributed = {"agent_id": e.agent_id, "channel": e.channel}
+    return Outcome(rule.id, status, e.customer_id, e.event_id, e.ts, **extra, **attributed)  # type: ignore[arg-type]
 
 
 def follow_up(rule: Rule, ctx: Context) -> list[Outcome]:

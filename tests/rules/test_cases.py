@@ -33,6 +33,7 @@ from tests.reference.files import (
 CASES = Path(__file__).parent / "cases"
 RULE_ID = "test.case"
 EXTRA_FIELDS = ("count", "ref_ts", "deadline")
+ATTRIBUTION = ("agent_id", "channel")  # NULL is written `unassigned` in a case
 
 
 def _load_cases() -> list[Any]:
@@ -75,6 +76,10 @@ def _check(case: dict[str, Any], outcomes: list[dict[str, Any]]) -> None:
             if name in item:
                 want = item[name] if name == "detail" else cell(item[name])
                 assert got[name] == want, f"{name} of {_identity(item)}: {got[name]} != {want}"
+        for name in ATTRIBUTION:
+            if name in item:
+                value = got.get(name) or "unassigned"
+                assert value == item[name], f"{name} of {_identity(item)}: {value} != {item[name]}"
     assert len(outcomes) == case["opportunities"]
 
 
@@ -110,6 +115,20 @@ def _run_engine(case: dict[str, Any], playbook: Playbook, tmp_path: Path) -> lis
 
 def test_one_file_per_kind() -> None:
     assert sorted(p.stem for p in CASES.glob("*.yaml")) == sorted(KINDS)
+
+
+def test_every_kind_asserts_its_attribution() -> None:
+    """Each kind's file pins the attributed agent and channel of some finding, and of an
+    unassigned one where the kind has findings named by no event."""
+    for file in sorted(CASES.glob("*.yaml")):
+        doc = yaml.safe_load(file.read_text(encoding="utf-8"))
+        asserted = [
+            item
+            for case in doc["cases"]
+            for item in case.get("expect") or []
+            if all(name in item for name in ATTRIBUTION)
+        ]
+        assert asserted, f"{file.name}: no case asserts a finding's agent_id and channel"
 
 
 @pytest.mark.parametrize(("kind", "case"), ALL_CASES)

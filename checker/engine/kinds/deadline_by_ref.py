@@ -43,6 +43,8 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
             line=j.line,
             ref_ts=j._done,
             deadline=j.due,
+            agent_id=j.agent_id,
+            channel=j.channel,
         )
     )
 
