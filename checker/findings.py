@@ -19,14 +19,15 @@ from checker.playbook.model import Playbook, Rule
 from checker.playbook.text import fill_params
 from checker.report.model import (
     FINDING_SCHEMA,
+    UNASSIGNED,
     AuditReport,
     FindingTable,
     InputSummary,
-    UNASSIGNED,
     Reject,
     RuleSummary,
 )
 from checker.report.runs import out_of_order, repeated, runs
+from checker.scorecards.build import build_scorecards
 
 _UNKNOWN = re.compile(r"unknown event '([^']*)'")
 
@@ -191,4 +192,5 @@ def build_report(result: AuditResult, pb: Playbook, *, lang: str) -> AuditReport
         rules=summaries,
         findings=findings,
         principles={pid: p["title"][lang] for pid, p in pb.principles.items()},
+        scorecards=build_scorecards(result.counts, result.kpis, pb),
     )

@@ -19,19 +19,22 @@ from checker.engine.pass_queries import Evidence, pass_queries
 from checker.engine.prepare import Prepared, prepare
 from checker.engine.report_order import CustomerNames, in_report_order, named_ahead
 from checker.engine.session import duckdb_session
+from checker.engine.tally import COUNT_SCHEMA
 from checker.engine.tally import counts as count_outcomes
 from checker.playbook.model import Playbook
+from checker.scorecards.kpi_query import kpi_query
 
 
 @dataclass
 class AuditResult:
     prepared: Prepared
-    counts: pa.Table  # rule, status, n
+    counts: pa.Table  # rule, status, agent_id, channel, n (see `checker.engine.tally`)
     # OUTCOME_SCHEMA rows whose status is violation or pending; in the report's order, and the
     # customers as the report names them, unless every outcome was asked for (``keep_ok``).
     # With the evidence written (see `run_engine`): an ``evidence`` column instead of DETAILS.
     findings: pa.Table
     rejects: pa.Table  # file, line, reason
+    kpis: pa.Table | None = None  # per agent (see `checker.scorecards.kpi_query`)
 
 
 def with_file_names(table: pa.Table, files: list[str]) -> pa.Table:
@@ -97,16 +100,19 @@ def _audit(
             counts.append(c)
             shown.append(f)
     if not counts:
-        counts = [pa.table({n: pa.array([], type=pa.string()) for n in ("rule", "status")})]
+        counts = [COUNT_SCHEMA.empty_table()]
         shown = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
     found = pa.concat_tables(shown, promote_options="permissive")
+    kpis = None
     if not keep_ok:  # sorted here, by the backend's threads
         found = in_report_order(con, found, prep.files)
+        kpis = con.to_pyarrow(kpi_query(prep.events, playbook, prep.as_of))
     return AuditResult(
         prep,
         pa.concat_tables(counts, promote_options="permissive"),
         with_file_names(found, prep.files),
         rejects,
+        kpis,
     )
 
 

@@ -43,12 +43,12 @@ class Tally:
 
 
 def tally(b: ir.Table, parts: list[Part]) -> Tally:
-    """One row per agent and channel of ``b``'s rows: ``n{k}``, how many outcomes part k has, and ``found``, the rows that have a
-    finding in any part: a struct per row with each part's status code (``s{k}``) and the
-    values its findings carry. Counts and a single filtered list: an aggregate with a FILTER
-    per part would copy the rows once per part. The statuses are not counted here (a sum
-    per part and status over every row): every outcome that is not ok is in ``found``, where
-    `unpack` counts them."""
+    """One row per agent and channel of ``b``'s rows: ``n{k}``, how many outcomes part k
+    has, and ``found``, the rows that have a finding in any part: a struct per row with each
+    part's status code (``s{k}``) and the values its findings carry. Counts and a single
+    filtered list: an aggregate with a FILTER per part would copy the rows once per part.
+    The statuses are not counted here (a sum per part and status over every row): every
+    outcome that is not ok is in ``found``, where `unpack` counts them."""
     m = b.mutate(
         **{
             f"_s{k}": ibis.ifelse(part.where, part.status, ibis.null("int8"))
@@ -78,8 +78,8 @@ def unpack(
     result: pa.Table, t: Tally, customers: CustomerIndex, event_ids: EventIds
 ) -> tuple[pa.Table, pa.Table]:
     """The aggregate's rows (``t.expr`` run) -> (rule, status, agent_id, channel, n) and the
-    findings in `FOUND_SCHEMA`; ``customers``: the audit's customers by key, their ids as the findings
-    are to name them (see `checker.engine.customer_keys.CustomerIndex`); ``event_ids``: the
+    findings in `FOUND_SCHEMA`; ``customers``: the audit's customers by key, their ids as the
+    findings are to name them (see `checker.engine.customer_keys.CustomerIndex`); ``event_ids``: the
     audited rows' ids, by seq."""
     lists = result.column("found").combine_chunks()
     rows = pc.list_flatten(lists)
@@ -216,9 +216,7 @@ def summary_query(tables: list[ir.Table]) -> ir.Table:
     for t in tables:
         row = ibis.struct({c: t[c] for c in t.columns if c not in keys})
         parts.append(
-            t.group_by(keys).aggregate(
-                n=t.count(), rows=row.collect(where=t.status != "ok")
-            )
+            t.group_by(keys).aggregate(n=t.count(), rows=row.collect(where=t.status != "ok"))
         )
     return union(parts)
 

@@ -105,6 +105,14 @@ def playbook_schema() -> dict[str, Any]:
                 },
             },
             "roster": {"type": "array", "items": {"type": "string"}},
+            "kpi": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "conversion_within": DURATION,
+                    "complaint_rule": {"type": "string"},
+                },
+            },
             "principles": {
                 "type": "object",
                 "propertyNames": {"pattern": ID},

@@ -56,6 +56,9 @@ def _reference_problems(pb: Playbook) -> Iterator[Problem]:
     for alias, target in data.get("event_aliases", {}).items():
         if target not in events:
             yield _problem(pb, ("event_aliases", alias), f"maps to unknown event {target!r}")
+    complaint_rule = (data.get("kpi") or {}).get("complaint_rule")
+    if complaint_rule is not None and complaint_rule not in data.get("rules", {}):
+        yield _problem(pb, ("kpi", "complaint_rule"), f"unknown rule {complaint_rule!r}")
     for rule_id, rule in data.get("rules", {}).items():
         if not isinstance(rule, dict):
             continue

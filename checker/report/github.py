@@ -26,6 +26,7 @@ def annotation(finding: Finding) -> str:
             props.append(f"line={finding.line}")
     props.append(f"title={escape_property(finding.rule)}")
     text = f"{finding.message} — {finding.evidence}" if finding.evidence else finding.message
+    text += f" [{finding.agent_id}@{finding.channel}]"
     level = LEVELS.get(finding.severity, "error")
     return f"::{level} {','.join(props)}::{escape_data(text)}"
 

@@ -44,6 +44,7 @@ def _head(report: AuditReport) -> dict[str, Any]:
             }
             for r in report.rules
         },
+        **({"scorecards": report.scorecards.as_dict()} if report.scorecards else {}),
     }
 
 

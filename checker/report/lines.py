@@ -46,13 +46,19 @@ def location(file: pa.ChunkedArray, line: pa.ChunkedArray) -> pa.ChunkedArray:
     return pc.fill_null(pc.coalesce(at, file), NONE)
 
 
+def attribution(findings: pa.Table) -> pa.ChunkedArray:
+    """``agent@channel``: who is responsible for each finding, and where."""
+    return pc.binary_join_element_wise(findings["agent_id"], findings["channel"], "@")
+
+
 def finding_blocks(findings: pa.Table, indent: str = "") -> pa.ChunkedArray:
-    """Per finding: `file:line  ts  customer  message`, then the evidence indented beneath
-    (two lines joined by a newline; no trailing newline)."""
+    """Per finding: `file:line  ts  customer  agent@channel  message`, then the evidence
+    indented beneath (two lines joined by a newline; no trailing newline)."""
     head = [
         one_line_column(location(findings["file"], findings["line"])),
         one_line_column(pc.fill_null(findings["ts"], NONE)),
         one_line_column(findings["customer_id"]),
+        one_line_column(attribution(findings)),
         one_line_column(findings["message"]),
     ]
     parts = [
@@ -64,6 +70,8 @@ def finding_blocks(findings: pa.Table, indent: str = "") -> pa.ChunkedArray:
         head[2],
         "  ",
         head[3],
+        "  ",
+        head[4],
         f"\n{indent}    ",
         one_line_column(findings["evidence"]),
     ]

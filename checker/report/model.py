@@ -9,6 +9,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.scorecards.model import Scorecards
+
 
 @dataclass(frozen=True)
 class Reject:
@@ -146,6 +148,7 @@ class AuditReport:
     # stored as a table.
     findings: FindingTable
     principles: dict[str, str] = field(default_factory=dict)  # id -> title in `lang`
+    scorecards: Scorecards | None = None  # per agent and channel (see `checker.scorecards`)
 
     def __post_init__(self) -> None:
         if not isinstance(self.findings, FindingTable):

@@ -10,6 +10,7 @@ from rich.cells import cell_len
 
 from checker.report.lines import NONE, Chunk, finding_blocks, joined, one_line
 from checker.report.model import AuditReport, RuleSummary
+from checker.report.scorecard_text import agent_table
 
 ENCODING = "utf-8"
 MAX_REJECTS = 20
@@ -142,6 +143,9 @@ def chunks(report: AuditReport, *, color: bool = False) -> Iterator[Chunk]:
     if hidden > 0:
         lines.append("  " + words["more"].format(hidden))
     lines += ["", *_summary(report, words, color), ""]
+    agents = list(agent_table(report.scorecards, report.lang))
+    if agents:
+        lines += [_paint(agents[0], "bold", color), *agents[1:], ""]
     yield "\n".join(lines) + "\n"
     yield from _findings(report, words, color)
 

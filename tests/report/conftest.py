@@ -45,6 +45,21 @@ RULES = [
 ]
 
 
+# Who each finding is attributed to (agent, channel), by its event id; customer-level ones
+# (no event) are unassigned.
+WHO = {
+    "e-0012": ("kf01", "store"),
+    "e-0498": ("kf02", "im"),
+    "e-0501": ("kf01", "store"),
+    "e-0509": ("kf03", "phone"),
+    "e-0105": ("kf02", "wechat"),
+    "e-0233": ("kf04", "im"),
+    "e-0321": ("kf03", "sms"),
+    "e-0150": ("kf01", "phone"),
+    "e-0505": ("unassigned", "im"),
+}
+
+
 def _finding(rule: str, status: str, customer: str, where: tuple, message: str, evidence: str):
     summary = next(r for r in RULES if r.rule == rule)
     event_id, ts, file, line = where
@@ -60,6 +75,7 @@ def _finding(rule: str, status: str, customer: str, where: tuple, message: str, 
         line,
         message,
         evidence,
+        *WHO.get(event_id, ("unassigned", "unassigned")),
     )
 
 
