@@ -7,6 +7,7 @@ import numpy as np
 
 from checker.demo import catalog as cat
 from checker.demo import fillers, lapses, occasions, prospects
+from checker.demo.agent_quality import assign_lapses
 from checker.demo.buffer import Events
 from checker.demo.catalog import EV
 from checker.demo.complaints import complaints
@@ -33,6 +34,7 @@ def build_chunk(seed: int, index: int, cal: Calendar, target: int, rate: float) 
     lapses.staff_lapses(st)
     lapses.make_distinct(st)
     lapses.drop_spoiled_hard_push(st)
+    assign_lapses(st)
     return st
 
 

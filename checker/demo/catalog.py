@@ -44,6 +44,12 @@ BIG_IDS = np.arange(N_EVERYDAY, len(PRODUCTS))
 AGENTS: list[str] = [f"kf{i:02d}" for i in range(1, 9)]
 ONLINE_AGENTS = np.arange(0, 6)
 STORE_AGENTS = np.arange(6, 8)
+# Agents of visibly different quality, so the scorecards show a spread: kf01 is excellent
+# (no planted lapse is theirs, and their inquiries convert best), kf02 skips greetings,
+# kf03 over-contacts (most lapses of the contact policy are theirs).
+EXCELLENT, SKIPS_GREETINGS, OVER_CONTACTS = 0, 1, 2
+# How often each online agent answers an inquiry that comes to nothing (kf01 least).
+LOST_INQUIRY_WEIGHTS = np.array([0.04, 0.2, 0.22, 0.18, 0.18, 0.18])
 
 # Channel codes (0 = none). Remote channels make shop events "outbound".
 CHANNELS: list[str] = ["", "store", "phone", "sms", "im", "wechat", "email", "visit", "mail"]
@@ -79,9 +85,10 @@ EVENTS: list[str] = [
     "concession",
     "promise",
     "promise_kept",
+    "inquiry",  # a customer's pre-sale question; the row names the agent who answered
 ]
 EV = {name: code for code, name in enumerate(EVENTS)}
-SHOP_EVENTS = np.array([EV[e] for e in EVENTS[7:]])
+SHOP_EVENTS = np.array([EV[e] for e in EVENTS[7:26]])
 CARE_EVENTS = np.array([EV[e] for e in EVENTS[7:17]])
 MARKETING_EVENTS = np.array([EV["promotion"], EV["invitation"], EV["price_drop"]])
 REMOTE_CHANNELS = np.array([PHONE, SMS, IM, WECHAT, EMAIL, MAIL])

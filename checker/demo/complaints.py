@@ -43,8 +43,15 @@ def complaint_chain(
     rng, ev, n = st.rng, st.events, len(cts)
     ch = rng.choice([cat.IM, cat.WECHAT, cat.PHONE], n)
     agent = rng.choice(cat.ONLINE_AGENTS, n)
-    cid = ev.add(
-        cust, cts, EV["complaint"], ch=ch, prod=prod, order=order, text=pick(rng, "complaint", n)
+    cid = ev.add(  # the row names the agent who took the complaint (and handles it)
+        cust,
+        cts,
+        EV["complaint"],
+        ch=ch,
+        agent=agent,
+        prod=prod,
+        order=order,
+        text=pick(rng, "complaint", n),
     )
     # service.complaint-ack: within 2 h; lapse: none, or 2.5 to 5 h later.
     lapse = st.lapse(n, st.settled(cts + 2 * HOUR)) if plant else np.zeros(n, bool)

@@ -20,7 +20,9 @@ def purchase_episodes(st: State) -> np.ndarray:
     n = len(p.ts)
     day = p.ts // DAY
     store = p.ch == cat.STORE
-    agent = np.where(store, rng.choice(cat.STORE_AGENTS, n), -1)
+    online_agent = rng.choice(cat.ONLINE_AGENTS, n)  # who served the order and follows up
+    agent = np.where(store, rng.choice(cat.STORE_AGENTS, n), online_agent)
+    _inquiries_before(st, ~store & (rng.random(n) < 0.6), online_agent)
     pid = ev.add(
         p.cust,
         p.ts,
@@ -32,7 +34,6 @@ def purchase_episodes(st: State) -> np.ndarray:
         order=np.arange(n),
     )
     msg_ch = np.where(store, rng.choice([cat.WECHAT, cat.SMS], n), p.ch)
-    online_agent = rng.choice(cat.ONLINE_AGENTS, n)
 
     # cadence.farewell: store purchases -> farewell within 15 minutes.
     lapse = st.lapse(n, store & st.settled(p.ts + 15 * MIN))
@@ -48,7 +49,9 @@ def purchase_episodes(st: State) -> np.ndarray:
     st.truth.add("cadence.farewell", pid[lapse], p.cust[lapse])
 
     # cadence.greeting: greeting or thanks the next day (within 2 d); lapse: none or late.
-    lapse = st.lapse(n, st.settled(p.ts + 2 * DAY))
+    # kf02 skips greetings on their own orders far more often than the rest.
+    skips = (agent == cat.SKIPS_GREETINGS) & (rng.random(n) < 0.4) & (st.rate > 0)
+    lapse = st.lapse(n, st.settled(p.ts + 2 * DAY)) | (skips & st.settled(p.ts + 2 * DAY))
     late = lapse & (rng.random(n) < 0.5)
     gday = np.where(late, day + 3 + rng.integers(0, 2, n), day + 1)
     thanks = rng.random(n) < 0.25
@@ -116,6 +119,23 @@ def purchase_episodes(st: State) -> np.ndarray:
         order=np.flatnonzero(pre),
     )
     return pid
+
+
+def _inquiries_before(st: State, asked: np.ndarray, agent: np.ndarray) -> None:
+    """Pre-sale questions a few minutes to a day before the ``asked`` purchases, answered by
+    the agent who then took the order (they convert within the playbook's window)."""
+    p, rng = st.cust.purchases, st.rng
+    n = int(asked.sum())
+    ts = np.maximum(p.ts[asked] - rng.integers(10 * MIN, DAY, n), 0)
+    st.events.add(
+        p.cust[asked],
+        ts,
+        EV["inquiry"],
+        ch=p.ch[asked],
+        agent=agent[asked],
+        prod=p.prod[asked],
+        text=pick(rng, "inquiry", n),
+    )
 
 
 def busy_calls(st: State) -> None:

@@ -23,14 +23,17 @@ def inquiries(st: State) -> None:
     ts = rng.integers(0, st.cal.days - 60, n) * DAY + daytime(rng, n, 9.1, 20.2)
     ch = rng.choice([cat.IM, cat.WECHAT], n)
     prod = rng.integers(0, cat.N_EVERYDAY, n)
-    st.events.add(cust, ts, EV["reply"], ch=ch, prod=prod, text=pick(rng, "inquiry", n))
+    weights = cat.LOST_INQUIRY_WEIGHTS / cat.LOST_INQUIRY_WEIGHTS.sum()
+    agent = rng.choice(cat.ONLINE_AGENTS, n, p=weights)
+    text = pick(rng, "inquiry", n)
+    st.events.add(cust, ts, EV["inquiry"], ch=ch, prod=prod, agent=agent, text=text)
     st.events.add(
         cust,
         ts + rng.integers(5, 30, n) * MIN,
         EV["care"],
         ch=ch,
         prod=prod,
-        agent=rng.choice(cat.ONLINE_AGENTS, n),
+        agent=agent,
         text=pick(rng, "answer", n),
     )
 
