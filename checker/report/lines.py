@@ -12,6 +12,8 @@ import unicodedata
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.report.model import UNASSIGNED
+
 NONE = "—"
 _BIDI = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
 # What `one_line` replaces, as RE2 classes (linear time on any input): line breaks and tabs
@@ -48,7 +50,8 @@ def location(file: pa.ChunkedArray, line: pa.ChunkedArray) -> pa.ChunkedArray:
 
 def attribution(findings: pa.Table) -> pa.ChunkedArray:
     """``agent@channel``: who is responsible for each finding, and where."""
-    return pc.binary_join_element_wise(findings["agent_id"], findings["channel"], "@")
+    agent, channel = (pc.fill_null(findings[n], UNASSIGNED) for n in ("agent_id", "channel"))
+    return pc.binary_join_element_wise(agent, channel, "@")
 
 
 def finding_blocks(findings: pa.Table, indent: str = "") -> pa.ChunkedArray:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from checker.report.model import AuditReport, Finding, InputSummary, Reject, RuleSummary
+from checker.scorecards.model import Kpis, Score, Scorecard, Scorecards
 
 GOLDEN = Path(__file__).parent / "golden"
 LOG = "logs/2025-03,门店.csv"
@@ -179,6 +180,22 @@ REJECTS = [Reject(LOG, 3 + i, REASONS[i % 3]) for i in range(22)]
 REJECTS.append(Reject("logs/im.jsonl", 9, 'event_id "e-0007" 已在 logs/im.jsonl:4 出现'))
 
 
+def _card(who: str, greeting: tuple[int, int, int], kpis: Kpis | None) -> Scorecard:
+    """A card over the greeting rule alone (its share: of the shop's 3 greeting findings)."""
+    opportunities, violations, pending = greeting
+    score = Score(opportunities, violations, pending, round((violations + pending) / 3, 4))
+    return Scorecard(who, score, {"graceful-close": score}, {"cadence.greeting": score}, kpis)
+
+
+SCORECARDS = Scorecards(
+    agents=[
+        _card("kf01", (70, 1, 1), Kpis(10, 4, 12, 268.5, 199.0, 3, 2)),
+        _card("kf02", (50, 0, 1), Kpis(0, 0, 8, 99.0, 99.0, 0, 0)),
+    ],
+    channels=[_card("store", (70, 1, 1), None), _card("im", (50, 0, 1), None)],
+)
+
+
 @pytest.fixture
 def report() -> AuditReport:
     source = InputSummary(
@@ -196,6 +213,7 @@ def report() -> AuditReport:
         rules=list(RULES),
         findings=list(FINDINGS),
         principles=dict(PRINCIPLES),
+        scorecards=SCORECARDS,
     )
 
 

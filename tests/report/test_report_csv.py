@@ -20,6 +20,8 @@ HEADER = [
     "line",
     "message",
     "evidence",
+    "agent_id",
+    "channel",
 ]
 
 

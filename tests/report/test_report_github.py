@@ -34,7 +34,7 @@ def test_file_line_and_title_properties(report):
     assert first.startswith(f"::warning {props}::")
     assert first.endswith(
         "::购买后 2 天内没有问候。 — 购买 2025-03-03 10:00，首次问候 "
-        "2025-03-06 11:00：晚了 3 天 1 小时；上限 2 天"
+        "2025-03-06 11:00：晚了 3 天 1 小时；上限 2 天 [kf01@store]"
     )
 
 
@@ -67,4 +67,4 @@ def test_hostile_text_stays_on_one_line_and_round_trips(report):
     assert out.count("\n") == 1 and out.endswith("\n")
     match = COMMAND.match(out.rstrip("\n"))
     assert match.group(2) == " file=dir%3Ax/a%2Cb.csv,line=7,title=respect.no-blame"
-    assert unescape(match.group(3)) == "50% off\r\n::error::fake — x"
+    assert unescape(match.group(3)) == "50% off\r\n::error::fake — x [unassigned@unassigned]"

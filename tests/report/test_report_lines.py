@@ -52,11 +52,11 @@ def test_blocks_show_place_time_customer_message_then_evidence():
     ]
     table = pa.Table.from_pylist(rows, schema=FINDING_SCHEMA)
     assert joined(finding_blocks(table, indent="  ")).decode("utf-8").split("\n") == [
-        "  log.csv:7  2025-03-03 10:00:00  C-1  m",
+        "  log.csv:7  2025-03-03 10:00:00  C-1  unassigned@unassigned  m",
         "      e",
-        "  log.csv  2025-03-03 10:00:00  C-1  m",
+        "  log.csv  2025-03-03 10:00:00  C-1  unassigned@unassigned  m",
         "      e",
-        "  —  —  C-1  m",
+        "  —  —  C-1  unassigned@unassigned  m",
         "      a b\ufffd",
         "",
     ]

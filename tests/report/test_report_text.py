@@ -94,7 +94,7 @@ def test_hostile_text_cannot_break_lines_or_send_escapes(report):
     )
     out = text.render(dataclasses.replace(report, findings=[bad]))
     assert "\x1b" not in out and "\u202e" not in out
-    assert "a.csv:2  2025-03-01 10:00:00  c-1  line1 line2" in out
+    assert "a.csv:2  2025-03-01 10:00:00  c-1  unassigned@unassigned  line1 line2" in out
 
 
 def test_empty_report_says_so(report):
