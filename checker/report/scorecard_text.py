@@ -13,7 +13,8 @@ from checker.scorecards.model import Scorecard, Scorecards
 LABELS = {
     "zh": {
         "title": "客服记分卡",
-        "columns": "客服|机会|违规|待定|合规率|发现占比|咨询|转化率|订单|客单均值|客单中位|投诉|按时解决",
+        "columns": "客服|机会|违规|待定|合规率|发现占比|咨询|转化率|订单|客单均值|客单中位"
+        "|投诉|按时解决",
     },
     "en": {
         "title": "Agent scorecards",
@@ -37,7 +38,8 @@ def row(card: Scorecard) -> list[str]:
     cells += [pct(t.compliance), pct(t.share)]
     if k is None:
         return cells + [NONE] * 7
-    return cells + [
+    return [
+        *cells,
         str(k.inquiries),
         pct(k.conversion),
         str(k.orders),
