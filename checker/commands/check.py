@@ -35,6 +35,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--as-of", metavar="TS", help="end of the audit (default: the latest event)")
     p.add_argument("--format", choices=list(FORMATS), default="text", help="report format")
+    p.add_argument(
+        "--by",
+        choices=["agent", "channel"],
+        help="with --format csv: the scorecards per agent or channel instead of the findings",
+    )
     p.add_argument("--output", "-o", metavar="FILE", help="write the report here (default: stdout)")
     p.add_argument(
         "--fail-on",
@@ -77,6 +82,11 @@ def parse_as_of(text: str | None, tz: str) -> datetime | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.by is not None and args.format != "csv":  # before the audit, not after it
+        raise HuitouError(
+            "--by needs --format csv",
+            [Problem(f"--by {args.by} with --format {args.format}: add --format csv")],
+        )
     steps = Steps(enabled=sys.stderr.isatty())
     # The database closes on `closer` while the report is built: the engine's results are
     # Arrow tables by then, and leaving the `with` waits for the close.
@@ -104,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
         args.format,
         args.output,
         color=args.format == "text" and args.output is None and sys.stdout.isatty(),
+        by=args.by,
     )
     if args.fail_on == "never":
         return EXIT_OK

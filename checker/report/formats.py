@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import TextIO
 
 from checker.errors import HuitouError, Problem
-from checker.report import csv_report, github, json_report, junit, text
+from checker.report import csv_report, github, json_report, junit, scorecard_csv, text
 from checker.report.lines import Chunk
 from checker.report.model import AuditReport
 
@@ -40,6 +40,7 @@ def write_report(
     stream: TextIO | None = None,
     *,
     color: bool = False,
+    by: str | None = None,
 ) -> None:
     """Write to ``output`` in the format's encoding (csv: UTF-8 with BOM), else to ``stream``
     (default: stdout).
@@ -49,6 +50,13 @@ def write_report(
     A format's ``chunks`` may give bytes (already in its encoding) as well as text.
     """
     module = FORMATS.get(fmt)
+    if by is not None:  # scorecards, not findings
+        if fmt != "csv" or by not in scorecard_csv.BY:
+            raise HuitouError(
+                "--by needs --format csv",
+                [Problem(f"--by {by} with --format {fmt}: use --format csv --by agent|channel")],
+            )
+        module = scorecard_csv
     if module is None:
         render(report, fmt)  # raises the usage error naming the formats
         return
@@ -56,6 +64,8 @@ def write_report(
     pieces: Iterator[Chunk]
     if module is text:  # colours only on a terminal, never in a file
         pieces = text.chunks(report, color=color and output is None)
+    elif module is scorecard_csv:
+        pieces = scorecard_csv.chunks(report, str(by))
     elif hasattr(module, "chunks"):  # large formats stream, never building one string
         pieces = module.chunks(report)
     else:
