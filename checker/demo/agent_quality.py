@@ -23,11 +23,12 @@ OTHERS = np.array([a for a in cat.ONLINE_AGENTS if a != cat.EXCELLENT])
 
 def assign_lapses(st: State) -> None:
     agent = st.events.columns()["agent"]
+    rng = st.rng.spawn(1)[0]  # a stream of its own: the demo's other draws stay as they were
     online = np.isin(agent, cat.ONLINE_AGENTS)
     for rule, ev, _, _ in st.truth.rows:
         ev = ev[ev >= 0]
         if rule in OVER_CONTACT_RULES:
-            pushed = ev[online[ev] & (st.rng.random(len(ev)) < OVER_CONTACT_SHARE)]
+            pushed = ev[online[ev] & (rng.random(len(ev)) < OVER_CONTACT_SHARE)]
             agent[pushed] = cat.OVER_CONTACTS
         mine = ev[agent[ev] == cat.EXCELLENT]
-        agent[mine] = st.rng.choice(OTHERS, len(mine))
+        agent[mine] = rng.choice(OTHERS, len(mine))

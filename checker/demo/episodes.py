@@ -20,9 +20,7 @@ def purchase_episodes(st: State) -> np.ndarray:
     n = len(p.ts)
     day = p.ts // DAY
     store = p.ch == cat.STORE
-    online_agent = rng.choice(cat.ONLINE_AGENTS, n)  # who served the order and follows up
-    agent = np.where(store, rng.choice(cat.STORE_AGENTS, n), online_agent)
-    _inquiries_before(st, ~store & (rng.random(n) < 0.6), online_agent)
+    agent = np.where(store, rng.choice(cat.STORE_AGENTS, n), -1)
     pid = ev.add(
         p.cust,
         p.ts,
@@ -34,6 +32,13 @@ def purchase_episodes(st: State) -> np.ndarray:
         order=np.arange(n),
     )
     msg_ch = np.where(store, rng.choice([cat.WECHAT, cat.SMS], n), p.ch)
+    online_agent = rng.choice(cat.ONLINE_AGENTS, n)  # who served an online order, follows up
+    # Drawn from a stream of their own (the demo's other draws stay as they were): online
+    # orders carry their agent, and most follow a pre-sale inquiry that agent answered.
+    own = rng.spawn(1)[0]
+    agent = np.where(store, agent, online_agent)
+    ev.columns()["agent"][pid[pid >= 0]] = agent[pid >= 0]
+    _inquiries_before(st, own, ~store & (own.random(n) < 0.6), online_agent)
 
     # cadence.farewell: store purchases -> farewell within 15 minutes.
     lapse = st.lapse(n, store & st.settled(p.ts + 15 * MIN))
@@ -50,7 +55,7 @@ def purchase_episodes(st: State) -> np.ndarray:
 
     # cadence.greeting: greeting or thanks the next day (within 2 d); lapse: none or late.
     # kf02 skips greetings on their own orders far more often than the rest.
-    skips = (agent == cat.SKIPS_GREETINGS) & (rng.random(n) < 0.4) & (st.rate > 0)
+    skips = (agent == cat.SKIPS_GREETINGS) & (own.random(n) < 0.4) & (st.rate > 0)
     lapse = st.lapse(n, st.settled(p.ts + 2 * DAY)) | (skips & st.settled(p.ts + 2 * DAY))
     late = lapse & (rng.random(n) < 0.5)
     gday = np.where(late, day + 3 + rng.integers(0, 2, n), day + 1)
@@ -121,10 +126,12 @@ def purchase_episodes(st: State) -> np.ndarray:
     return pid
 
 
-def _inquiries_before(st: State, asked: np.ndarray, agent: np.ndarray) -> None:
+def _inquiries_before(
+    st: State, rng: np.random.Generator, asked: np.ndarray, agent: np.ndarray
+) -> None:
     """Pre-sale questions a few minutes to a day before the ``asked`` purchases, answered by
     the agent who then took the order (they convert within the playbook's window)."""
-    p, rng = st.cust.purchases, st.rng
+    p = st.cust.purchases
     n = int(asked.sum())
     ts = np.maximum(p.ts[asked] - rng.integers(10 * MIN, DAY, n), 0)
     st.events.add(

@@ -23,19 +23,15 @@ def inquiries(st: State) -> None:
     ts = rng.integers(0, st.cal.days - 60, n) * DAY + daytime(rng, n, 9.1, 20.2)
     ch = rng.choice([cat.IM, cat.WECHAT], n)
     prod = rng.integers(0, cat.N_EVERYDAY, n)
-    weights = cat.LOST_INQUIRY_WEIGHTS / cat.LOST_INQUIRY_WEIGHTS.sum()
-    agent = rng.choice(cat.ONLINE_AGENTS, n, p=weights)
     text = pick(rng, "inquiry", n)
+    answer_ts = ts + rng.integers(5, 30, n) * MIN
+    rng.choice(cat.ONLINE_AGENTS, n)  # the draw of old: the demo's other draws stay as they were
+    answer = pick(rng, "answer", n)
+    # Who answers, from a stream of its own: the excellent agent seldom loses an inquiry.
+    weights = cat.LOST_INQUIRY_WEIGHTS / cat.LOST_INQUIRY_WEIGHTS.sum()
+    agent = rng.spawn(1)[0].choice(cat.ONLINE_AGENTS, n, p=weights)
     st.events.add(cust, ts, EV["inquiry"], ch=ch, prod=prod, agent=agent, text=text)
-    st.events.add(
-        cust,
-        ts + rng.integers(5, 30, n) * MIN,
-        EV["care"],
-        ch=ch,
-        prod=prod,
-        agent=agent,
-        text=pick(rng, "answer", n),
-    )
+    st.events.add(cust, answer_ts, EV["care"], ch=ch, prod=prod, agent=agent, text=answer)
 
 
 def reopen_after_silence(st: State) -> None:
