@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 from checker.engine.audit import AuditResult
 from checker.engine.kinds._evidence import ts_text
 from checker.engine.registry import get_kind
+from checker.paths import display_path
 from checker.playbook.model import Playbook, Rule
 from checker.playbook.text import fill_params
 from checker.report.model import (
@@ -174,7 +175,7 @@ def build_report(result: AuditResult, pb: Playbook, *, lang: str) -> AuditReport
     rejected = len(rejects)
     return AuditReport(
         playbook=" + ".join(
-            dict.fromkeys(str(p.parent if p.parent.name else p) for p in pb.sources)
+            dict.fromkeys(display_path(p.parent if p.parent.name else p) for p in pb.sources)
         ),
         as_of=prep.as_of.strftime("%Y-%m-%d %H:%M:%S"),
         lang=lang,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from checker.commands._common import add_playbook_arg
 from checker.engine.calendar import unknown_holiday_names
-from checker.errors import EXIT_OK
+from checker.errors import EXIT_OK, HuitouError, Problem
+from checker.paths import display_path
 from checker.playbook import load_playbook
 
 
@@ -29,11 +31,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    pb = load_playbook(args.playbook_path or args.playbook)  # raises with every problem
+    given, flag = args.playbook_path, args.playbook
+    if given is not None and flag is not None and Path(given) != flag:
+        raise HuitouError(
+            "Two playbooks given.",
+            [
+                Problem(
+                    f"lint checks one playbook: give {given} or --playbook {flag}, not both",
+                )
+            ],
+        )
+    pb = load_playbook(given or flag)  # raises with every problem
     for name in unknown_holiday_names(pb):
         print(f"warning: holiday {name!r} is not in the calendar library; it will never occur")
     enabled = len(pb.rules)
     off = len(pb.all_rules) - enabled
-    files = ", ".join(str(p) for p in pb.sources)
+    files = ", ".join(display_path(p) for p in pb.sources)
     print(f"ok: {enabled} rules on" + (f", {off} off" if off else "") + f" ({files})")
     return EXIT_OK
