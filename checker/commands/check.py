@@ -70,7 +70,13 @@ def parse_as_of(text: str | None, tz: str) -> datetime | None:
             [Problem(f"{text!r} is not a time: write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]")],
         ) from exc
     if value.tzinfo is not None:
-        value = value.astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+        try:
+            value = value.astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+        except OverflowError as exc:
+            raise HuitouError(
+                "Bad --as-of.",
+                [Problem(f"{text!r} leaves years 1-9999 in the playbook's time zone")],
+            ) from exc
     elif len(text.strip()) == 10:  # a bare date means the end of that day
         value = value.replace(hour=23, minute=59, second=59)
     return value

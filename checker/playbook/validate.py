@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator
 from checker.durations import DURATION_PATTERN
 from checker.errors import HuitouError, Problem
 from checker.playbook.model import Playbook
+from checker.playbook.numbers import number_problems
 from checker.playbook.positions import JsonPath, format_path
 from checker.playbook.schema import playbook_schema
 from checker.playbook.text import PARAM, PLACEHOLDER, flat_params, unknown_placeholders
@@ -105,6 +106,11 @@ def _placeholder_problems(pb: Playbook, node: Any, path: JsonPath) -> Iterator[P
 
 def problems(pb: Playbook) -> list[Problem]:
     found = list(_schema_problems(pb))
+    found += [
+        p
+        for path, message in number_problems(pb.data)
+        if (p := _problem(pb, path, message)) not in found
+    ]
     try:
         found += [p for p in _reference_problems(pb) if p not in found]
     except (TypeError, AttributeError, KeyError):  # shapes the schema already reported
