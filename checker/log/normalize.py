@@ -12,7 +12,7 @@ import ibis.expr.types as ir
 
 from checker.log.columns import CANONICAL
 from checker.log.event_flags import any_flag, event_flags, flag_of, written_names
-from checker.log.times import TS_HINT, TS_RANGE_HINT, TS_PATTERN, parse_ts
+from checker.log.times import TS_HINT, TS_PATTERN, TS_RANGE_HINT, parse_ts
 from checker.playbook.model import Playbook
 
 # Columns whose end is never looked at (see `_clean`): message text, which is only searched

@@ -44,7 +44,9 @@ def _read_one(path: Path) -> tuple[dict[str, Any], Positions, list[Path]]:
             positions.setdefault((), (display_path(file), 1))
             continue
         if not isinstance(doc, dict):
-            problems.append(Problem("a playbook file must be a mapping of keys", file=display_path(file)))
+            problems.append(
+                Problem("a playbook file must be a mapping of keys", file=display_path(file))
+            )
             continue
         for key, value in doc.items():
             if key in data:

@@ -106,9 +106,7 @@ def test_impossible_times_are_null_and_possible_ones_convert() -> None:
     assert _parsed(BAD_TIMES, "Asia/Shanghai") == [None] * len(BAD_TIMES)
     # An hour before year 1 in UTC; in Shanghai's zone of the time (+08:05:43) it is year 1.
     assert _parsed(["0001-01-01T00:30:00+01:00"] * 2, "UTC")[0] is None
-    assert _parsed(["0001-01-01T00:30:00+01:00"], "Asia/Shanghai") == [
-        datetime(1, 1, 1, 7, 35, 43)
-    ]
+    assert _parsed(["0001-01-01T00:30:00+01:00"], "Asia/Shanghai") == [datetime(1, 1, 1, 7, 35, 43)]
     texts, expected = zip(*GOOD_TIMES, strict=True)
     assert _parsed(list(texts), "UTC") == list(expected)
 
