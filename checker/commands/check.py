@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -82,7 +83,30 @@ def parse_as_of(text: str | None, tz: str) -> datetime | None:
     return value
 
 
+def refuse_overwriting_inputs(output: str | None, inputs: list[Path]) -> None:
+    """``--output`` must not name an input: writing the report would destroy the log."""
+    if output is None:
+        return
+    out = Path(output)
+    clashes = [p for p in inputs if p.exists() and out.exists() and os.path.samefile(p, out)] or [
+        p for p in inputs if p.resolve() == out.resolve()
+    ]
+    if clashes:
+        raise HuitouError(
+            "--output names an input file.",
+            [
+                Problem(
+                    "the report would overwrite this input: give --output another file",
+                    file=str(p),
+                )
+                for p in clashes
+            ],
+        )
+
+
 def run(args: argparse.Namespace) -> int:
+    inputs = [*args.logs, *([args.customers] if args.customers else [])]
+    refuse_overwriting_inputs(args.output, inputs)
     steps = Steps(enabled=sys.stderr.isatty())
     # The database closes on `closer` while the report is built: the engine's results are
     # Arrow tables by then, and leaving the `with` waits for the close.

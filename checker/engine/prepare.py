@@ -15,7 +15,7 @@ from checker.engine.customer_keys import hashed_keys, keyed
 from checker.engine.event_ids import EventIds
 from checker.engine.nearest import adapt
 from checker.engine.segments import segment_table
-from checker.log.customers import open_customers
+from checker.log.customers import flag_repeats, open_customers
 from checker.log.event_flags import event_of
 from checker.log.ids import default_ids, duplicates, flag_duplicates
 from checker.log.normalize import normalize
@@ -85,7 +85,12 @@ def prepare(
     unique = event_ids.growing() or _hashes_distinct(typed, rows_read)
     all_rows = typed if unique else flag_duplicates(typed, materialize(duplicates(typed)), files)
     customers = (
-        materialize(open_customers(con, customers_path, len(paths), pb, workdir))
+        materialize(
+            flag_repeats(
+                materialize(open_customers(con, customers_path, len(paths), pb, workdir)),
+                files[-1],
+            )
+        )
         if customers_path
         else None
     )

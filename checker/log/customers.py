@@ -75,3 +75,20 @@ def open_customers(
         line=(ibis.row_number() + 2).cast("int64"),
         reason=reason,
     )
+
+
+def flag_repeats(customers: ir.Table, name: str) -> ir.Table:
+    """Reject every row of a customer but the first: a second birthday or tier for the same
+    customer would otherwise win or lose silently. The reason names the first row's line,
+    never the (raw) id."""
+    per_id = customers.group_by(_id=customers.customer_id).aggregate(_first=customers.line.min())
+    j = customers.left_join(per_id, customers.customer_id == per_id._id)
+    repeat = j.customer_id.notnull() & (j.line != j._first)
+    text = (
+        "customer_id repeats the row at "
+        + name
+        + ":"
+        + j._first.cast("string")
+        + ": keep one row per customer; "
+    )
+    return j.mutate(reason=j.reason + ibis.ifelse(repeat, text, "")).drop("_id", "_first")

@@ -18,6 +18,7 @@ import ibis.expr.types as ir
 from checker.errors import HuitouError, Problem
 from checker.log.columns import CANONICAL, REQUIRED
 from checker.log.encoding import as_utf8
+from checker.log.json_lines import not_objects
 
 FORMATS = {
     ".csv": "csv",
@@ -74,7 +75,7 @@ def _open(con: ibis.BaseBackend, path: Path, fmt: str, workdir: Path, mode: Read
             **({"parallel": False} if mode.serial else {}),
         )
     if fmt == "json":
-        return con.read_json(path, format="newline_delimited")
+        return con.read_json(path, format="newline_delimited", records="true")
     return con.read_parquet(path)
 
 
@@ -99,6 +100,8 @@ def open_log(
     except HuitouError:
         raise
     except Exception as exc:  # DuckDB's own parse errors carry the line; pass them on
+        if fmt == "json" and "non-record JSON" in str(exc):
+            raise not_objects(path, str(path)) from exc
         raise HuitouError(
             "Cannot parse a log file.", [Problem(f"{exc}".splitlines()[0], file=str(path))]
         ) from exc

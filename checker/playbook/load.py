@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,9 @@ def _merge(base: Any, over: Any) -> Any:
     return over
 
 
+_BUILTIN_NAME = re.compile(r"^[A-Za-z0-9_-]+$")  # a name, never "..", "." or a path
+
+
 def _folder(path: Path) -> Path:
     return path.parent if path.is_file() else path
 
@@ -85,7 +89,7 @@ def _resolve_base(spec: str, here: Path, root: Path, where: tuple[str, int]) -> 
     """The playbook ``extends: spec`` names: a built-in one by name, or a path from ``here``
     that stays inside ``root`` (the folder of the playbook given) or the built-in playbooks."""
     builtins = playbooks_dir()
-    if "/" not in spec and "\\" not in spec and (builtins / spec).exists():
+    if _BUILTIN_NAME.match(spec) and (builtins / spec).is_dir():
         return builtins / spec
     base = _folder(here) / spec
     target = base.resolve()
