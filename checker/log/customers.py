@@ -33,11 +33,11 @@ def open_customers(
                 )
             ],
         )
+    # A missing column is NULL throughout (a file of ids and tiers has no birthday).
     col = {
-        c: (t[c].strip() if c in t.columns else ibis.null("string"))
+        c: (t[c].strip().nullif("") if c in t.columns else ibis.null("string"))
         for c in ("customer_id", "birthday", "tier")
     }
-    col = {c: ibis.ifelse(v == "", ibis.null("string"), v) for c, v in col.items()}
     month = col["birthday"].re_extract(BIRTHDAY, 1).try_cast("int64")
     day = col["birthday"].re_extract(BIRTHDAY, 2).try_cast("int64")
     month_days = ibis.cases((month == 2, 29), (month.isin([4, 6, 9, 11]), 30), else_=31)
