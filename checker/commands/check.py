@@ -18,6 +18,7 @@ from checker.findings import build_report, evidence_writer
 from checker.progress import Steps
 from checker.pseudonyms import customer_names
 from checker.report.formats import FORMATS, write_report
+from checker.terminal import wants_color
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -133,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
         report,
         args.format,
         args.output,
-        color=args.format == "text" and args.output is None and sys.stdout.isatty(),
+        color=args.format == "text" and args.output is None and wants_color(sys.stdout),
     )
     if args.fail_on == "never":
         return EXIT_OK

@@ -10,6 +10,7 @@ from rich.cells import cell_len
 
 from checker.report.lines import NONE, Chunk, finding_blocks, joined, one_line
 from checker.report.model import AuditReport, RuleSummary
+from checker.terminal import paint
 
 ENCODING = "utf-8"
 MAX_REJECTS = 20
@@ -43,8 +44,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-_ANSI = {"bold": "1", "dim": "2", "error": "31", "warning": "33", "info": "36"}
-
 
 def rules_by_principle(report: AuditReport) -> list[tuple[str, list[RuleSummary]]]:
     """Rules grouped by principle, in the playbook's principle order (unknown ones last)."""
@@ -63,7 +62,7 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 
 
 def _paint(text: str, style: str, color: bool) -> str:
-    return f"\x1b[{_ANSI[style]}m{text}\x1b[0m" if color and style in _ANSI else text
+    return paint(text, style) if color else text
 
 
 def _summary(report: AuditReport, words: dict[str, str], color: bool) -> Iterable[str]:
