@@ -15,7 +15,7 @@ from checker.engine.audit import run_engine
 from checker.engine.session import DEFAULT_MEMORY_LIMIT, duckdb_session
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
 from checker.findings import build_report, evidence_writer
-from checker.progress import Steps
+from checker.progress import AuditProgress
 from checker.pseudonyms import customer_names
 from checker.report.formats import FORMATS, write_report
 from checker.terminal import wants_color
@@ -108,16 +108,15 @@ def refuse_overwriting_inputs(output: str | None, inputs: list[Path]) -> None:
 def run(args: argparse.Namespace) -> int:
     inputs = [*args.logs, *([args.customers] if args.customers else [])]
     refuse_overwriting_inputs(args.output, inputs)
-    steps = Steps(enabled=sys.stderr.isatty())
+    steps = AuditProgress(enabled=sys.stderr.isatty())
     # The database closes on `closer` while the report is built: the engine's results are
     # Arrow tables by then, and leaving the `with` waits for the close.
     with steps, ThreadPoolExecutor(1, thread_name_prefix="huitou-close") as closer:
-        steps.advance("playbook")
+        steps.step("playbook")
         pb = playbook_from(args)
         lang = lang_of(args, pb)
         as_of = parse_as_of(args.as_of, pb.timezone)
         with duckdb_session(args.memory_limit, closer=closer) as (con, workdir):
-            steps.advance("audit")
             result = run_engine(
                 con,
                 workdir,
@@ -127,8 +126,9 @@ def run(args: argparse.Namespace) -> int:
                 as_of=as_of,
                 customer_names=customer_names(pb, args.reveal_ids),
                 evidence=evidence_writer(pb, lang),
+                progress=steps,
             )
-        steps.advance("report")
+        steps.step("report")
         report = build_report(result, pb, lang=lang)
     write_report(
         report,

@@ -21,6 +21,7 @@ from checker.engine.report_order import CustomerNames, in_report_order, named_ah
 from checker.engine.session import duckdb_session
 from checker.engine.tally import counts as count_outcomes
 from checker.playbook.model import Playbook
+from checker.progress import AuditProgress
 
 
 @dataclass
@@ -53,19 +54,34 @@ def run_engine(
     keep_ok: bool = False,
     customer_names: CustomerNames | None = None,
     evidence: Evidence | None = None,
+    progress: AuditProgress | None = None,
 ) -> AuditResult:
     """Audit ``paths``. The findings come sorted as a report lists them (see
     `checker.engine.report_order`), their customers named by ``customer_names`` (None: the
     raw ids), with an ``evidence`` column written by ``evidence`` (see
     `checker.findings.evidence_writer`; None: without); with ``keep_ok``, every outcome,
     unsorted, with the raw ids and no evidence."""
-    prep = prepare(con, paths, playbook, customers_path=customers, as_of=as_of, workdir=workdir)
+    progress = progress or AuditProgress(enabled=False)
+    progress.step("read")
+    prep = prepare(
+        con,
+        paths,
+        playbook,
+        customers_path=customers,
+        as_of=as_of,
+        workdir=workdir,
+        on_rows=progress.rows,
+    )
+    progress.rows(prep.rows_read)
+    progress.step("audit")
     customers_by_key = prep.segments.select(KEY, "customer_id").to_pyarrow()  # a row each
     with ThreadPoolExecutor(1, thread_name_prefix="huitou-names") as pool:
         if customer_names is not None and not keep_ok:  # named while the passes run
             ids = customers_by_key["customer_id"].combine_chunks()
             customer_names = named_ahead(customer_names, ids, pool)
-        return _audit(con, prep, playbook, keep_ok, customers_by_key, customer_names, evidence)
+        return _audit(
+            con, prep, playbook, keep_ok, customers_by_key, customer_names, evidence, progress
+        )
 
 
 def _audit(
@@ -76,6 +92,7 @@ def _audit(
     customers_by_key: pa.Table,
     customer_names: CustomerNames | None,
     evidence: Evidence | None,
+    progress: AuditProgress,
 ) -> AuditResult:
     """The passes over the prepared events, and their findings in the report's order."""
     rejects = with_file_names(prep.rejected.to_pyarrow(), prep.files)
@@ -92,10 +109,12 @@ def _audit(
             all_passes, customers_by_key, customer_names, evidence, prep.event_ids
         )
         results = results_in_turn(con, [query for query, _ in queries])
-        for (_, read), result in zip(queries, results, strict=True):
+        progress.passes(0, len(queries))
+        for done, ((_, read), result) in enumerate(zip(queries, results, strict=True), 1):
             c, f = read(result)
             counts.append(c)
             shown.append(f)
+            progress.passes(done, len(queries))
     if not counts:
         counts = [pa.table({n: pa.array([], type=pa.string()) for n in ("rule", "status")})]
         shown = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -59,6 +60,7 @@ def prepare(
     customers_path: Path | None,
     as_of: datetime | None,
     workdir: Path,
+    on_rows: Callable[[int], None] | None = None,
 ) -> Prepared:
     adapt(con)  # the rules' windows need first/last values that skip NULLs
     files = [str(p) for p in paths] + ([str(customers_path)] if customers_path else [])
@@ -72,6 +74,7 @@ def prepare(
                     for i, t in open_logs(con, paths, aliases, workdir, mode)
                 ],
                 paths,
+                on_rows,
             )
         )
     )

@@ -163,13 +163,17 @@ def first_line(path: Path) -> int:
 
 
 def stack_in_order(
-    con: ibis.BaseBackend, parts: list[tuple[int, ir.Table]], paths: list[Path]
+    con: ibis.BaseBackend,
+    parts: list[tuple[int, ir.Table]],
+    paths: list[Path],
+    on_rows: Callable[[int], None] | None = None,
 ) -> tuple[ir.Table, Callable[[], None]]:
     """Write the files' rows (``(file_no, table)`` parts) one file after another into one
     table and read it back with ``seq``, ``file_no`` and ``line`` from each row's place in
     that table: DuckDB keeps input order when it writes a table, so there is no
     ``row_number()`` over the scan (which would hold every row for a window).
-    Returns the table and how to drop it."""
+    Returns the table and how to drop it; ``on_rows`` is told the rows written after each
+    file."""
     name = ibis.util.gen_name("huitou_rows")
     starts: list[tuple[int, int]] = []  # (file_no, rowid of its first row)
     rows = 0
@@ -181,6 +185,8 @@ def stack_in_order(
                 con.insert(name, part)
             starts.append((file_no, rows))
             rows = int(con.table(name).count().execute())
+            if on_rows is not None:
+                on_rows(rows)
     except BaseException:
         con.drop_table(name, force=True)
         raise
