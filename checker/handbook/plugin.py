@@ -19,6 +19,7 @@ from checker.errors import HuitouError
 from checker.handbook.context import Context, GeneratedPage
 from checker.handbook.nav import build_nav
 from checker.handbook.pages import all_pages
+from checker.paths import schema_dir
 from checker.playbook import Playbook, load_playbook
 from checker.playbook.model import LANGS
 from checker.playbook.text import fill, unknown_placeholders
@@ -105,6 +106,9 @@ class HuitouPlugin(BasePlugin[HuitouConfig]):
                 files.append(
                     File.generated(config, f"assets/{asset.name}", abs_src_path=str(asset))
                 )
+        # The JSON Schemas (editors, CI) are published with the handbook under schema/.
+        for schema in sorted(schema_dir().glob("*.schema.json")):
+            files.append(File.generated(config, f"schema/{schema.name}", abs_src_path=str(schema)))
         return files
 
     def on_page_markdown(

@@ -62,7 +62,7 @@ def playbook_schema() -> dict[str, Any]:
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://huitou.example/schema/playbook.schema.json",
+        "$id": "urn:huitou:schema:playbook:v1",
         "title": "Huitou playbook (merged document)",
         "type": "object",
         "required": ["name", "timezone", "events", "principles", "segments", "rules"],
