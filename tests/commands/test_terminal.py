@@ -102,7 +102,7 @@ def test_no_escape_codes_are_written_by_hand() -> None:
         (["check", "x.csv", "--fail-on", "eror"], "did you mean 'error'?"),
         (["lint", "--playbok", "p"], "did you mean '--playbook'?"),
         (["handbook", "biuld"], "did you mean 'build'?"),
-        (["handbook", "serve", "--langg", "en"], "did you mean '--lang'?"),
+        (["handbook", "serve", "--playbok", "p"], "did you mean '--playbook'?"),
         (["schema", "playbok"], "did you mean 'playbook'?"),
     ],
 )
