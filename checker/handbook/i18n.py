@@ -106,7 +106,8 @@ UI: dict[str, dict[str, str]] = {
     # quiz progress on the training page
     "progress": {"zh": "第一周自测进度", "en": "Your first-week quiz progress"},
     "progress_intro": {
-        "zh": "答题记录保存在这台电脑的浏览器里（本地存储），换页、关掉浏览器后都还在；换一台电脑或清除浏览器数据就会重新开始。",
+        "zh": "答题记录保存在这台电脑的浏览器里（本地存储），换页、关掉浏览器后都还在；"
+        "换一台电脑或清除浏览器数据就会重新开始。",
         "en": "Your answers are kept in this browser's local storage, so they survive changing "
         "pages and closing the browser; another computer or clearing the browser's data starts "
         "afresh.",

@@ -7,6 +7,12 @@ from checker.handbook import quiz, taught
 from checker.handbook.context import Context, GeneratedPage, table
 
 
+def admonition(kind: str, title: str, text: str) -> str:
+    """A Material admonition holding ``text``'s paragraphs (each joined onto one line)."""
+    body = "\n\n".join("    " + " ".join(p.split()) for p in text.split("\n\n"))
+    return f'!!! {kind} "{title}"\n\n{body}'
+
+
 def pages(ctx: Context) -> list[GeneratedPage]:
     seg = ctx.data.get("segments", {})
     hb = ctx.handbook.get("segments", {})
@@ -26,8 +32,7 @@ def pages(ctx: Context) -> list[GeneratedPage]:
         ctx.ui("seg_precedence", order=" → ".join(names)),
         table([ctx.ui("segment"), ctx.ui("seg_computed"), ctx.ui("seg_care")], rows),
         f"## {ctx.ui('seg_value')} {{#value}}",
-        f'!!! example "{ctx.t(example.get("title", ""))}"\n\n'
-        + "\n\n".join("    " + " ".join(p.split()) for p in ctx.t(example.get("text", "")).split("\n\n")),
+        admonition("example", ctx.t(example.get("title", "")), ctx.t(example.get("text", ""))),
         f"## {ctx.ui('seg_weighing')} {{#weighing}}",
         ctx.t(hb.get("weighing", "")),
         *taught.sections(ctx, hb),
