@@ -15,6 +15,7 @@ from checker.handbook.context import Context
 
 # Pages of the training path that teach (and so carry a quiz), with where their questions live.
 QUIZ_SOURCES = {
+    "why": ("handbook", "why"),
     "cadence": ("handbook", "cadence"),
     "complaints": ("handbook", "complaints"),
     "segments": ("handbook", "segments"),

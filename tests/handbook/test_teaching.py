@@ -16,9 +16,9 @@ from checker.playbook import load_playbook
 from checker.playbook.model import LANGS
 
 SEED = load_playbook()
-# Pages of the training path that are reference material rather than lessons: the home page,
-# the glossary, the counter card, the auditing how-to and the training page itself.
-REFERENCE_PAGES = {"why", "glossary", "counter-card", "auditing", "training"}
+# Pages of the training path that are reference material rather than lessons: the glossary,
+# the counter card, the auditing how-to and the training page itself.
+REFERENCE_PAGES = {"glossary", "counter-card", "auditing", "training"}
 
 
 def _path() -> list[str]:
