@@ -36,6 +36,7 @@ def _rule_schema() -> dict[str, Any]:
             "title": L10N,
             "message": L10N,
             "fix": L10N,
+            "why": L10N,
             "enabled": {"type": "boolean"},
         },
         "allOf": [
@@ -140,6 +141,7 @@ def _segments_schema() -> dict[str, Any]:
                 "properties": {
                     "top_share": {"type": "number", "minimum": 0, "maximum": 1},
                     "min_orders": {"type": "integer", "minimum": 1},
+                    "min_order_value": {"type": "number", "minimum": 0},
                     **LABELLED,
                 },
             },

@@ -45,10 +45,10 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     k, f = label(rule.params["checked"], pb, lang), rule.params["field"]
-    text = t(lang, f"每条{k}都要填写 `{f}`", f"Every {k} has a `{f}`")
+    text = t(lang, f"每条{k}都要填写 `{f}`", f"Every {k} is logged with a value in `{f}`")
     if _roster(rule, pb):
         text += t(
-            lang, "，且必须是花名册（roster）中的账号", ", and it is on the playbook's roster"
+            lang, "，且必须是花名册（roster）中的账号", ", one that is on the playbook's roster"
         )
     return text + t(lang, "。", ".")
 
