@@ -17,6 +17,7 @@ MIN, HOUR, DAY = timedelta(minutes=1), timedelta(hours=1), timedelta(days=1)
 # The windows of the seed rules and of the shop playbook the tests use.
 WINDOWS = [
     15 * MIN,
+    HOUR,
     2 * HOUR,
     24 * HOUR,
     2 * DAY,
