@@ -66,6 +66,8 @@ def none_after(rule: Rule, ctx: Context) -> list[Outcome]:
                         blocker = b
                         break
             bad = blocker is not None and (within is None or e.ts - blocker.ts <= within)
+            if p.get("required"):  # the `after` event must precede instead
+                bad = not bad
             out.append(
                 _finding(
                     rule,

@@ -127,7 +127,8 @@ def example(rule: Rule, pb: Playbook) -> Example:
     on_time = example_event(pb, p["expect"], BASE_TS + window / 2, 2)
     if _min_gap(rule):  # an expected event at once does not count
         at_once = example_event(pb, p["expect"], BASE_TS + seconds("1min"), 2)
-        return [trigger, at_once], [trigger, on_time]
+        reply = example_event(pb, {"events": ["reply"]}, BASE_TS + window + seconds("1h"), 3)
+        return [trigger, at_once, reply], [trigger, on_time]
     return [trigger, late], [trigger, on_time]
 
 
