@@ -63,12 +63,14 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
     checked, after = label(p["checked"], pb, lang), label(p["after"], pb, lang)
     if p.get("required"):
-        window = t(lang, f" {dur(p['within'], lang)} 内", f" within {dur(p['within'], lang)}")
+        window = ""
+        if p.get("within"):
+            window = t(lang, f" {dur(p['within'], lang)} 内", f" within {dur(p['within'], lang)}")
+        same = _same(rule, lang)
         return t(
             lang,
-            f"每次{checked}之前{window if p.get('within') else ''}要先有{after}{_same(rule, lang)}。",
-            f"Every {checked} comes after a {after}{_same(rule, lang)}"
-            f"{window if p.get('within') else ''}.",
+            f"每次{checked}之前{window}要先有{after}{same}。",
+            f"Every {checked} comes after a {after}{same}{window}.",
         )
     if p.get("within"):
         return t(
