@@ -79,6 +79,7 @@ EVENTS: list[str] = [
     "concession",
     "promise",
     "promise_kept",
+    "progress",  # (last: the codes of the others stay as they were)
 ]
 EV = {name: code for code, name in enumerate(EVENTS)}
 SHOP_EVENTS = np.array([EV[e] for e in EVENTS[7:]])

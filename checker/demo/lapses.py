@@ -25,6 +25,7 @@ RULES: list[str] = [
     "service.complaint-ack",
     "service.complaint-resolution",
     "service.complaint-feedback",
+    "service.complaint-updates",
     "service.no-marketing-open-complaint",
     "service.agent-account",
     "respect.no-blame",
