@@ -1,5 +1,6 @@
 """Complaint episodes: complaint -> acknowledgement -> (a progress update each day while it
-stays open) -> resolution -> feedback, sometimes a promise and a refund. Regular ones sit in quiet zones, away from any marketing."""
+stays open) -> resolution -> feedback, sometimes a promise and a refund. Regular ones sit in
+quiet zones, away from any marketing."""
 
 from __future__ import annotations
 
