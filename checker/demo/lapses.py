@@ -27,6 +27,7 @@ RULES: list[str] = [
     "service.complaint-feedback",
     "service.complaint-updates",
     "service.no-marketing-open-complaint",
+    "marketing.invitation-notice",
     "service.agent-account",
     "respect.no-blame",
     "considerate.no-repeat-offer",

@@ -97,6 +97,8 @@ ORDERED = (("at_least", "at_most", int), ("min_gap", "within", parse_duration))
 
 
 def _order_problems(pb: Playbook, path: JsonPath, params: dict[str, Any]) -> Iterator[Problem]:
+    if params.get("min_lead") and params.get("field") != "due":
+        yield _problem(pb, (*path, "min_lead"), "min_lead needs field: due (a time to lead)")
     for low, high, read in ORDERED:
         if params.get(low) is None or params.get(high) is None:
             continue
