@@ -33,6 +33,7 @@ def build_chunk(seed: int, index: int, cal: Calendar, target: int, rate: float) 
     lapses.staff_lapses(st)
     lapses.make_distinct(st)
     lapses.drop_spoiled_hard_push(st)
+    lapses.drop_answered_greetings(st)
     return st
 
 
