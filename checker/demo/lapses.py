@@ -24,6 +24,7 @@ RULES: list[str] = [
     "cadence.holiday-greeting",
     "cadence.birthday-greeting",
     "cadence.care-before-marketing",
+    "cadence.renewal-reminder",
     "service.complaint-ack",
     "service.complaint-resolution",
     "service.complaint-feedback",
