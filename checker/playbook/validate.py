@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jsonschema import Draft202012Validator
 
-from checker.durations import DURATION_PATTERN
+from checker.durations import DURATION_PATTERN, parse_duration
 from checker.errors import HuitouError, Problem
 from checker.playbook.model import Playbook
 from checker.playbook.numbers import number_problems
@@ -79,6 +79,7 @@ def _reference_problems(pb: Playbook) -> Iterator[Problem]:
             for i, chan in enumerate(spec.get("channels", []) or []):
                 if chan not in channels:
                     yield _problem(pb, (*fpath, "channels", i), f"unknown channel {chan!r}")
+        yield from _order_problems(pb, (*base, "params"), params)
         flat = flat_params(params)
         for field in ("title", "message", "fix"):
             for lang, text in (rule.get(field) or {}).items():
@@ -90,6 +91,26 @@ def _reference_problems(pb: Playbook) -> Iterator[Problem]:
                             f"placeholder {{{m.group(1)}}} is not a parameter of this rule",
                         )
     yield from _placeholder_problems(pb, data, ())
+
+
+# Parameter pairs whose first must not exceed the second (a kind's schema cannot say so).
+ORDERED = (("at_least", "at_most", int), ("min_gap", "within", parse_duration))
+
+
+def _order_problems(pb: Playbook, path: JsonPath, params: dict[str, Any]) -> Iterator[Problem]:
+    if params.get("min_lead") and params.get("field") != "due":
+        yield _problem(pb, (*path, "min_lead"), "min_lead needs field: due (a time to lead)")
+    for low, high, read in ORDERED:
+        if params.get(low) is None or params.get(high) is None:
+            continue
+        try:
+            wrong = read(params[low]) > read(params[high])
+        except (TypeError, ValueError):  # a malformed value: the schema reports it
+            continue
+        if wrong:
+            yield _problem(
+                pb, (*path, low), f"{low} ({params[low]}) is more than {high} ({params[high]})"
+            )
 
 
 def _placeholder_problems(pb: Playbook, node: Any, path: JsonPath) -> Iterator[Problem]:

@@ -45,6 +45,11 @@ SHOP_OVERRIDES = {
         "no-pressure.quiet-hours": {"params": {"start": "08:00", "end": "20:00"}},
         "respect.no-blame": {"params": {"phrases": ["thanks", 'a, "quoted"', "不是我们的责任"]}},
         "graceful-close.vip-gift": {"params": {"trigger": {"min_amount": 100}}},
+        # the call centre's rules, off in the seed, on here (quota small enough to be met)
+        "callcentre.message-first": {"enabled": True},
+        "callcentre.call-hours": {"enabled": True},
+        "callcentre.weekly-quota": {"enabled": True, "params": {"at_least": 2, "at_most": 3}},
+        "cadence.month-end-callback": {"params": {"scope": {}}},
     },
 }
 
