@@ -13,7 +13,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checker.engine.audit import AuditResult
+from checker.engine.identity import anchors
 from checker.engine.kinds._evidence import ts_text
+from checker.engine.report_order import CustomerNames, shown_customers
+from checker.fingerprints import fingerprints
 from checker.engine.registry import get_kind
 from checker.playbook.model import Playbook, Rule
 from checker.playbook.text import fill_params
@@ -90,11 +93,15 @@ def evidence_writer(pb: Playbook, lang: str) -> Callable[[pa.Table], pa.Array]:
     return lambda rows: _evidence_of(rows, rules, pb, lang, _InLine())()
 
 
-def _findings(result: AuditResult, pb: Playbook, lang: str) -> FindingTable:
+def _findings(
+    result: AuditResult, pb: Playbook, lang: str, keyed: CustomerNames | None
+) -> FindingTable:
     """Engine rows (in report order, but for the evidence unless the engine wrote it; see
     `checker.engine.report_order`) -> the sorted finding table, column by column."""
     rules = {r.id: r for r in pb.rules}
     rows = result.findings
+    if "anchor" not in rows.column_names:  # read without the engine's passes
+        rows = rows.append_column("anchor", anchors(rows, result.prepared.event_ids))
     with ThreadPoolExecutor(max(2, os.cpu_count() or 1)) as pool:
         ts = pool.submit(ts_text, rows["ts"])
         written = "evidence" in rows.column_names  # by the engine (see `evidence_writer`)
@@ -105,6 +112,7 @@ def _findings(result: AuditResult, pb: Playbook, lang: str) -> FindingTable:
                 "status": rows["status"],
                 "customer_id": rows["customer_id"],
                 "event_id": rows["event_id"],
+                "anchor": rows["anchor"],
                 "ts": ts.result(),
                 "file": rows["file"],
                 "line": rows["line"],
@@ -132,21 +140,35 @@ def _findings(result: AuditResult, pb: Playbook, lang: str) -> FindingTable:
     spans = runs([base["rule"]])
     of_run = [rules[base["rule"][at].as_py()] for at, _ in spans]
     lengths = [n for _, n in spans]
+    customer = base["customer_id"]
     texts = {
         "principle": [r.principle for r in of_run],
         "severity": [r.severity for r in of_run],
         "message": [fill_params(r.message[lang], r.params, lang) for r in of_run],
     }
+    shown = customer if keyed is None else shown_customers(customer, keyed)
+    computed = {
+        "fingerprint": fingerprints(base["rule"], shown, base["anchor"]),
+        "baseline_state": pa.nulls(len(base), pa.string()),  # see `checker.baseline`
+    }
     columns = {
-        name: repeated(texts[name], lengths) if name in texts else base[name]
+        name: repeated(texts[name], lengths)
+        if name in texts
+        else computed[name]
+        if name in computed
+        else base[name]
         for name in FINDING_SCHEMA.names
     }
     return FindingTable(pa.table(columns, schema=FINDING_SCHEMA))
 
 
-def build_report(result: AuditResult, pb: Playbook, *, lang: str) -> AuditReport:
+def build_report(
+    result: AuditResult, pb: Playbook, *, lang: str, keyed: CustomerNames | None = None
+) -> AuditReport:
     """The report of an audit whose findings are in report order (see
-    `checker.engine.report_order`; ``run_engine`` without ``keep_ok``)."""
+    `checker.engine.report_order`; ``run_engine`` without ``keep_ok``). ``keyed``: how to
+    key the findings' customers for their fingerprints when the report shows raw ids (None:
+    they are keyed pseudonyms already)."""
     prep = result.prepared
     rejects = sorted(
         (
@@ -170,7 +192,7 @@ def build_report(result: AuditResult, pb: Playbook, *, lang: str) -> AuditReport
         )
         for rule in pb.rules
     ]
-    findings = _findings(result, pb, lang)
+    findings = _findings(result, pb, lang, keyed)
     rejected = len(rejects)
     return AuditReport(
         playbook=" + ".join(

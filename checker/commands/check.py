@@ -98,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
                 evidence=evidence_writer(pb, lang),
             )
         steps.advance("report")
-        report = build_report(result, pb, lang=lang)
+        keyed = customer_names(pb) if args.reveal_ids else None  # fingerprints: keyed ids
+        report = build_report(result, pb, lang=lang, keyed=keyed)
     write_report(
         report,
         args.format,

@@ -52,6 +52,8 @@ class Finding:
     status: str  # "violation" or "pending"
     customer_id: str  # pseudonymised unless the report is for internal use
     event_id: str | None
+    fingerprint: str  # the same lapse, the same fingerprint (see `checker.fingerprints`)
+    baseline_state: str | None  # "new" or "known" against a baseline (see `checker.baseline`)
     ts: str | None  # "YYYY-MM-DD HH:MM:SS" in the playbook's time zone
     file: str | None
     line: int | None

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.fingerprints import fingerprint
 from checker.report.model import AuditReport, Finding, InputSummary, Reject, RuleSummary
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -48,6 +49,7 @@ RULES = [
 def _finding(rule: str, status: str, customer: str, where: tuple, message: str, evidence: str):
     summary = next(r for r in RULES if r.rule == rule)
     event_id, ts, file, line = where
+    anchor = f"id:{event_id}" if event_id else f"period:{ts or ''}|"
     return Finding(
         rule,
         summary.principle,
@@ -55,6 +57,8 @@ def _finding(rule: str, status: str, customer: str, where: tuple, message: str, 
         status,
         customer,
         event_id,
+        fingerprint(rule, customer, anchor),
+        None,
         ts,
         file,
         line,

@@ -57,6 +57,8 @@ def test_hostile_text_stays_on_one_line_and_round_trips(report):
         "violation",
         "c-1",
         "e-1",
+        "0123456789abcdef",
+        None,
         "2025-03-01 10:00:00",
         "dir:x/a,b.csv",
         7,

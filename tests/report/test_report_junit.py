@@ -56,6 +56,8 @@ def test_characters_xml_cannot_hold_do_not_break_it(report):
         "violation",
         "c-1",
         "e-1",
+        "0123456789abcdef",
+        None,
         "2025-03-01 10:00:00",
         "a.csv",
         2,

@@ -86,6 +86,8 @@ def test_hostile_text_cannot_break_lines_or_send_escapes(report):
         "violation",
         "c-1",
         "e-9",
+        "0123456789abcdef",
+        None,
         "2025-03-01 10:00:00",
         "a.csv",
         2,
