@@ -15,9 +15,9 @@ import pyarrow.compute as pc
 from checker.engine.audit import AuditResult
 from checker.engine.identity import anchors
 from checker.engine.kinds._evidence import ts_text
+from checker.engine.registry import get_kind
 from checker.engine.report_order import CustomerNames, shown_customers
 from checker.fingerprints import fingerprints
-from checker.engine.registry import get_kind
 from checker.playbook.model import Playbook, Rule
 from checker.playbook.text import fill_params
 from checker.report.model import (

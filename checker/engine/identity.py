@@ -35,11 +35,7 @@ def with_content(rows: ir.Table, pb: Playbook) -> ir.Table:
     log with ids costs nothing but a column of NULLs)."""
     event = rows.event if "event" in rows.columns else event_of(rows.event_flag, pb)
     own = (
-        rows.ts.strftime(TS_FORMAT)
-        + "|"
-        + event.fill_null("")
-        + "|"
-        + rows.order_id.fill_null("")
+        rows.ts.strftime(TS_FORMAT) + "|" + event.fill_null("") + "|" + rows.order_id.fill_null("")
     )
     return rows.mutate(content=ibis.ifelse(rows.event_id.isnull(), own, ibis.null("string")))
 
@@ -57,7 +53,9 @@ def anchors(found: pa.Table, event_ids: EventIds) -> pa.Array:
     event_id = found["event_id"].combine_chunks()
     ts = pc.fill_null(pc.strftime(found["ts"].combine_chunks(), TS_FORMAT), "")
     detail = pc.fill_null(found["detail"].combine_chunks().cast(pa.string()), "")
-    period = pc.binary_join_element_wise(pc.binary_join_element_wise("period", ts, ":"), detail, "|")
+    period = pc.binary_join_element_wise(
+        pc.binary_join_element_wise("period", ts, ":"), detail, "|"
+    )
     by_event = pc.if_else(
         pc.is_valid(content),
         pc.binary_join_element_wise("event", content, ":"),
