@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checker.engine.event_ids import EventIds
+from checker.engine.kinds._evidence import ts_text
 from checker.log.event_flags import event_of
 from checker.log.sources import FILE_STRIDE
 from checker.playbook.model import Playbook
@@ -51,7 +52,7 @@ def anchors(found: pa.Table, event_ids: EventIds) -> pa.Array:
     seq = pc.add(pc.multiply(found["file_no"].combine_chunks(), FILE_STRIDE), line)
     content = event_ids.contents(seq)
     event_id = found["event_id"].combine_chunks()
-    ts = pc.fill_null(pc.strftime(found["ts"].combine_chunks(), TS_FORMAT), "")
+    ts = pc.fill_null(ts_text(found["ts"].combine_chunks()), "")
     detail = pc.fill_null(found["detail"].combine_chunks().cast(pa.string()), "")
     period = pc.binary_join_element_wise(
         pc.binary_join_element_wise("period", ts, ":"), detail, "|"
