@@ -18,6 +18,7 @@ from checker.engine.kinds._evidence import ts_text
 from checker.engine.registry import get_kind
 from checker.engine.report_order import CustomerNames, shown_customers
 from checker.fingerprints import fingerprints
+from checker.handbook.context import rule_anchor
 from checker.playbook.model import Playbook, Rule
 from checker.playbook.text import fill_params
 from checker.report.model import (
@@ -26,6 +27,7 @@ from checker.report.model import (
     FindingTable,
     InputSummary,
     Reject,
+    RuleDoc,
     RuleSummary,
 )
 from checker.report.runs import out_of_order, repeated, runs
@@ -162,8 +164,27 @@ def _findings(
     return FindingTable(pa.table(columns, schema=FINDING_SCHEMA))
 
 
+def rule_docs(pb: Playbook, lang: str, site_url: str | None) -> dict[str, RuleDoc]:
+    """Each rule's description (with its live thresholds), fix, and handbook entry: the
+    rule reference page of the site at ``site_url`` (English under ``en/``)."""
+    base = None if not site_url else site_url.rstrip("/") + ("/en" if lang == "en" else "")
+    return {
+        r.id: RuleDoc(
+            description=get_kind(r.kind).describe(r, pb, lang),
+            fix=fill_params(r.fix.get(lang, ""), r.params, lang),
+            help_uri=None if base is None else f"{base}/rules/#{rule_anchor(r.id)}",
+        )
+        for r in pb.rules
+    }
+
+
 def build_report(
-    result: AuditResult, pb: Playbook, *, lang: str, keyed: CustomerNames | None = None
+    result: AuditResult,
+    pb: Playbook,
+    *,
+    lang: str,
+    keyed: CustomerNames | None = None,
+    site_url: str | None = None,
 ) -> AuditReport:
     """The report of an audit whose findings are in report order (see
     `checker.engine.report_order`; ``run_engine`` without ``keep_ok``). ``keyed``: how to
@@ -209,4 +230,5 @@ def build_report(
         rules=summaries,
         findings=findings,
         principles={pid: p["title"][lang] for pid, p in pb.principles.items()},
+        rule_docs=rule_docs(pb, lang, site_url),
     )

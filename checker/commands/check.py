@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -21,6 +22,7 @@ from checker.pseudonyms import customer_names
 from checker.report.formats import FORMATS, write_report
 from checker.report.model import DEFAULT_SHOW, AuditReport, show_count
 
+SITE_URL_ENV = "HUITOU_SITE_URL"
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -64,6 +66,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         default=DEFAULT_SHOW,
         metavar="N",
         help=f"text/markdown: examples shown per rule (default {DEFAULT_SHOW}; 'all' for all)",
+    )
+    p.add_argument(
+        "--site-url",
+        metavar="URL",
+        default=os.environ.get(SITE_URL_ENV) or None,
+        help=f"where the handbook is published (SARIF links each rule to its entry; "
+        f"default ${SITE_URL_ENV})",
     )
     add_lang_arg(p)
     p.add_argument(
@@ -122,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
             )
         steps.advance("report")
         keyed = customer_names(pb) if args.reveal_ids else None  # fingerprints: keyed ids
-        report = build_report(result, pb, lang=lang, keyed=keyed)
+        report = build_report(result, pb, lang=lang, keyed=keyed, site_url=args.site_url)
     report = baseline_flags.apply(report, args.baseline, args.write_baseline)
     code = exit_code(report, args.fail_on)
     report = dataclasses.replace(report, exit_code=code, show=args.show)

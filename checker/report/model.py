@@ -48,6 +48,15 @@ class RuleSummary:
 
 
 @dataclass(frozen=True)
+class RuleDoc:
+    """What a rule checks and how to fix a finding, from the playbook (SARIF shows them)."""
+
+    description: str
+    fix: str
+    help_uri: str | None = None  # the rule's handbook entry, when a site URL is given
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     principle: str
@@ -162,6 +171,7 @@ class AuditReport:
     baseline: BaselineResult | None = None
     exit_code: int | None = None  # the audit's, as `huitou check` returns it (SARIF shows it)
     show: int | None = DEFAULT_SHOW  # examples per rule (None: all; see `show_count`)
+    rule_docs: dict[str, RuleDoc] = field(default_factory=dict)  # rule id -> its texts
 
     def __post_init__(self) -> None:
         if not isinstance(self.findings, FindingTable):
