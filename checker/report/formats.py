@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import TextIO
 
 from checker.errors import HuitouError, Problem
-from checker.report import csv_report, github, json_report, junit, sarif, text
+from checker.report import csv_report, github, json_report, junit, markdown, sarif, text
 from checker.report.lines import Chunk
 from checker.report.model import AuditReport
 
@@ -22,6 +22,7 @@ FORMATS: dict[str, ModuleType] = {
     "github": github,
     "csv": csv_report,
     "sarif": sarif,
+    "markdown": markdown,
 }
 
 

@@ -8,7 +8,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rich.cells import cell_len
 
-from checker.report.lines import NONE, Chunk, finding_blocks, joined, one_line
+from checker.report.grouping import percent, rule_groups, rules_by_principle
+from checker.report.lines import Chunk, finding_blocks, joined, one_line
 from checker.report.model import AuditReport, RuleSummary
 
 ENCODING = "utf-8"
@@ -52,17 +53,6 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 _ANSI = {"bold": "1", "dim": "2", "error": "31", "warning": "33", "info": "36"}
-
-
-def rules_by_principle(report: AuditReport) -> list[tuple[str, list[RuleSummary]]]:
-    """Rules grouped by principle, in the playbook's principle order (unknown ones last)."""
-    order = dict.fromkeys([*report.principles, *(r.principle for r in report.rules)])
-    groups = [(p, [r for r in report.rules if r.principle == p]) for p in order]
-    return [(p, rules) for p, rules in groups if rules]
-
-
-def percent(rule: RuleSummary) -> str:
-    return NONE if rule.compliance is None else f"{rule.compliance * 100:.1f}%"
 
 
 def _pad(text: str, width: int, right: bool = False) -> str:
@@ -130,17 +120,6 @@ def _against(report: AuditReport, words: dict[str, str]) -> Iterable[str]:
     if b.unknown_rules:
         rules = ", ".join(sorted({one_line(e.rule) for e in b.unknown_rules}))
         yield words["unknown"].format(len(b.unknown_rules), rules)
-
-
-def rule_groups(report: AuditReport) -> Iterator[tuple[str, pa.Table]]:
-    """(rule id, its findings) in report order: rules by principle, then any other rule that
-    has findings; each rule's findings in the report's order."""
-    table = report.findings.table
-    order = [r.rule for _, rules in rules_by_principle(report) for r in rules]
-    present = pc.unique(table["rule"]).to_pylist()  # in order of first appearance
-    for rule_id in dict.fromkeys(order + present):
-        if rule_id in present:
-            yield rule_id, table.filter(pc.equal(table["rule"], rule_id))
 
 
 def _findings(report: AuditReport, words: dict[str, str], color: bool) -> Iterator[Chunk]:

@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from checker.fingerprints import fingerprint
-from checker.report.model import AuditReport, Finding, InputSummary, Reject, RuleSummary
+from checker.report.model import (
+    AuditReport,
+    Finding,
+    InputSummary,
+    Reject,
+    RuleDoc,
+    RuleSummary,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 LOG = "logs/2025-03,门店.csv"
@@ -184,6 +191,15 @@ def report() -> AuditReport:
         rules=list(RULES),
         findings=list(FINDINGS),
         principles=dict(PRINCIPLES),
+        exit_code=1,
+        rule_docs={
+            r.rule: RuleDoc(
+                f"{r.title}：检查 {r.rule}。",
+                f"按《{r.title}》补上遗漏的联系。",
+                f"https://shop.example/handbook/rules/#rule-{r.rule.replace('.', '-')}",
+            )
+            for r in RULES
+        },
     )
 
 
