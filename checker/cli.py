@@ -10,10 +10,10 @@ from collections.abc import Sequence
 
 from checker import __version__
 from checker.cli_parser import SuggestingParser
-from checker.commands import check, demo, explain, handbook, lint, rules, schema
+from checker.commands import check, demo, diff, explain, handbook, lint, rules, schema
 from checker.errors import EXIT_UNEXPECTED, EXIT_USAGE, HuitouError
 
-COMMANDS = [check, lint, rules, explain, schema, demo, handbook]
+COMMANDS = [check, diff, lint, rules, explain, schema, demo, handbook]
 
 
 def build_parser() -> argparse.ArgumentParser:

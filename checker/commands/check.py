@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -10,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from checker.baseline import flags as baseline_flags
 from checker.commands._common import add_lang_arg, add_playbook_arg, lang_of, playbook_from
 from checker.engine.audit import run_engine
 from checker.engine.session import DEFAULT_MEMORY_LIMIT, duckdb_session
@@ -19,7 +21,9 @@ from checker.progress import AuditProgress
 from checker.pseudonyms import customer_names
 from checker.report.formats import FORMATS, write_report
 from checker.terminal import wants_color
+from checker.report.model import DEFAULT_SHOW, AuditReport, show_count
 
+SITE_URL_ENV = "HUITOU_SITE_URL"
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -43,6 +47,33 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         choices=["error", "warning", "info", "never"],
         default="error",
         help="exit 1 when a violation of this severity or worse is found",
+    )
+    p.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="mark findings new or known against this baseline, list its fixed ones; "
+        "--fail-on then counts only new findings",
+    )
+    p.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        help="write this audit's findings as a baseline (with --baseline FILE: update it)",
+    )
+    p.add_argument(
+        "--show",
+        type=show_count,
+        default=DEFAULT_SHOW,
+        metavar="N",
+        help=f"text/markdown: examples shown per rule (default {DEFAULT_SHOW}; 'all' for all)",
+    )
+    p.add_argument(
+        "--site-url",
+        metavar="URL",
+        default=os.environ.get(SITE_URL_ENV) or None,
+        help=f"where the handbook is published (SARIF links each rule to its entry; "
+        f"default ${SITE_URL_ENV})",
     )
     add_lang_arg(p)
     p.add_argument(
@@ -129,15 +160,27 @@ def run(args: argparse.Namespace) -> int:
                 progress=steps,
             )
         steps.step("report")
-        report = build_report(result, pb, lang=lang)
+        keyed = customer_names(pb) if args.reveal_ids else None  # fingerprints: keyed ids
+        report = build_report(result, pb, lang=lang, keyed=keyed, site_url=args.site_url)
+    report = baseline_flags.apply(report, args.baseline, args.write_baseline)
+    code = exit_code(report, args.fail_on)
+    report = dataclasses.replace(report, exit_code=code, show=args.show)
     write_report(
         report,
         args.format,
         args.output,
         color=args.format == "text" and args.output is None and wants_color(sys.stdout),
     )
-    if args.fail_on == "never":
+    return code
+
+
+def exit_code(report: AuditReport, fail_on: str) -> int:
+    """1 when a violation at or above ``fail_on`` is found (with a baseline: a new one)."""
+    if fail_on == "never":
         return EXIT_OK
-    floor = SEVERITY_RANK[args.fail_on]
-    failing = any(SEVERITY_RANK[s] >= floor for s in report.violations().distinct("severity"))
+    violations = report.violations()
+    if report.baseline is not None:
+        violations = violations.where("baseline_state", "new")
+    floor = SEVERITY_RANK[fail_on]
+    failing = any(SEVERITY_RANK[s] >= floor for s in violations.distinct("severity"))
     return EXIT_FINDINGS if failing else EXIT_OK

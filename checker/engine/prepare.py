@@ -14,6 +14,7 @@ import ibis.expr.types as ir
 from checker.engine.cache import hold, materialize
 from checker.engine.customer_keys import hashed_keys, keyed
 from checker.engine.event_ids import EventIds
+from checker.engine.identity import with_content
 from checker.engine.nearest import adapt
 from checker.engine.segments import segment_table
 from checker.log.customers import flag_repeats, open_customers
@@ -83,7 +84,7 @@ def prepare(
     # only grow in input order are, else as many distinct hashes as rows. Only when both
     # fail does every row go through the exact check (a join in the rows every later pass
     # reads).
-    event_ids = EventIds.read(typed)
+    event_ids = EventIds.read(default_ids(with_content(source, pb), files))
     rows_read = len(event_ids)
     unique = event_ids.growing() or _hashes_distinct(typed, rows_read)
     all_rows = typed if unique else flag_duplicates(typed, materialize(duplicates(typed)), files)

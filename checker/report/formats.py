@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import TextIO
 
 from checker.errors import HuitouError, Problem
-from checker.report import csv_report, github, json_report, junit, text
+from checker.report import csv_report, github, json_report, junit, markdown, sarif, text
 from checker.report.lines import Chunk
 from checker.report.model import AuditReport
 
@@ -21,6 +21,8 @@ FORMATS: dict[str, ModuleType] = {
     "junit": junit,
     "github": github,
     "csv": csv_report,
+    "sarif": sarif,
+    "markdown": markdown,
 }
 
 

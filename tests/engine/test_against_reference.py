@@ -92,7 +92,10 @@ def _same_as_audit(
         counted[(row["rule"], row["status"])] += row["n"]
     assert +counted == expected
     shown = table.filter(pc.not_equal(table["status"], "ok"))
-    assert sorted(map(repr, audit.findings.to_pylist())) == sorted(map(repr, shown.to_pylist()))
+    # The audit's findings also carry their anchor (what a fingerprint hashes; see
+    # `checker.engine.identity`), which no outcome has: compared as outcomes without it.
+    found = audit.findings.drop_columns(["anchor"])
+    assert sorted(map(repr, found.to_pylist())) == sorted(map(repr, shown.to_pylist()))
 
 
 SETTINGS = settings(

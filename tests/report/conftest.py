@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from checker.report.model import AuditReport, Finding, InputSummary, Reject, RuleSummary
+from checker.fingerprints import fingerprint
+from checker.report.model import (
+    AuditReport,
+    Finding,
+    InputSummary,
+    Reject,
+    RuleDoc,
+    RuleSummary,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 LOG = "logs/2025-03,门店.csv"
@@ -48,6 +56,7 @@ RULES = [
 def _finding(rule: str, status: str, customer: str, where: tuple, message: str, evidence: str):
     summary = next(r for r in RULES if r.rule == rule)
     event_id, ts, file, line = where
+    anchor = f"id:{event_id}" if event_id else f"period:{ts or ''}|"
     return Finding(
         rule,
         summary.principle,
@@ -55,6 +64,8 @@ def _finding(rule: str, status: str, customer: str, where: tuple, message: str, 
         status,
         customer,
         event_id,
+        fingerprint(rule, customer, anchor),
+        None,
         ts,
         file,
         line,
@@ -180,6 +191,15 @@ def report() -> AuditReport:
         rules=list(RULES),
         findings=list(FINDINGS),
         principles=dict(PRINCIPLES),
+        exit_code=1,
+        rule_docs={
+            r.rule: RuleDoc(
+                f"{r.title}：检查 {r.rule}。",
+                f"按《{r.title}》补上遗漏的联系。",
+                f"https://shop.example/handbook/rules/#rule-{r.rule.replace('.', '-')}",
+            )
+            for r in RULES
+        },
     )
 
 
