@@ -10,12 +10,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from checker.commands._common import add_lang_arg, add_playbook_arg, lang_of, playbook_from
-from checker.engine.audit import run_engine
-from checker.engine.session import DEFAULT_MEMORY_LIMIT, duckdb_session
+from checker.engine.session import DEFAULT_MEMORY_LIMIT
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
-from checker.findings import build_report, evidence_writer
-from checker.progress import Steps
-from checker.pseudonyms import customer_names
 from checker.report.formats import FORMATS, write_report
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -77,6 +73,14 @@ def parse_as_of(text: str | None, tz: str) -> datetime | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not above: building the parser (`huitou --help`, every other command)
+    # must not import Ibis, DuckDB or pyarrow; only an audit needs them.
+    from checker.engine.audit import run_engine
+    from checker.engine.session import duckdb_session
+    from checker.findings import build_report, evidence_writer
+    from checker.progress import Steps
+    from checker.pseudonyms import customer_names
+
     steps = Steps(enabled=sys.stderr.isatty())
     # The database closes on `closer` while the report is built: the engine's results are
     # Arrow tables by then, and leaving the `with` waits for the close.
