@@ -177,7 +177,7 @@ def stack_in_order(
             else:
                 con.insert(name, part)
             starts.append((file_no, rows))
-            rows = int(con.table(name).count().execute())
+            rows = con.table(name).count().to_pyarrow().as_py()
     except BaseException:
         con.drop_table(name, force=True)
         raise

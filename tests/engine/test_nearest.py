@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import ibis
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,14 +23,17 @@ ROWS = st.lists(
 @settings(max_examples=60, deadline=None)
 @given(rows=ROWS)
 def test_nearest_match_is_the_min_or_max_over_ordered_rows(rows: list[tuple]) -> None:
-    t = ibis.memtable(
-        {
-            "customer": [r[0] for r in rows],
-            "ts": [r[1] for r in rows],
-            "seq": list(range(len(rows))),
-            "hit": [r[2] for r in rows],
-        },
-        schema={"customer": "string", "ts": "int64", "seq": "int64", "hit": "boolean"},
+    schema = ibis.schema({"customer": "string", "ts": "int64", "seq": "int64", "hit": "boolean"})
+    t = ibis.memtable(  # from Arrow, not a dict: no pandas conversion
+        pa.table(
+            {
+                "customer": [r[0] for r in rows],
+                "ts": [r[1] for r in rows],
+                "seq": list(range(len(rows))),
+                "hit": [r[2] for r in rows],
+            },
+            schema=schema.to_pyarrow(),
+        )
     )
     ahead = ibis.window(group_by=t.customer, order_by=[t.ts, t.seq], rows=(1, None))
     behind = ibis.window(group_by=t.customer, order_by=[t.ts, t.seq], rows=(None, -1))
