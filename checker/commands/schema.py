@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from checker.engine.playbook_schema import schema_text
 from checker.errors import EXIT_OK
 from checker.paths import schema_dir
-from checker.playbook.schema import schema_text
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-import pyarrow as pa
 import pyarrow.compute as pc
 from rich.cells import cell_len
 
+from checker.report.groups import rule_groups, rules_by_principle
 from checker.report.lines import NONE, Chunk, finding_blocks, joined, one_line
 from checker.report.model import AuditReport, RuleSummary
 
@@ -44,13 +44,6 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 _ANSI = {"bold": "1", "dim": "2", "error": "31", "warning": "33", "info": "36"}
-
-
-def rules_by_principle(report: AuditReport) -> list[tuple[str, list[RuleSummary]]]:
-    """Rules grouped by principle, in the playbook's principle order (unknown ones last)."""
-    order = dict.fromkeys([*report.principles, *(r.principle for r in report.rules)])
-    groups = [(p, [r for r in report.rules if r.principle == p]) for p in order]
-    return [(p, rules) for p, rules in groups if rules]
 
 
 def percent(rule: RuleSummary) -> str:
@@ -94,17 +87,6 @@ def _summary(report: AuditReport, words: dict[str, str], color: bool) -> Iterabl
     for principle, members in rules_by_principle(report):
         yield one_line(f"{report.principles.get(principle, principle)} ({principle})")
         yield from (line(by_id[r.rule], r.severity) for r in members)
-
-
-def rule_groups(report: AuditReport) -> Iterator[tuple[str, pa.Table]]:
-    """(rule id, its findings) in report order: rules by principle, then any other rule that
-    has findings; each rule's findings in the report's order."""
-    table = report.findings.table
-    order = [r.rule for _, rules in rules_by_principle(report) for r in rules]
-    present = pc.unique(table["rule"]).to_pylist()  # in order of first appearance
-    for rule_id in dict.fromkeys(order + present):
-        if rule_id in present:
-            yield rule_id, table.filter(pc.equal(table["rule"], rule_id))
 
 
 def _findings(report: AuditReport, words: dict[str, str], color: bool) -> Iterator[Chunk]:
