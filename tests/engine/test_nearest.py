@@ -14,13 +14,14 @@ from ibis.common.exceptions import UnsupportedBackendType
 
 from checker.engine.nearest import NullSkippingDuckDBCompiler, adapt, first_where, last_where
 from checker.engine.session import duckdb_session
+from tests.hypothesis_profiles import examples
 
 ROWS = st.lists(
     st.tuples(st.sampled_from(["c1", "c2"]), st.integers(0, 20), st.booleans()), max_size=30
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(rows=ROWS)
 def test_nearest_match_is_the_min_or_max_over_ordered_rows(rows: list[tuple]) -> None:
     schema = ibis.schema({"customer": "string", "ts": "int64", "seq": "int64", "hit": "boolean"})
