@@ -16,10 +16,10 @@ from checker.engine.audit import AuditResult
 from checker.engine.identity import anchors
 from checker.engine.kinds._evidence import ts_text
 from checker.engine.registry import get_kind
-from checker.paths import display_path
 from checker.engine.report_order import CustomerNames, shown_customers
 from checker.fingerprints import fingerprints
 from checker.handbook.context import rule_anchor
+from checker.paths import display_path
 from checker.playbook.model import Playbook, Rule
 from checker.playbook.text import fill_params
 from checker.report.model import (

@@ -13,15 +13,11 @@ from zoneinfo import ZoneInfo
 
 from checker.baseline import flags as baseline_flags
 from checker.commands._common import add_lang_arg, add_playbook_arg, lang_of, playbook_from
-from checker.engine.audit import run_engine
-from checker.engine.session import DEFAULT_MEMORY_LIMIT, duckdb_session
+from checker.engine.session import DEFAULT_MEMORY_LIMIT
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
-from checker.findings import build_report, evidence_writer
-from checker.progress import AuditProgress
-from checker.pseudonyms import customer_names
 from checker.report.formats import FORMATS, write_report
-from checker.terminal import wants_color
 from checker.report.model import DEFAULT_SHOW, AuditReport, show_count
+from checker.terminal import wants_color
 
 SITE_URL_ENV = "HUITOU_SITE_URL"
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -139,6 +135,14 @@ def refuse_overwriting_inputs(output: str | None, inputs: list[Path]) -> None:
 def run(args: argparse.Namespace) -> int:
     inputs = [*args.logs, *([args.customers] if args.customers else [])]
     refuse_overwriting_inputs(args.output, inputs)
+    # Imported here, not above: building the parser (`huitou --help`, every other command)
+    # must not import Ibis, DuckDB or pyarrow; only an audit needs them.
+    from checker.engine.audit import run_engine
+    from checker.engine.session import duckdb_session
+    from checker.findings import build_report, evidence_writer
+    from checker.progress import AuditProgress
+    from checker.pseudonyms import customer_names
+
     steps = AuditProgress(enabled=sys.stderr.isatty())
     # The database closes on `closer` while the report is built: the engine's results are
     # Arrow tables by then, and leaving the `with` waits for the close.

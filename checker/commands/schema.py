@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from checker.engine.playbook_file_schema import file_schema_text
+from checker.engine.playbook_schema import schema_text
 from checker.errors import EXIT_OK
 from checker.paths import schema_dir
-from checker.playbook.file_schema import file_schema_text
-from checker.playbook.schema import schema_text
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

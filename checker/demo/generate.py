@@ -17,7 +17,6 @@ from checker.demo.state import State
 from checker.demo.timeline import Calendar, make_calendar
 
 CHUNK_EVENTS = 400_000
-MIN_EVENTS = 100  # one VIP's year alone takes about 80 events
 SWAP_SHARE = 0.01  # adjacent rows swapped: "mostly sorted, not strictly"
 
 

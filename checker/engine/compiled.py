@@ -20,7 +20,6 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 from ibis.backends.duckdb import Backend as DuckDBBackend
-from ibis.backends.duckdb.converter import DuckDBPyArrowData
 
 from checker.engine.in_turn import in_turn
 
@@ -33,6 +32,10 @@ def compiled(con: ibis.BaseBackend, expr: ir.Table) -> Callable[[], pa.Table]:
     sql = con.compile(expr.as_table())
 
     def run() -> pa.Table:
+        # Imported here, not above: it imports pandas (0.2-0.3 s), which the session imports
+        # on a thread of its own while the first query runs (`checker.engine.session`).
+        from ibis.backends.duckdb.converter import DuckDBPyArrowData
+
         con._run_pre_execute_hooks(expr)  # registers the memtables the query reads
         result = con.con.sql(sql).to_arrow_table()
         return expr.__pyarrow_result__(result, data_mapper=DuckDBPyArrowData)

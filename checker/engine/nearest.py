@@ -9,15 +9,16 @@ next matching row, which DuckDB does in a fraction of the time.
 
 from __future__ import annotations
 
-from typing import Any
-
-import ibis
-import ibis.expr.types as ir
-import sqlglot.expressions as sge
-from ibis.backends.sql.compilers.duckdb import DuckDBCompiler
-from ibis.common.exceptions import UnsupportedBackendType
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from checker.engine.context import stamp
+from checker.lazy import lazy
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+ibis = lazy("ibis")  # imported by the first expression built (the registry's words need none)
 
 
 def first_where(value: ir.Value, where: ir.BooleanValue, window: Any) -> ir.Value:
@@ -44,16 +45,29 @@ def last_of_either(
     return last_where(ibis.ifelse(first & ~second, at, -at), first | second, window)
 
 
-class NullSkippingDuckDBCompiler(DuckDBCompiler):
+@cache
+def _null_skipping_compiler() -> type:
     """Ibis's DuckDB compiler, but a window's first and last value skip NULLs, as Ibis's
     PySpark compiler already writes them (``FIRST(x) IGNORE NULLS``): the same expression
-    then means the same on both backends."""
+    then means the same on both backends. (Defined on first use: it subclasses a class of
+    Ibis's DuckDB backend, which the rule kinds' words must not import.)"""
+    import sqlglot.expressions as sge
+    from ibis.backends.sql.compilers.duckdb import DuckDBCompiler
 
-    def visit_FirstValue(self, op: Any, *, arg: sge.Expression) -> sge.Expression:
-        return sge.IgnoreNulls(this=self.f.first_value(arg))
+    class NullSkippingDuckDBCompiler(DuckDBCompiler):
+        def visit_FirstValue(self, op: Any, *, arg: sge.Expression) -> sge.Expression:
+            return sge.IgnoreNulls(this=self.f.first_value(arg))
 
-    def visit_LastValue(self, op: Any, *, arg: sge.Expression) -> sge.Expression:
-        return sge.IgnoreNulls(this=self.f.last_value(arg))
+        def visit_LastValue(self, op: Any, *, arg: sge.Expression) -> sge.Expression:
+            return sge.IgnoreNulls(this=self.f.last_value(arg))
+
+    return NullSkippingDuckDBCompiler
+
+
+def __getattr__(name: str) -> Any:
+    if name == "NullSkippingDuckDBCompiler":
+        return _null_skipping_compiler()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def adapt(con: Any) -> None:
@@ -61,9 +75,12 @@ def adapt(con: Any) -> None:
     and `last_where` rely on. Ibis's PySpark compiler does already; a backend that is
     neither is refused by name (its results would be wrong, not slow)."""
     if con.name == "duckdb":
-        if not isinstance(con.compiler, NullSkippingDuckDBCompiler):
-            con.compiler = NullSkippingDuckDBCompiler()
+        compiler = _null_skipping_compiler()
+        if not isinstance(con.compiler, compiler):
+            con.compiler = compiler()
     elif con.name != "pyspark":
+        from ibis.common.exceptions import UnsupportedBackendType
+
         raise UnsupportedBackendType(
             f"the audit runs on DuckDB or PySpark, not {con.name}: its first/last value "
             "would not skip NULLs"

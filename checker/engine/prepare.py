@@ -49,8 +49,8 @@ def _py(value: Any) -> datetime | None:
 def _hashes_distinct(typed: ir.Table, n: int) -> bool:
     """As many distinct hashes of the ids as rows: proves the ids distinct (fewer, a
     duplicate or two ids that share a hash, sends every row through the exact check)."""
-    hashes = typed.aggregate(distinct=typed.event_id.hash().nunique()).execute()
-    return n == int(hashes["distinct"].iloc[0])
+    hashes = typed.aggregate(distinct=typed.event_id.hash().nunique()).to_pyarrow()
+    return n == hashes["distinct"][0].as_py()
 
 
 def prepare(
@@ -99,8 +99,8 @@ def prepare(
         else None
     )
     good = all_rows.reason == ""
-    span = all_rows.filter(good).aggregate(lo=all_rows.ts.min(), hi=all_rows.ts.max()).execute()
-    earliest, latest = _py(span["lo"].iloc[0]), _py(span["hi"].iloc[0])
+    span = all_rows.filter(good).aggregate(lo=all_rows.ts.min(), hi=all_rows.ts.max()).to_pyarrow()
+    earliest, latest = _py(span["lo"][0].as_py()), _py(span["hi"][0].as_py())
     if as_of is None:
         as_of = latest or datetime(1970, 1, 1)
     end = ibis.literal(as_of, type="timestamp")
@@ -117,7 +117,7 @@ def prepare(
     if customers is not None:
         bad = customers.filter(customers.reason != "")
         rejected = rejected.union(bad.select("file_no", "line", reason=bad.reason))
-        rows_read += int(customers.count().execute())
+        rows_read += customers.count().to_pyarrow().as_py()
     # Events stay a view over the one typed table (no second copy of every row); the
     # duplicate ids it joins and the segments are small tables.
     events = all_rows.filter(good & (all_rows.ts <= end)).drop("reason")

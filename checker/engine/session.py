@@ -13,11 +13,13 @@ from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from pathlib import Path
 
-import duckdb
-import ibis
-
 from checker.engine import cache
 from checker.errors import HuitouError, Problem
+from checker.lazy import lazy
+
+# Imported on first use: `huitou check --help` reads DEFAULT_MEMORY_LIMIT from here.
+duckdb = lazy("duckdb")
+ibis = lazy("ibis")
 
 DEFAULT_MEMORY_LIMIT = "3GB"  # DuckDB spills to the scratch folder beyond it
 RESULT_CONVERTER = "ibis.backends.duckdb.converter"

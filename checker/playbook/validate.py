@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -10,16 +12,25 @@ from jsonschema import Draft202012Validator
 
 from checker.durations import DURATION_PATTERN, parse_duration
 from checker.errors import HuitouError, Problem
+from checker.paths import schema_dir
 from checker.playbook.model import Playbook
 from checker.playbook.numbers import number_problems
 from checker.playbook.positions import JsonPath, format_path
-from checker.playbook.schema import playbook_schema
 from checker.playbook.text import PARAM, PLACEHOLDER, flat_params, unknown_placeholders
 
 
 def _problem(pb: Playbook, path: JsonPath, message: str) -> Problem:
     file, line = pb.source_of(path)
     return Problem(message, file=file, line=line, path=format_path(path))
+
+
+@cache
+def playbook_schema() -> dict[str, Any]:
+    """The playbook JSON Schema as committed (generated from the rule-kind registry by
+    `checker.engine.playbook_schema`; a test keeps the copy equal to it)."""
+    text = (schema_dir() / "playbook.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 def _schema_problems(pb: Playbook) -> Iterator[Problem]:

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from checker.engine.audit import evaluate_outcomes, run_engine
 from checker.engine.session import duckdb_session
 from checker.playbook import Playbook
+from tests.hypothesis_profiles import examples
 from tests.reference import evaluate
 from tests.reference.compare import diff, engine_rows, reference_rows
 from tests.reference.files import load, write_customers, write_log, write_playbook
@@ -99,7 +100,7 @@ def _same_as_audit(
 
 
 SETTINGS = settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

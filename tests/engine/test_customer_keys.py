@@ -19,9 +19,9 @@ DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 
 
 def _tables() -> tuple[ir.Table, ir.Table]:
-    rows = ibis.memtable({"customer_id": ["ab", "cd", "ab", "xyz"], "seq": [1, 2, 3, 4]})
+    rows = ibis.memtable(pa.table({"customer_id": ["ab", "cd", "ab", "xyz"], "seq": [1, 2, 3, 4]}))
     events = hashed_keys(rows)
-    segments = ibis.memtable({"customer_id": ["ab", "cd", "xyz"]})
+    segments = ibis.memtable(pa.table({"customer_id": ["ab", "cd", "xyz"]}))
     return events, segments
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import ibis
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,23 +14,27 @@ from ibis.common.exceptions import UnsupportedBackendType
 
 from checker.engine.nearest import NullSkippingDuckDBCompiler, adapt, first_where, last_where
 from checker.engine.session import duckdb_session
+from tests.hypothesis_profiles import examples
 
 ROWS = st.lists(
     st.tuples(st.sampled_from(["c1", "c2"]), st.integers(0, 20), st.booleans()), max_size=30
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(rows=ROWS)
 def test_nearest_match_is_the_min_or_max_over_ordered_rows(rows: list[tuple]) -> None:
-    t = ibis.memtable(
-        {
-            "customer": [r[0] for r in rows],
-            "ts": [r[1] for r in rows],
-            "seq": list(range(len(rows))),
-            "hit": [r[2] for r in rows],
-        },
-        schema={"customer": "string", "ts": "int64", "seq": "int64", "hit": "boolean"},
+    schema = ibis.schema({"customer": "string", "ts": "int64", "seq": "int64", "hit": "boolean"})
+    t = ibis.memtable(  # from Arrow, not a dict: no pandas conversion
+        pa.table(
+            {
+                "customer": [r[0] for r in rows],
+                "ts": [r[1] for r in rows],
+                "seq": list(range(len(rows))),
+                "hit": [r[2] for r in rows],
+            },
+            schema=schema.to_pyarrow(),
+        )
     )
     ahead = ibis.window(group_by=t.customer, order_by=[t.ts, t.seq], rows=(1, None))
     behind = ibis.window(group_by=t.customer, order_by=[t.ts, t.seq], rows=(None, -1))

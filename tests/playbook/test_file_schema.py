@@ -12,9 +12,9 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from checker.engine.playbook_file_schema import FILE_NAME, file_schema_text, playbook_file_schema
 from checker.engine.registry import kinds
 from checker.paths import schema_dir
-from checker.playbook.file_schema import FILE_NAME, file_schema_text, playbook_file_schema
 from checker.playbook.schema_docs import PARAMS
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 from checker.engine.audit import evaluate_outcomes
+from checker.engine.playbook_schema import schema_text
 from checker.engine.registry import get_kind, kinds
 from checker.paths import schema_dir
 from checker.playbook import load_playbook
 from checker.playbook.model import Playbook
-from checker.playbook.schema import schema_text
 
 SEED = load_playbook()
 

@@ -8,18 +8,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import ibis
-import ibis.expr.types as ir
-import pyarrow as pa
+from checker.engine.kinds.kit import *
 
-from checker.engine.context import RuleContext
-from checker.engine.kinds._common import BASE_TS, EVENT_FILTER, example_event, label, t
-from checker.engine.kinds._evidence import cases, fmt_day, fmt_ts, is_pending, say_in
-from checker.engine.outcomes import outcome, status_of
-from checker.engine.registry import Example, Kind, register
-from checker.playbook.model import Playbook, Rule
-
-PERIODS = {"day": ("D", ibis.interval(days=1)), "week": ("W", ibis.interval(days=7))}
+PERIODS = {"day": ("D", 1), "week": ("W", 7)}  # truncation unit, length in days
 _PERIOD_WORDS = {"day": ("每天", "day"), "week": ("每周", "week")}
 COUNT = {"type": "integer", "minimum": 0}
 
@@ -32,7 +23,8 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
     """One outcome per (agent, period) in which the agent logged any shop event (the log
     cannot tell a week off from an idle one): the distinct customers of its checked events."""
     p = rule.params
-    unit, length = PERIODS[p["per"]]
+    unit, days = PERIODS[p["per"]]
+    length = ibis.interval(days=days)
     shop = ctx.match({"events": ["@shop"]}, b) & b.agent_id.notnull()
     rows = b.filter(shop)
     rows = rows.select(

@@ -6,27 +6,7 @@ event (seed 004's call centre: a message first, then the call).
 
 from __future__ import annotations
 
-import ibis
-import ibis.expr.types as ir
-import pyarrow as pa
-
-from checker.engine.context import BY_CUSTOMER, PRECEDING, RuleContext, customer_window, interval
-from checker.engine.kinds._common import (
-    BASE_TS,
-    DURATION,
-    EVENT_FILTER,
-    dur,
-    example_event,
-    label,
-    params_schema,
-    seconds,
-    t,
-)
-from checker.engine.kinds._evidence import absent, choose, fmt_ts, gap, say_in
-from checker.engine.nearest import last_where
-from checker.engine.outcomes import Part, event_part, status_of
-from checker.engine.registry import Example, Kind, register
-from checker.playbook.model import Playbook, Rule
+from checker.engine.kinds.kit import *
 
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:

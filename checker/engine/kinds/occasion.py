@@ -4,28 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import ibis
-import ibis.expr.types as ir
-import pyarrow as pa
-
-from checker.engine.calendar import holiday_days, month_days
-from checker.engine.context import RuleContext, interval
-from checker.engine.kinds._common import (
-    DURATION,
-    EVENT_FILTER,
-    SEGMENT_LIST,
-    dur,
-    example_event,
-    label,
-    params_schema,
-    seconds,
-    segment_list,
-    t,
-)
-from checker.engine.kinds._evidence import cases, fmt_day, fmt_ts, is_pending, per_value, say_in
-from checker.engine.outcomes import outcome, status_of
-from checker.engine.registry import Example, Kind, register
-from checker.playbook.model import Playbook, Rule
+from checker.engine.kinds.kit import *
 
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:

@@ -8,27 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import ibis
-import ibis.expr.types as ir
-import pyarrow as pa
-
-from checker.engine.context import RuleContext, interval
-from checker.engine.kinds._common import (
-    BASE_TS,
-    DURATION,
-    EVENT_FILTER,
-    LOG_FIELDS,
-    dur,
-    example_event,
-    label,
-    params_schema,
-    seconds,
-    t,
-)
-from checker.engine.kinds._evidence import cases, equals, fmt_ts, say_in
-from checker.engine.outcomes import Part, event_part, status_of
-from checker.engine.registry import Example, Kind, register
-from checker.playbook.model import Playbook, Rule
+from checker.engine.kinds.kit import *
 
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:

@@ -2,7 +2,7 @@
 playbook (every key optional, since `extends` fills in the rest), with descriptions,
 defaults and examples taken from the kind registry and the built-in playbook.
 
-``huitou lint`` still checks the merged playbook against `checker.playbook.schema`; this
+``huitou lint`` still checks the merged playbook against `checker.engine.playbook_schema`; this
 schema is for editors (the ``# yaml-language-server: $schema=...`` line of each file).
 """
 
@@ -12,8 +12,8 @@ import copy
 import json
 from typing import Any
 
+from checker.engine.playbook_schema import playbook_schema
 from checker.engine.registry import kinds
-from checker.playbook.schema import playbook_schema
 from checker.playbook.schema_docs import PARAMS, RULE, TOP_LEVEL
 
 FILE_ID = "urn:huitou:schema:playbook-file:v1"

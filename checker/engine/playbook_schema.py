@@ -1,4 +1,8 @@
-"""The playbook JSON Schema, built from the rule-kind registry (``schema/`` holds a copy)."""
+"""The playbook JSON Schema, built from the rule-kind registry.
+
+``schema/playbook.schema.json`` is its committed copy (a test keeps the two equal), which is
+what `checker.playbook.validate` checks a playbook against: the playbook package never
+imports the engine."""
 
 from __future__ import annotations
 
