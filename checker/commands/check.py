@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from checker.commands._common import add_lang_arg, add_playbook_arg, lang_of, playbook_from
 from checker.engine.audit import run_engine
-from checker.engine.session import DEFAULT_MEMORY_LIMIT, duckdb_session
+from checker.engine.backends.duckdb import DEFAULT_MEMORY_LIMIT, duckdb_session
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
 from checker.findings import build_report, evidence_writer
 from checker.progress import Steps

@@ -11,14 +11,15 @@ import ibis
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from checker.engine.compiled import results_in_turn
+from checker.engine.backends import backend_for
+from checker.engine.backends.duckdb import duckdb_session
 from checker.engine.customer_keys import KEY
 from checker.engine.evaluate import passes
+from checker.engine.in_turn import Runner, results_in_turn
 from checker.engine.outcomes import OUTCOME_SCHEMA, as_table, union
 from checker.engine.pass_queries import Evidence, pass_queries
 from checker.engine.prepare import Prepared, prepare
 from checker.engine.report_order import CustomerNames, in_report_order, named_ahead
-from checker.engine.session import duckdb_session
 from checker.engine.tally import counts as count_outcomes
 from checker.playbook.model import Playbook
 
@@ -65,11 +66,15 @@ def run_engine(
         if customer_names is not None and not keep_ok:  # named while the passes run
             ids = customers_by_key["customer_id"].combine_chunks()
             customer_names = named_ahead(customer_names, ids, pool)
-        return _audit(con, prep, playbook, keep_ok, customers_by_key, customer_names, evidence)
+        runner = backend_for(con, workdir).runner
+        return _audit(
+            con, runner, prep, playbook, keep_ok, customers_by_key, customer_names, evidence
+        )
 
 
 def _audit(
     con: ibis.BaseBackend,
+    runner: Runner,
     prep: Prepared,
     playbook: Playbook,
     keep_ok: bool,
@@ -91,7 +96,7 @@ def _audit(
         queries = pass_queries(
             all_passes, customers_by_key, customer_names, evidence, prep.event_ids
         )
-        results = results_in_turn(con, [query for query, _ in queries])
+        results = results_in_turn(runner, [query for query, _ in queries])
         for (_, read), result in zip(queries, results, strict=True):
             c, f = read(result)
             counts.append(c)

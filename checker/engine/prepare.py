@@ -10,16 +10,15 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from checker.engine.cache import hold, materialize
+from checker.engine.backends import backend_for
+from checker.engine.cache import materialize
 from checker.engine.customer_keys import hashed_keys, keyed
 from checker.engine.event_ids import EventIds
-from checker.engine.nearest import adapt
 from checker.engine.segments import segment_table
 from checker.log.customers import open_customers
 from checker.log.event_flags import event_of
 from checker.log.ids import default_ids, duplicates, flag_duplicates
 from checker.log.normalize import normalize
-from checker.log.sources import open_logs, read_all, stack_in_order
 from checker.playbook.model import Playbook
 
 
@@ -60,21 +59,10 @@ def prepare(
     as_of: datetime | None,
     workdir: Path,
 ) -> Prepared:
-    adapt(con)  # the rules' windows need first/last values that skip NULLs
+    backend = backend_for(con, workdir)  # the rest is plain Ibis
     files = [str(p) for p in paths] + ([str(customers_path)] if customers_path else [])
     aliases = pb.data.get("column_aliases", {})
-    source = read_all(  # the one read of the input files
-        lambda mode: hold(
-            *stack_in_order(
-                con,
-                [
-                    (i, hashed_keys(normalize(t, pb)))
-                    for i, t in open_logs(con, paths, aliases, workdir, mode)
-                ],
-                paths,
-            )
-        )
-    )
+    source = backend.read_logs(paths, aliases, lambda raw: hashed_keys(normalize(raw, pb)))
     typed = default_ids(source, files)
     # Usually the ids are distinct, proven without grouping millions of them: ids that
     # only grow in input order are, else as many distinct hashes as rows. Only when both
@@ -85,7 +73,7 @@ def prepare(
     unique = event_ids.growing() or _hashes_distinct(typed, rows_read)
     all_rows = typed if unique else flag_duplicates(typed, materialize(duplicates(typed)), files)
     customers = (
-        materialize(open_customers(con, customers_path, len(paths), pb, workdir))
+        materialize(open_customers(backend.read_customers(customers_path), len(paths), pb))
         if customers_path
         else None
     )

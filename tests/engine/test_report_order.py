@@ -7,9 +7,9 @@ from datetime import datetime
 
 import pyarrow as pa
 
+from checker.engine.backends.duckdb import duckdb_session
 from checker.engine.outcomes import OUTCOME_SCHEMA
 from checker.engine.report_order import in_report_order, named_ahead, shown_customers
-from checker.engine.session import duckdb_session
 
 FILES = ["z.csv", "a.csv"]  # file 0 sorts after file 1 by name
 

@@ -1,4 +1,5 @@
-"""The audit's DuckDB session: an in-process connection, its scratch folder, and its close."""
+"""The DuckDB backend: an in-process connection and its scratch folder (the session), the
+IGNORE NULLS rewrite of its compiler, and its own way to read files and run queries."""
 
 from __future__ import annotations
 
@@ -8,16 +9,25 @@ import shutil
 import tempfile
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import ibis
+import ibis.expr.types as ir
+import pyarrow as pa
+import sqlglot.expressions as sge
+from ibis.backends.sql.compilers.duckdb import DuckDBCompiler
 
 from checker.engine import cache
+from checker.engine.backends.base import Backend, Build, customers_file, no_customer_id
+from checker.engine.backends.duckdb_read import open_logs, read_all, stack_in_order
+from checker.engine.backends.duckdb_run import compiled
 from checker.errors import HuitouError, Problem
+from checker.log.encoding import as_utf8
 
 DEFAULT_MEMORY_LIMIT = "3GB"  # DuckDB spills to the scratch folder beyond it
 RESULT_CONVERTER = "ibis.backends.duckdb.converter"
@@ -88,3 +98,54 @@ def _told(done: Future[None]) -> None:
     """A close that failed elsewhere is told, not lost (the results are whole by then)."""
     if (exc := done.exception()) is not None:
         warnings.warn(f"closing the audit's database failed: {exc!r}", RuntimeWarning, stacklevel=1)
+
+
+class NullSkippingDuckDBCompiler(DuckDBCompiler):
+    """Ibis's DuckDB compiler, but a window's first and last value skip NULLs, as Ibis's
+    PySpark compiler already writes them (``FIRST(x) IGNORE NULLS``): the same expression
+    then means the same on both backends (see `checker.engine.nearest`)."""
+
+    def visit_FirstValue(self, op: Any, *, arg: sge.Expression) -> sge.Expression:
+        return sge.IgnoreNulls(this=self.f.first_value(arg))
+
+    def visit_LastValue(self, op: Any, *, arg: sge.Expression) -> sge.Expression:
+        return sge.IgnoreNulls(this=self.f.last_value(arg))
+
+
+class DuckDB(Backend):
+    """The audit on an in-process DuckDB connection (see `duckdb_session`)."""
+
+    name = "duckdb"
+
+    def __init__(self, con: ibis.BaseBackend, workdir: Path) -> None:
+        super().__init__(con, workdir)
+        if not isinstance(con.compiler, NullSkippingDuckDBCompiler):
+            con.compiler = NullSkippingDuckDBCompiler()
+
+    def read_logs(self, paths: list[Path], aliases: dict[str, str], build: Build) -> ir.Table:
+        con, workdir = self.con, self.workdir
+        return read_all(  # the one read of the input files
+            lambda mode: cache.hold(
+                *stack_in_order(
+                    con,
+                    [(i, build(t)) for i, t in open_logs(con, paths, aliases, workdir, mode)],
+                    paths,
+                )
+            )
+        )
+
+    def read_customers(self, path: Path) -> ir.Table:
+        # A small file: read by one thread, which also copes with quoted line breaks.
+        t = self.con.read_csv(
+            as_utf8(customers_file(path), self.workdir),
+            all_varchar=True,
+            header=True,
+            null_padding=True,
+            parallel=False,
+        )
+        if "customer_id" not in t.columns:
+            raise no_customer_id(t.columns, path)
+        return t.mutate(line=(ibis.row_number() + 2).cast("int64"))
+
+    def runner(self, expr: ir.Table) -> Callable[[], pa.Table]:
+        return compiled(self.con, expr)
