@@ -95,7 +95,11 @@ def prepare(
     )
     if customers is not None:
         bad = customers.filter(customers.reason != "")
-        rejected = rejected.union(bad.select("file_no", "line", reason=bad.reason))
+        rejected = rejected.union(
+            bad.select(
+                file_no=bad.file_no.cast("int64"), line=bad.line.cast("int64"), reason=bad.reason
+            )
+        )
         rows_read += int(customers.count().execute())
     # Events stay a view over the one typed table (no second copy of every row); the
     # duplicate ids it joins and the segments are small tables.

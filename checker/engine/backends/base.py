@@ -18,6 +18,7 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
+from checker.engine.report_order import in_report_order
 from checker.errors import HuitouError, Problem
 from checker.log.columns import CANONICAL, REQUIRED
 
@@ -51,6 +52,11 @@ class Backend(ABC):
     def runner(self, expr: ir.Table) -> Callable[[], pa.Table]:
         """How to run ``expr`` (prepared now, on any thread; run later, in turn)."""
         return expr.to_pyarrow
+
+    def in_report_order(self, found: pa.Table, files: list[str]) -> pa.Table:
+        """The findings sorted as the report lists them (see `checker.engine.report_order`):
+        by the backend, in parallel."""
+        return in_report_order(self.con, found, files)
 
 
 def canonical(
