@@ -97,15 +97,21 @@ def _builder(master: str) -> Any:
     return builder
 
 
+def start_session(master: str) -> Any:
+    """A new Spark session on ``master`` with the audit's settings."""
+    session = _builder(master).getOrCreate()
+    if not master.startswith("sc://"):
+        session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
 @contextmanager
 def spark_session(master: str) -> Iterator[tuple[ibis.BaseBackend, Path]]:
     """A Spark session on ``master`` as an Ibis connection, and a scratch folder. A session
     already running in this process is used (and left running); one started here stops on
     leaving. The session's cached tables are released either way."""
     running = _session_class().getActiveSession()
-    session = running or _builder(master).getOrCreate()
-    if running is None and not master.startswith("sc://"):
-        session.sparkContext.setLogLevel("ERROR")
+    session = running or start_session(master)
     scratch = tempfile.mkdtemp(prefix="huitou-spark-")
     token = cache.begin()
     try:
