@@ -5,6 +5,7 @@ its text), Parquet. Each row keeps its record's number in the file (see `numbere
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,19 +26,47 @@ def location(path: Path) -> tuple[str, bool]:
     return str(path.resolve()), True
 
 
-def quoted_line_breaks(path: Path) -> bool:
-    """Whether a quoted CSV value spans lines: a line with an odd number of quotes (a
-    doubled quote inside a value adds two). A byte scan; the quote byte is never part of a
-    multi-byte GB18030 character."""
-    carry = b""
+@dataclass(frozen=True)
+class Layout:
+    """What a byte scan of a CSV file tells before Spark reads it."""
+
+    quoted_line_breaks: bool  # a quoted value spans lines
+    blank_line: int | None  # the first line of only spaces or tabs outside quotes, if any
+
+
+def layout(path: Path) -> Layout:
+    """Scan ``path``'s lines, keeping track of quotes (a line with an odd number of them
+    opens or closes a quoted value; a doubled quote inside a value adds two; the quote byte
+    is never part of a multi-byte GB18030 character)."""
+    carry, inside, spans, line_no = b"", False, False, 0
     with path.open("rb") as f:
         while chunk := f.read(CHUNK):
             chunk = carry + chunk
             cut = chunk.rfind(b"\n") + 1
-            whole, carry = chunk[:cut], chunk[cut:]
-            if whole.count(b'"') and any(line.count(b'"') % 2 for line in whole.split(b"\n")):
-                return True
-    return carry.count(b'"') % 2 == 1
+            for line in chunk[:cut].split(b"\n")[:-1]:
+                line_no += 1
+                if not inside and line.strip(b" \t\r\v\f") == b"" and line.rstrip(b"\r"):
+                    return Layout(spans, line_no)
+                if line.count(b'"') % 2:
+                    inside = not inside
+                    spans = True
+            carry = chunk[cut:]
+    return Layout(spans or carry.count(b'"') % 2 == 1, None)
+
+
+def _blank_line(path: Path, line: int) -> HuitouError:
+    return HuitouError(
+        "A CSV line holds only spaces.",
+        [
+            Problem(
+                "Spark's CSV reader skips such a line (DuckDB reads it as a row) and would "
+                "number the rows after it differently: delete the line, or audit with "
+                "--engine duckdb",
+                file=str(path),
+                line=line,
+            )
+        ],
+    )
 
 
 def csv_options(path: Path, local: bool) -> dict[str, Any]:
@@ -45,6 +74,9 @@ def csv_options(path: Path, local: bool) -> dict[str, Any]:
     doubling it, a short row padded with NULLs; one reader for the file when a quoted value
     spans lines (as DuckDB's serial read)."""
     encoding = detect(path) if local else "utf-8"
+    scanned = layout(path) if local else Layout(True, None)
+    if scanned.blank_line is not None:
+        raise _blank_line(path, scanned.blank_line)
     return {
         "header": True,
         "sep": separator(path),
@@ -52,7 +84,7 @@ def csv_options(path: Path, local: bool) -> dict[str, Any]:
         "escape": '"',
         "mode": "PERMISSIVE",
         "encoding": "GB18030" if encoding == "gb18030" else "UTF-8",
-        "multiLine": quoted_line_breaks(path) if local else True,
+        "multiLine": scanned.quoted_line_breaks,
     }
 
 
@@ -62,7 +94,10 @@ def read_file(session: Any, path: Path) -> Any:
     reader = session.read
     fmt = file_format(path)
     if fmt == "csv":
-        df = reader.options(**csv_options(path, local)).csv(where)
+        options = csv_options(path, local)
+        if options["encoding"] != "UTF-8":  # Spark 4 reads other charsets only when told
+            session.conf.set("spark.sql.legacy.javaCharsets", "true")
+        df = reader.options(**options).csv(where)
         first = df.columns[0] if df.columns else ""
         return df.withColumnRenamed(first, first.lstrip("\ufeff")) if first else df
     if fmt == "json":
