@@ -49,7 +49,8 @@ def main() -> int:
             cwd=ROOT,
             check=True,
         )
-    base = [str(log), "--customers", str(customers), "--format", "json", "--fail-on", "never"]
+    base = ["check", str(log), "--customers", str(customers)]
+    base += ["--format", "json", "--fail-on", "never"]
     figures = {}
     for engine in ("duckdb", "spark"):  # DuckDB first: its peak is not masked by the JVM's
         out = opts.data / f"huitou-{engine}-{opts.events}.json"
