@@ -25,8 +25,9 @@ ROOT = HERE.parent
 
 
 def _run(args: list[str]) -> tuple[float, float]:
-    """Wall seconds of ``python -m checker ARGS`` and the peak RSS (MB) of the processes it
-    ran (the largest one: Spark's JVM, a child that is waited for, counts)."""
+    """Wall seconds of ``python -m checker ARGS`` and the peak RSS (MB) of the largest child
+    process waited for so far: the Python process (Spark's JVM is not waited for by PySpark,
+    so it is not counted: watch it with ``ps`` while the run goes)."""
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "checker", *args], cwd=ROOT, check=True)
     seconds = time.perf_counter() - start
