@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 
 from checker.engine.audit import AuditResult, run_engine
-from checker.engine.session import duckdb_session
+from checker.engine.backends.duckdb import duckdb_session
 from checker.findings import build_report, evidence_writer
 from checker.playbook import Playbook
 from checker.playbook.load import load_playbook

@@ -13,7 +13,12 @@ from zoneinfo import ZoneInfo
 
 from checker.baseline import flags as baseline_flags
 from checker.commands._common import add_lang_arg, add_playbook_arg, lang_of, playbook_from
-from checker.engine.session import DEFAULT_MEMORY_LIMIT
+from checker.engine.backends.options import (
+    DEFAULT_MEMORY_LIMIT,
+    DEFAULT_SPARK_MASTER,
+    ENGINES,
+    EngineOptions,
+)
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
 from checker.report.formats import FORMATS, write_report
 from checker.report.model import DEFAULT_SHOW, AuditReport, show_count
@@ -84,6 +89,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help=f"DuckDB memory limit, e.g. 2GB (default {DEFAULT_MEMORY_LIMIT}; spills to disk "
         "beyond it)",
     )
+    p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="duckdb",
+        help="where the audit runs: in-process DuckDB (default) or Spark (pip install "
+        '"huitou[spark]")',
+    )
+    p.add_argument(
+        "--spark-master",
+        metavar="URL",
+        default=DEFAULT_SPARK_MASTER,
+        help=f"Spark master with --engine spark (default {DEFAULT_SPARK_MASTER}; a cluster's "
+        "URL, or sc://HOST:PORT for Spark Connect)",
+    )
     p.set_defaults(func=run)
 
 
@@ -138,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
     # Imported here, not above: building the parser (`huitou --help`, every other command)
     # must not import Ibis, DuckDB or pyarrow; only an audit needs them.
     from checker.engine.audit import run_engine
-    from checker.engine.session import duckdb_session
+    from checker.engine.backends import open_backend
     from checker.findings import build_report, evidence_writer
     from checker.progress import AuditProgress
     from checker.pseudonyms import customer_names
@@ -151,10 +170,11 @@ def run(args: argparse.Namespace) -> int:
         pb = playbook_from(args)
         lang = lang_of(args, pb)
         as_of = parse_as_of(args.as_of, pb.timezone)
-        with duckdb_session(args.memory_limit, closer=closer) as (con, workdir):
+        engine = EngineOptions(args.engine, args.memory_limit, args.spark_master)
+        with open_backend(engine, closer=closer) as backend:
             result = run_engine(
-                con,
-                workdir,
+                backend.con,
+                backend.workdir,
                 args.logs,
                 pb,
                 customers=args.customers,

@@ -11,14 +11,16 @@ import ibis
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from checker.engine.compiled import results_in_turn
+from checker.engine.backends import backend_for
+from checker.engine.backends.base import Backend
+from checker.engine.backends.duckdb import duckdb_session
 from checker.engine.customer_keys import KEY
 from checker.engine.evaluate import passes
+from checker.engine.in_turn import results_in_turn
 from checker.engine.outcomes import OUTCOME_SCHEMA, as_table, union
 from checker.engine.pass_queries import Evidence, pass_queries
 from checker.engine.prepare import Prepared, prepare
-from checker.engine.report_order import CustomerNames, in_report_order, named_ahead
-from checker.engine.session import duckdb_session
+from checker.engine.report_order import CustomerNames, named_ahead
 from checker.playbook.model import Playbook
 from checker.progress import AuditProgress
 
@@ -78,13 +80,14 @@ def run_engine(
         if customer_names is not None and not keep_ok:  # named while the passes run
             ids = customers_by_key["customer_id"].combine_chunks()
             customer_names = named_ahead(customer_names, ids, pool)
+        backend = backend_for(con, workdir)
         return _audit(
-            con, prep, playbook, keep_ok, customers_by_key, customer_names, evidence, progress
+            backend, prep, playbook, keep_ok, customers_by_key, customer_names, evidence, progress
         )
 
 
 def _audit(
-    con: ibis.BaseBackend,
+    backend: Backend,
     prep: Prepared,
     playbook: Playbook,
     keep_ok: bool,
@@ -107,7 +110,7 @@ def _audit(
         queries = pass_queries(
             all_passes, customers_by_key, customer_names, evidence, prep.event_ids
         )
-        results = results_in_turn(con, [query for query, _ in queries])
+        results = results_in_turn(backend.runner, [query for query, _ in queries])
         progress.passes(0, len(queries))
         for done, ((_, read), result) in enumerate(zip(queries, results, strict=True), 1):
             c, f = read(result)
@@ -119,7 +122,7 @@ def _audit(
         shown = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
     found = pa.concat_tables(shown, promote_options="permissive")
     if not keep_ok:  # sorted here, by the backend's threads
-        found = in_report_order(con, found, prep.files)
+        found = backend.in_report_order(found, prep.files)
     return AuditResult(
         prep,
         pa.concat_tables(counts, promote_options="permissive"),

@@ -11,17 +11,16 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from checker.engine.cache import hold, materialize
+from checker.engine.backends import backend_for
+from checker.engine.cache import materialize
 from checker.engine.customer_keys import hashed_keys, keyed
 from checker.engine.event_ids import EventIds
 from checker.engine.identity import with_content
-from checker.engine.nearest import adapt
 from checker.engine.segments import segment_table
 from checker.log.customers import flag_repeats, open_customers
 from checker.log.event_flags import event_of
 from checker.log.ids import default_ids, duplicates, flag_duplicates
 from checker.log.normalize import normalize
-from checker.log.sources import open_logs, read_all, stack_in_order
 from checker.playbook.model import Playbook
 
 
@@ -63,22 +62,10 @@ def prepare(
     workdir: Path,
     on_rows: Callable[[int], None] | None = None,
 ) -> Prepared:
-    adapt(con)  # the rules' windows need first/last values that skip NULLs
+    backend = backend_for(con, workdir)  # the rest is plain Ibis
     files = [str(p) for p in paths] + ([str(customers_path)] if customers_path else [])
     aliases = pb.data.get("column_aliases", {})
-    source = read_all(  # the one read of the input files
-        lambda mode: hold(
-            *stack_in_order(
-                con,
-                [
-                    (i, hashed_keys(normalize(t, pb)))
-                    for i, t in open_logs(con, paths, aliases, workdir, mode)
-                ],
-                paths,
-                on_rows,
-            )
-        )
-    )
+    source = backend.read_logs(paths, aliases, lambda raw: hashed_keys(normalize(raw, pb)), on_rows)
     typed = default_ids(source, files)
     # Usually the ids are distinct, proven without grouping millions of them: ids that
     # only grow in input order are, else as many distinct hashes as rows. Only when both
@@ -91,7 +78,7 @@ def prepare(
     customers = (
         materialize(
             flag_repeats(
-                materialize(open_customers(con, customers_path, len(paths), pb, workdir)),
+                materialize(open_customers(backend.read_customers(customers_path), len(paths), pb)),
                 files[-1],
             )
         )
@@ -116,7 +103,11 @@ def prepare(
     )
     if customers is not None:
         bad = customers.filter(customers.reason != "")
-        rejected = rejected.union(bad.select("file_no", "line", reason=bad.reason))
+        rejected = rejected.union(
+            bad.select(
+                file_no=bad.file_no.cast("int64"), line=bad.line.cast("int64"), reason=bad.reason
+            )
+        )
         rows_read += customers.count().to_pyarrow().as_py()
     # Events stay a view over the one typed table (no second copy of every row); the
     # duplicate ids it joins and the segments are small tables.

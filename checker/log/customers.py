@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import ibis
 import ibis.expr.types as ir
 
-from checker.errors import HuitouError, Problem
-from checker.log.encoding import as_utf8
 from checker.playbook.model import Playbook
 
 BIRTHDAY = r"^(?:[0-9]{4}-)?([0-9]{1,2})-([0-9]{1,2})$"
 
 
-def open_customers(
-    con: ibis.BaseBackend, path: Path, file_no: int, pb: Playbook, workdir: Path
-) -> ir.Table:
-    """customer_id, bmonth, bday, tier, file_no, line, reason ('' when the row is fine)."""
-    if not path.is_file():
-        raise HuitouError("Customers file not found.", [Problem("no such file", file=str(path))])
-    # A small file: read by one thread, which also copes with quoted line breaks.
-    t = con.read_csv(
-        as_utf8(path, workdir), all_varchar=True, header=True, null_padding=True, parallel=False
-    )
-    if "customer_id" not in t.columns:
-        raise HuitouError(
-            "The customers file has no customer_id column.",
-            [
-                Problem(
-                    f"columns are {', '.join(t.columns)}; add customer_id", file=str(path), line=1
-                )
-            ],
-        )
-    # A missing column is NULL throughout (a file of ids and tiers has no birthday).
+def open_customers(t: ir.Table, file_no: int, pb: Playbook) -> ir.Table:
+    """The customers file as read (strings, with ``customer_id`` and each row's ``line``: see
+    `checker.engine.backends.base.Backend.read_customers`) -> customer_id, bmonth, bday,
+    tier, file_no, line, reason ('' when the row is fine)."""
     col = {
         c: (t[c].strip().nullif("") if c in t.columns else ibis.null("string"))
         for c in ("customer_id", "birthday", "tier")
@@ -72,7 +52,7 @@ def open_customers(
         bday=ibis.ifelse(good_birthday, day, ibis.null("int64")),
         tier=col["tier"],
         file_no=ibis.literal(file_no, type="int64"),
-        line=(ibis.row_number() + 2).cast("int64"),
+        line=t.line,
         reason=reason,
     )
 

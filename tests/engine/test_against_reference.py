@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from checker.engine.audit import evaluate_outcomes, run_engine
-from checker.engine.session import duckdb_session
+from checker.engine.backends.duckdb import duckdb_session
 from checker.playbook import Playbook
 from tests.hypothesis_profiles import examples
 from tests.reference import evaluate

@@ -11,8 +11,8 @@ import pytest
 
 from checker.engine import customer_keys
 from checker.engine.audit import run_engine
+from checker.engine.backends.duckdb import duckdb_session
 from checker.engine.customer_keys import KEY, CustomerIndex, hashed_keys, keyed
-from checker.engine.session import duckdb_session
 from checker.playbook.load import load_playbook
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"

@@ -9,8 +9,8 @@ import pyarrow as pa
 import pytest
 
 from checker.engine.audit import run_engine
+from checker.engine.backends.duckdb import duckdb_session
 from checker.engine.event_ids import EventIds
-from checker.engine.session import duckdb_session
 from checker.playbook.load import load_playbook
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"

@@ -13,8 +13,9 @@ import ibis
 import pyarrow as pa
 import pytest
 
-from checker.engine import cache, session
-from checker.engine.session import duckdb_session
+from checker.engine import cache
+from checker.engine.backends import duckdb as session
+from checker.engine.backends.duckdb import duckdb_session
 from checker.errors import HuitouError
 
 

@@ -2,7 +2,7 @@
 
 Ibis turns an expression into SQL in Python: 30-100 ms for each of an audit's passes, 0.4 s
 for all nine at 10M events. Run one after another (see `checker.engine.in_turn`), the backend
-would sit idle while each next query compiles. Here a thread of its own compiles them in
+would sit idle while each next query compiles. There a thread of its own compiles them in
 order while the backend runs the one before, and the runner only runs them.
 
 Backend-specific by nature: on DuckDB the compiled SQL runs on the connection the way Ibis'
@@ -13,15 +13,12 @@ backends run the expression as it is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 
 import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 from ibis.backends.duckdb import Backend as DuckDBBackend
-
-from checker.engine.in_turn import in_turn
 
 
 def compiled(con: ibis.BaseBackend, expr: ir.Table) -> Callable[[], pa.Table]:
@@ -41,16 +38,3 @@ def compiled(con: ibis.BaseBackend, expr: ir.Table) -> Callable[[], pa.Table]:
         return expr.__pyarrow_result__(result, data_mapper=DuckDBPyArrowData)
 
     return run
-
-
-def results_in_turn(con: ibis.BaseBackend, exprs: Sequence[ir.Table]) -> Iterator[pa.Table]:
-    """Each expression's result as an Arrow table, in order: compiled ahead on one thread,
-    run one after another on another (see `checker.engine.in_turn`, whose rules apply: the
-    caller must not use ``con`` until every result is read). Leaving early cancels the
-    compiles not yet started."""
-    compiler = ThreadPoolExecutor(1, thread_name_prefix="huitou-compile")
-    try:
-        ready = [compiler.submit(compiled, con, expr) for expr in exprs]
-        yield from in_turn([lambda job=job: job.result()() for job in ready])
-    finally:
-        compiler.shutdown(wait=True, cancel_futures=True)
