@@ -79,8 +79,8 @@ def test_one_function_decodes_a_place() -> None:
         for path in PACKAGE.rglob("*.py")
         if "FILE_STRIDE" in path.read_text(encoding="utf-8")
     )
-    # places.py defines and decodes it; sources.py numbers the rows it reads.
-    assert users == ["log/places.py", "log/sources.py"]
+    # places.py defines it, and its seq_of / place encode and decode every row's place.
+    assert users == ["log/places.py"]
 
 
 def test_a_rule_kind_imports_its_vocabulary_from_the_kit() -> None:

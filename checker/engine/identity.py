@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from checker.engine.event_ids import EventIds
 from checker.engine.kinds._evidence import ts_text
 from checker.log.event_flags import event_of
-from checker.log.sources import FILE_STRIDE
+from checker.log.places import seq_of
 from checker.playbook.model import Playbook
 
 TS_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -49,7 +49,7 @@ def anchors(found: pa.Table, event_ids: EventIds) -> pa.Array:
     if n == 0:
         return pa.array([], pa.string())
     line = found["line"].combine_chunks()
-    seq = pc.add(pc.multiply(found["file_no"].combine_chunks(), FILE_STRIDE), line)
+    seq = seq_of(found["file_no"].combine_chunks(), line)
     content = event_ids.contents(seq)
     event_id = found["event_id"].combine_chunks()
     ts = pc.fill_null(ts_text(found["ts"].combine_chunks()), "")

@@ -30,7 +30,8 @@ def _partial(node: Any) -> Any:
     return {
         k: (v if k == "if" else _partial(v))
         for k, v in node.items()
-        if k != "required" or "if" in node
+        # the keyword (a list of names), not a parameter called "required" (a schema)
+        if k != "required" or not isinstance(v, list) or "if" in node
     }
 
 

@@ -14,9 +14,6 @@ import ibis.expr.types as ir
 
 from checker.errors import HuitouError, Problem
 from checker.log.columns import CANONICAL
-from checker.log.places import FILE_STRIDE, place
-
-__all__ = ["FILE_STRIDE", "place"]  # the one place decoder, re-exported for the backends
 
 FORMATS = {
     ".csv": "csv",

@@ -40,6 +40,8 @@ RULE = {
 }
 
 PARAMS = {
+    "at_least": "The fewest distinct customers an agent must reach in each period.",
+    "at_most": "The most distinct customers an agent may reach in each period.",
     "after": "Events after which the checked event is looked at (or, for occasions, how long "
     "after the day a greeting still counts).",
     "before": "How long before the day a greeting already counts.",
@@ -56,14 +58,20 @@ PARAMS = {
     "known_from": "Where valid values come from (roster: the playbook's staff list).",
     "max": "The most events allowed in a window.",
     "max_gap": "The longest allowed time between two contacts.",
+    "min_gap": "How long after the trigger an expected event must come to count (a separate "
+    "contact, not one in the same visit or chat).",
+    "min_lead": "How far ahead of the event's time its due must lie (a notice period).",
     "min_amount": "Only events with at least this amount.",
-    "occasion": "holiday (from the calendar) or birthday (from the customers file).",
+    "occasion": "holidays (from the calendar), birthday (from the customers file), or "
+    "month_start / month_end (each month's first or last days).",
     "opened_by": "Events that open a case.",
     "outbound": "Only events where the shop reached out remotely (true) or not (false).",
-    "per": "The rolling window the cap counts over.",
+    "per": "The window counted over: a rolling duration for a cap, a calendar day or week "
+    "for an agent quota.",
     "period": "How far back contacts are looked at.",
     "phrases": "Literal phrases (no patterns) that must not appear.",
     "purchased_within": "Only customers who bought within this time before the audit's end.",
+    "required": "true: the after event must come first (within the window), instead of must not.",
     "same": "Log columns whose values must be equal for events to be compared.",
     "scope": "Which customers the rule covers.",
     "segments": "Only customers in these segments.",

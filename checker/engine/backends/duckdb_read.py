@@ -16,13 +16,12 @@ from checker.engine.backends.base import canonical, missing_columns
 from checker.errors import HuitouError, Problem
 from checker.log.encoding import as_utf8
 from checker.log.json_lines import not_objects
+from checker.log.places import place, seq_of
 from checker.log.sources import (
     EMPTY_SCHEMA,
-    FILE_STRIDE,
     checked,
     file_format,
     first_line,
-    place,
     separator,
 )
 
@@ -138,7 +137,7 @@ def stack_in_order(
     ends = [start for _, start in starts[1:]] + [rows]
     shift = ibis.cases(
         *[
-            (t._row < end, no * FILE_STRIDE + first_line(paths[no]) - start)
+            (t._row < end, seq_of(no, first_line(paths[no]) - start))
             for (no, start), end in zip(starts, ends, strict=True)
         ],
         else_=0,

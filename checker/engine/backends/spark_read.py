@@ -20,7 +20,8 @@ from checker.engine import cache
 from checker.engine.backends.base import Build, canonical, missing_columns
 from checker.engine.backends.spark_files import CORRUPT, corrupt_lines, location, read_file
 from checker.errors import Problem
-from checker.log.sources import EMPTY_SCHEMA, FILE_STRIDE, checked, first_line, place
+from checker.log.places import place, seq_of
+from checker.log.sources import EMPTY_SCHEMA, checked, first_line
 
 _BLOCK, _ID, LINE = "_huitou_block", "_huitou_id", "_huitou_line"
 
@@ -82,7 +83,7 @@ def open_part(
     t = canonical(_view(con, df, views), aliases, path, problems, keep=(LINE,))
     if t is None:
         return None
-    return t.mutate(**{LINE: t[LINE] + file_no * FILE_STRIDE})
+    return t.mutate(**{LINE: seq_of(file_no, t[LINE])})
 
 
 def read_logs(
