@@ -9,14 +9,15 @@ import traceback
 from collections.abc import Sequence
 
 from checker import __version__
-from checker.commands import check, demo, explain, handbook, lint, rules, schema
+from checker.cli_parser import SuggestingParser
+from checker.commands import check, demo, diff, explain, handbook, lint, rules, schema
 from checker.errors import EXIT_UNEXPECTED, EXIT_USAGE, HuitouError
 
-COMMANDS = [check, lint, rules, explain, schema, demo, handbook]
+COMMANDS = [check, diff, lint, rules, explain, schema, demo, handbook]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = SuggestingParser(
         prog="huitou",
         description="Huitou (回头客): audit customer-service logs against a playbook and build "
         "the training handbook.",

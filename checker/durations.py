@@ -8,15 +8,23 @@ from datetime import timedelta
 DURATION_PATTERN = r"^[0-9]+(\.[0-9]+)?\s*(min|h|d)$"
 _RE = re.compile(DURATION_PATTERN)
 _UNIT_SECONDS = {"min": 60, "h": 3600, "d": 86400}
+# The longest duration a playbook may set: a century is more than any rule needs, and times
+# shifted by it stay far inside what every backend's timestamps hold.
+MAX_DURATION = timedelta(days=36500)
 
 
 def parse_duration(text: str) -> timedelta:
-    """Parse ``"2d"``, ``"48h"`` or ``"15min"``; raise ValueError otherwise."""
+    """Parse ``"2d"``, ``"48h"`` or ``"15min"`` (at most `MAX_DURATION`); raise ValueError
+    otherwise."""
     m = _RE.match(str(text).strip())
     if not m:
         raise ValueError(f"not a duration: {text!r} (write e.g. 15min, 2h, 2d)")
-    number = float(str(text).strip()[: m.start(2)].strip())
-    return timedelta(seconds=number * _UNIT_SECONDS[m.group(2)])
+    seconds = float(str(text).strip()[: m.start(2)].strip()) * _UNIT_SECONDS[m.group(2)]
+    if seconds > MAX_DURATION.total_seconds():
+        raise ValueError(
+            f"{str(text).strip()!r} is longer than {MAX_DURATION.days} days: use a shorter one"
+        )
+    return timedelta(seconds=seconds)
 
 
 UNITS = {

@@ -32,6 +32,7 @@ _L = {
         "thresholds": "当前阈值",
         "message": "提示信息",
         "fix": "如何改正",
+        "why": "为什么归在这条原则下",
         "bad": "违规示例",
         "good": "合规示例",
         "sev": {"error": "错误", "warning": "警告", "info": "提示"},
@@ -45,6 +46,7 @@ _L = {
         "thresholds": "Thresholds",
         "message": "Message",
         "fix": "How to fix",
+        "why": "Why it belongs to this principle",
         "bad": "Violating log",
         "good": "Compliant log",
         "sev": {"error": "error", "warning": "warning", "info": "info"},
@@ -73,18 +75,39 @@ def thresholds(rule: Rule, lang: str) -> list[tuple[str, str]]:
     ]
 
 
-def rule_markdown(pb: Playbook, rule_id: str, lang: str, *, heading: str = "##") -> str:
-    """The rule's reference entry in Markdown, generated from the live playbook."""
+def severity_text(severity: str, lang: str) -> str:
+    """``警告（`warning`）`` in Chinese; in English the word once (``warning``)."""
+    word = _L[lang]["sev"][severity]
+    return word if word == severity else f"{word}（`{severity}`）"
+
+
+def rule_markdown(
+    pb: Playbook,
+    rule_id: str,
+    lang: str,
+    *,
+    heading: str = "##",
+    anchor: str = "",
+    principle_link: str = "",
+) -> str:
+    """The rule's reference entry in Markdown, generated from the live playbook.
+
+    The handbook passes ``anchor`` (an attribute list for the heading) and ``principle_link``
+    (a link target for the principle's title); ``huitou explain`` passes neither."""
     rule = pb.rule(rule_id)
     kind = get_kind(rule.kind)
     t = _L[lang]
     principle = pb.principles[rule.principle]
+    title = principle["title"][lang]
     bad, good = kind.example(rule, pb)
     lines = [
-        f"{heading} `{rule.id}` {rule.title[lang]}{'' if rule.enabled else t['off']}",
+        f"{heading} `{rule.id}` {rule.title[lang]}{'' if rule.enabled else t['off']}"
+        + (f" {{#{anchor}}}" if anchor else ""),
         "",
-        f"- **{t['principle']}**: {principle['title'][lang]} (`{rule.principle}`)",
-        f"- **{t['severity']}**: {t['sev'][rule.severity]} (`{rule.severity}`)",
+        f"- **{t['principle']}**: "
+        + (f"[{title}]({principle_link})" if principle_link else title)
+        + f" (`{rule.principle}`)",
+        f"- **{t['severity']}**: {severity_text(rule.severity, lang)}",
         f"- **{t['kind']}**: `{rule.kind}` ({kind.summary[lang]})",
         f"- **{t['checks']}**: {kind.describe(rule, pb, lang)}",
         f"- **{t['thresholds']}**: "
@@ -93,6 +116,7 @@ def rule_markdown(pb: Playbook, rule_id: str, lang: str, *, heading: str = "##")
         "",
         f"{principle['summary'][lang]}",
         "",
+        *([f"**{t['why']}**: {rule.why[lang]}", ""] if rule.why.get(lang) else []),
         f"**{t['bad']}**",
         "",
         "```csv",

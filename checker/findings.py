@@ -13,8 +13,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checker.engine.audit import AuditResult
+from checker.engine.identity import anchors
 from checker.engine.kinds._evidence import ts_text
 from checker.engine.registry import get_kind
+from checker.engine.report_order import CustomerNames, shown_customers
+from checker.fingerprints import fingerprints
+from checker.handbook.context import rule_anchor
+from checker.paths import display_path
 from checker.playbook.model import Playbook, Rule
 from checker.playbook.text import fill_params
 from checker.report.model import (
@@ -24,6 +29,7 @@ from checker.report.model import (
     FindingTable,
     InputSummary,
     Reject,
+    RuleDoc,
     RuleSummary,
 )
 from checker.report.runs import out_of_order, repeated, runs
@@ -92,11 +98,15 @@ def evidence_writer(pb: Playbook, lang: str) -> Callable[[pa.Table], pa.Array]:
     return lambda rows: _evidence_of(rows, rules, pb, lang, _InLine())()
 
 
-def _findings(result: AuditResult, pb: Playbook, lang: str) -> FindingTable:
+def _findings(
+    result: AuditResult, pb: Playbook, lang: str, keyed: CustomerNames | None
+) -> FindingTable:
     """Engine rows (in report order, but for the evidence unless the engine wrote it; see
     `checker.engine.report_order`) -> the sorted finding table, column by column."""
     rules = {r.id: r for r in pb.rules}
     rows = result.findings
+    if "anchor" not in rows.column_names:  # read without the engine's passes
+        rows = rows.append_column("anchor", anchors(rows, result.prepared.event_ids))
     with ThreadPoolExecutor(max(2, os.cpu_count() or 1)) as pool:
         ts = pool.submit(ts_text, rows["ts"])
         written = "evidence" in rows.column_names  # by the engine (see `evidence_writer`)
@@ -107,6 +117,7 @@ def _findings(result: AuditResult, pb: Playbook, lang: str) -> FindingTable:
                 "status": rows["status"],
                 "customer_id": rows["customer_id"],
                 "event_id": rows["event_id"],
+                "anchor": rows["anchor"],
                 "ts": ts.result(),
                 "file": rows["file"],
                 "line": rows["line"],
@@ -136,21 +147,54 @@ def _findings(result: AuditResult, pb: Playbook, lang: str) -> FindingTable:
     spans = runs([base["rule"]])
     of_run = [rules[base["rule"][at].as_py()] for at, _ in spans]
     lengths = [n for _, n in spans]
+    customer = base["customer_id"]
     texts = {
         "principle": [r.principle for r in of_run],
         "severity": [r.severity for r in of_run],
         "message": [fill_params(r.message[lang], r.params, lang) for r in of_run],
     }
+    shown = customer if keyed is None else shown_customers(customer, keyed)
+    computed = {
+        "fingerprint": fingerprints(base["rule"], shown, base["anchor"]),
+        "baseline_state": pa.nulls(len(base), pa.string()),  # see `checker.baseline`
+    }
     columns = {
-        name: repeated(texts[name], lengths) if name in texts else base[name]
+        name: repeated(texts[name], lengths)
+        if name in texts
+        else computed[name]
+        if name in computed
+        else base[name]
         for name in FINDING_SCHEMA.names
     }
     return FindingTable(pa.table(columns, schema=FINDING_SCHEMA))
 
 
-def build_report(result: AuditResult, pb: Playbook, *, lang: str) -> AuditReport:
+def rule_docs(pb: Playbook, lang: str, site_url: str | None) -> dict[str, RuleDoc]:
+    """Each rule's description (with its live thresholds), fix, and handbook entry: the
+    rule reference page of the site at ``site_url`` (English under ``en/``)."""
+    base = None if not site_url else site_url.rstrip("/") + ("/en" if lang == "en" else "")
+    return {
+        r.id: RuleDoc(
+            description=get_kind(r.kind).describe(r, pb, lang),
+            fix=fill_params(r.fix.get(lang, ""), r.params, lang),
+            help_uri=None if base is None else f"{base}/rules/#{rule_anchor(r.id)}",
+        )
+        for r in pb.rules
+    }
+
+
+def build_report(
+    result: AuditResult,
+    pb: Playbook,
+    *,
+    lang: str,
+    keyed: CustomerNames | None = None,
+    site_url: str | None = None,
+) -> AuditReport:
     """The report of an audit whose findings are in report order (see
-    `checker.engine.report_order`; ``run_engine`` without ``keep_ok``)."""
+    `checker.engine.report_order`; ``run_engine`` without ``keep_ok``). ``keyed``: how to
+    key the findings' customers for their fingerprints when the report shows raw ids (None:
+    they are keyed pseudonyms already)."""
     prep = result.prepared
     rejects = sorted(
         (
@@ -175,11 +219,11 @@ def build_report(result: AuditResult, pb: Playbook, *, lang: str) -> AuditReport
         )
         for rule in pb.rules
     ]
-    findings = _findings(result, pb, lang)
+    findings = _findings(result, pb, lang, keyed)
     rejected = len(rejects)
     return AuditReport(
         playbook=" + ".join(
-            dict.fromkeys(str(p.parent if p.parent.name else p) for p in pb.sources)
+            dict.fromkeys(display_path(p.parent if p.parent.name else p) for p in pb.sources)
         ),
         as_of=prep.as_of.strftime("%Y-%m-%d %H:%M:%S"),
         lang=lang,
@@ -193,4 +237,5 @@ def build_report(result: AuditResult, pb: Playbook, *, lang: str) -> AuditReport
         findings=findings,
         principles={pid: p["title"][lang] for pid, p in pb.principles.items()},
         scorecards=build_scorecards(result.counts, result.kpis, pb),
+        rule_docs=rule_docs(pb, lang, site_url),
     )

@@ -29,3 +29,18 @@ def schema_dir() -> Path:
 def checkout_dir() -> Path | None:
     """The source checkout, when running from one (used by the handbook commands)."""
     return _CHECKOUT if (_CHECKOUT / "mkdocs.yml").is_file() else None
+
+
+def display_path(path: str | Path) -> str:
+    """A path as messages and reports print it: a built-in playbook's file as
+    ``playbooks/...`` (not where the program is installed), a path inside the working folder
+    relative to it, any other as given."""
+    p = Path(path)
+    if not p.is_absolute():
+        return str(path)
+    builtin = playbooks_dir().resolve()
+    resolved = p.resolve()
+    if resolved.is_relative_to(builtin):
+        return str(Path("playbooks") / resolved.relative_to(builtin))
+    cwd = Path.cwd().resolve()
+    return str(resolved.relative_to(cwd)) if resolved.is_relative_to(cwd) else str(path)

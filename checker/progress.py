@@ -1,4 +1,5 @@
-"""A progress bar on stderr for long audits (only when stderr is a terminal)."""
+"""Live progress of an audit on stderr (only when stderr is a terminal): what it is doing,
+the rows read so far, and the rule passes done out of all of them."""
 
 from __future__ import annotations
 
@@ -9,42 +10,52 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 LABELS = {
     "playbook": "loading the playbook",
-    "audit": "reading the logs and checking every rule",
+    "read": "reading the logs",
+    "audit": "checking the rules",
     "report": "writing the findings",
 }
 
 
-class Steps:
-    """The audit's named steps as a bar with elapsed time; silent when not on a terminal."""
+class AuditProgress:
+    """A bar over the rule passes, with the step and the rows read beside it; silent (every
+    method does nothing) when not enabled."""
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
         self._progress: Progress | None = None
         self._task: int | None = None
-        self._started = False
 
-    def __enter__(self) -> Steps:
+    def __enter__(self) -> AuditProgress:
         if self.enabled:
             self._progress = Progress(
                 TextColumn("huitou: {task.description}"),
+                TextColumn("{task.fields[rows]:,} rows read"),
                 BarColumn(),
-                TextColumn("{task.completed}/{task.total}"),
+                TextColumn("{task.fields[passes]}"),
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
                 transient=True,
             )
             self._progress.__enter__()
-            self._task = self._progress.add_task("starting", total=len(LABELS))
+            self._task = self._progress.add_task(LABELS["playbook"], total=None, rows=0, passes="")
         return self
 
-    def advance(self, step: str) -> None:
+    def step(self, name: str) -> None:
+        """Now doing step ``name`` (see `LABELS`)."""
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, description=LABELS.get(name, name))
+
+    def rows(self, count: int) -> None:
+        """``count`` rows have been read so far."""
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, rows=count)
+
+    def passes(self, done: int, total: int) -> None:
+        """``done`` of the audit's ``total`` rule passes have finished."""
         if self._progress is not None and self._task is not None:
             self._progress.update(
-                self._task,
-                description=LABELS.get(step, step),
-                advance=1 if self._started else 0,
+                self._task, completed=done, total=total, passes=f"{done}/{total} passes"
             )
-            self._started = True
 
     def __exit__(
         self,

@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
+from tests import hypothesis_profiles
+
+hypothesis_profiles.load()  # HYPOTHESIS_PROFILE=nightly: a deeper run (see the README)
 
 
 @pytest.fixture

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from checker.baseline import flags as baseline_flags
 from checker.commands._common import add_lang_arg, add_playbook_arg, lang_of, playbook_from
-from checker.engine.audit import run_engine
-from checker.engine.session import DEFAULT_MEMORY_LIMIT, duckdb_session
+from checker.engine.backends.options import (
+    DEFAULT_MEMORY_LIMIT,
+    DEFAULT_SPARK_MASTER,
+    ENGINES,
+    EngineOptions,
+)
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
-from checker.findings import build_report, evidence_writer
-from checker.progress import Steps
-from checker.pseudonyms import customer_names
 from checker.report.formats import FORMATS, write_report
+from checker.report.model import DEFAULT_SHOW, AuditReport, show_count
+from checker.terminal import wants_color
 
+SITE_URL_ENV = "HUITOU_SITE_URL"
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -47,6 +54,33 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         default="error",
         help="exit 1 when a violation of this severity or worse is found",
     )
+    p.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="mark findings new or known against this baseline, list its fixed ones; "
+        "--fail-on then counts only new findings",
+    )
+    p.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        help="write this audit's findings as a baseline (with --baseline FILE: update it)",
+    )
+    p.add_argument(
+        "--show",
+        type=show_count,
+        default=DEFAULT_SHOW,
+        metavar="N",
+        help=f"text/markdown: examples shown per rule (default {DEFAULT_SHOW}; 'all' for all)",
+    )
+    p.add_argument(
+        "--site-url",
+        metavar="URL",
+        default=os.environ.get(SITE_URL_ENV) or None,
+        help=f"where the handbook is published (SARIF links each rule to its entry; "
+        f"default ${SITE_URL_ENV})",
+    )
     add_lang_arg(p)
     p.add_argument(
         "--reveal-ids",
@@ -59,6 +93,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         default=None,
         help=f"DuckDB memory limit, e.g. 2GB (default {DEFAULT_MEMORY_LIMIT}; spills to disk "
         "beyond it)",
+    )
+    p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="duckdb",
+        help="where the audit runs: in-process DuckDB (default) or Spark (pip install "
+        '"huitou[spark]")',
+    )
+    p.add_argument(
+        "--spark-master",
+        metavar="URL",
+        default=DEFAULT_SPARK_MASTER,
+        help=f"Spark master with --engine spark (default {DEFAULT_SPARK_MASTER}; a cluster's "
+        "URL, or sc://HOST:PORT for Spark Connect)",
     )
     p.set_defaults(func=run)
 
@@ -75,10 +123,37 @@ def parse_as_of(text: str | None, tz: str) -> datetime | None:
             [Problem(f"{text!r} is not a time: write YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]")],
         ) from exc
     if value.tzinfo is not None:
-        value = value.astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+        try:
+            value = value.astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+        except OverflowError as exc:
+            raise HuitouError(
+                "Bad --as-of.",
+                [Problem(f"{text!r} leaves years 1-9999 in the playbook's time zone")],
+            ) from exc
     elif len(text.strip()) == 10:  # a bare date means the end of that day
         value = value.replace(hour=23, minute=59, second=59)
     return value
+
+
+def refuse_overwriting_inputs(output: str | None, inputs: list[Path]) -> None:
+    """``--output`` must not name an input: writing the report would destroy the log."""
+    if output is None:
+        return
+    out = Path(output)
+    clashes = [p for p in inputs if p.exists() and out.exists() and os.path.samefile(p, out)] or [
+        p for p in inputs if p.resolve() == out.resolve()
+    ]
+    if clashes:
+        raise HuitouError(
+            "--output names an input file.",
+            [
+                Problem(
+                    "the report would overwrite this input: give --output another file",
+                    file=str(p),
+                )
+                for p in clashes
+            ],
+        )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -87,37 +162,60 @@ def run(args: argparse.Namespace) -> int:
             "--by needs --format csv",
             [Problem(f"--by {args.by} with --format {args.format}: add --format csv")],
         )
-    steps = Steps(enabled=sys.stderr.isatty())
+    inputs = [*args.logs, *([args.customers] if args.customers else [])]
+    refuse_overwriting_inputs(args.output, inputs)
+    # Imported here, not above: building the parser (`huitou --help`, every other command)
+    # must not import Ibis, DuckDB or pyarrow; only an audit needs them.
+    from checker.engine.audit import run_engine
+    from checker.engine.backends import open_backend
+    from checker.findings import build_report, evidence_writer
+    from checker.progress import AuditProgress
+    from checker.pseudonyms import customer_names
+
+    steps = AuditProgress(enabled=sys.stderr.isatty())
     # The database closes on `closer` while the report is built: the engine's results are
     # Arrow tables by then, and leaving the `with` waits for the close.
     with steps, ThreadPoolExecutor(1, thread_name_prefix="huitou-close") as closer:
-        steps.advance("playbook")
+        steps.step("playbook")
         pb = playbook_from(args)
         lang = lang_of(args, pb)
         as_of = parse_as_of(args.as_of, pb.timezone)
-        with duckdb_session(args.memory_limit, closer=closer) as (con, workdir):
-            steps.advance("audit")
+        engine = EngineOptions(args.engine, args.memory_limit, args.spark_master)
+        with open_backend(engine, closer=closer) as backend:
             result = run_engine(
-                con,
-                workdir,
+                backend.con,
+                backend.workdir,
                 args.logs,
                 pb,
                 customers=args.customers,
                 as_of=as_of,
                 customer_names=customer_names(pb, args.reveal_ids),
                 evidence=evidence_writer(pb, lang),
+                progress=steps,
             )
-        steps.advance("report")
-        report = build_report(result, pb, lang=lang)
+        steps.step("report")
+        keyed = customer_names(pb) if args.reveal_ids else None  # fingerprints: keyed ids
+        report = build_report(result, pb, lang=lang, keyed=keyed, site_url=args.site_url)
+    report = baseline_flags.apply(report, args.baseline, args.write_baseline)
+    code = exit_code(report, args.fail_on)
+    report = dataclasses.replace(report, exit_code=code, show=args.show)
     write_report(
         report,
         args.format,
         args.output,
-        color=args.format == "text" and args.output is None and sys.stdout.isatty(),
+        color=args.format == "text" and args.output is None and wants_color(sys.stdout),
         by=args.by,
     )
-    if args.fail_on == "never":
+    return code
+
+
+def exit_code(report: AuditReport, fail_on: str) -> int:
+    """1 when a violation at or above ``fail_on`` is found (with a baseline: a new one)."""
+    if fail_on == "never":
         return EXIT_OK
-    floor = SEVERITY_RANK[args.fail_on]
-    failing = any(SEVERITY_RANK[s] >= floor for s in report.violations().distinct("severity"))
+    violations = report.violations()
+    if report.baseline is not None:
+        violations = violations.where("baseline_state", "new")
+    floor = SEVERITY_RANK[fail_on]
+    failing = any(SEVERITY_RANK[s] >= floor for s in violations.distinct("severity"))
     return EXIT_FINDINGS if failing else EXIT_OK

@@ -6,8 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from checker.demo import RULES, DemoSpec, write_demo
-from checker.demo.generate import MIN_EVENTS
+from checker.demo import MIN_EVENTS
 from checker.errors import EXIT_OK, HuitouError
 
 
@@ -71,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
         raise HuitouError(f"--events must be at least {MIN_EVENTS}.")
     if not 0 <= args.lapse_rate <= 0.12:
         raise HuitouError("--lapse-rate must be between 0 and 0.12.")
+    from checker.demo import RULES, DemoSpec, write_demo  # numpy: only when writing a log
+
     spec = DemoSpec(events=args.events, seed=args.seed, start=args.start, rate=args.lapse_rate)
     try:
         done = write_demo(spec, args.out, args.customers_out, args.truth_out)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
 from checker.errors import EXIT_OK
-from checker.handbook.build import build_site, config_file, ensure_plugin_registered
+from checker.handbook.build import build_site
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -23,9 +21,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     build = actions.add_parser("build", help="build Chinese (site/) and English (site/en/)")
     build.add_argument("--playbook", type=Path, help="playbook folder (default: the seed)")
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="output folder")
-    serve = actions.add_parser("serve", help="preview with live reload on playbook changes")
+    serve = actions.add_parser(
+        "serve",
+        help="preview both languages (中文 at /, English at /en/), rebuilt on changes",
+    )
     serve.add_argument("--playbook", type=Path, help="playbook folder (default: the seed)")
-    serve.add_argument("--lang", choices=("zh", "en"), default="zh")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to listen on")
     parser.set_defaults(func=run)
     return parser
@@ -44,11 +44,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    ensure_plugin_registered()
-    from mkdocs.commands.serve import serve
+    from checker.handbook.serve import serve
 
-    if args.playbook is not None:  # read by mkdocs.yml on every rebuild: !ENV HUITOU_PLAYBOOK
-        os.environ["HUITOU_PLAYBOOK"] = str(args.playbook.resolve())
-    print(f"Previewing the {args.lang} handbook at http://{args.dev_addr}/", file=sys.stderr)
-    serve(config_file=str(config_file(args.lang)), dev_addr=args.dev_addr)
-    return EXIT_OK
+    return serve(args.playbook, args.dev_addr)

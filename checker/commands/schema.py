@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from checker.engine.playbook_file_schema import file_schema_text
+from checker.engine.playbook_schema import schema_text
 from checker.errors import EXIT_OK
 from checker.paths import schema_dir
-from checker.playbook.schema import schema_text
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -16,14 +17,23 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Print the JSON Schema of a playbook (generated from the "
         "rule-kind registry), of the interaction log, or of the json report.",
     )
-    p.add_argument("which", choices=["playbook", "log", "report"], nargs="?", default="playbook")
+    p.add_argument(
+        "which",
+        choices=["playbook", "playbook-file", "log", "customers", "report"],
+        nargs="?",
+        default="playbook",
+        help="playbook (the merged playbook lint checks), playbook-file (one file of a "
+        "playbook, for editors), log, customers or report",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.which == "playbook":
         print(schema_text(), end="")
+    elif args.which == "playbook-file":
+        print(file_schema_text(), end="")
     else:
-        name = {"log": "log.schema.json", "report": "report.schema.json"}[args.which]
+        name = f"{args.which}.schema.json"
         print((schema_dir() / name).read_text(encoding="utf-8"), end="")
     return EXIT_OK

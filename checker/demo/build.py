@@ -14,6 +14,7 @@ from checker.demo.complaints import complaints
 from checker.demo.customers import PROSPECT, design_segments, make_customers
 from checker.demo.episodes import busy_calls, purchase_episodes
 from checker.demo.marketing import marketing
+from checker.demo.renewals import renewals
 from checker.demo.state import State
 from checker.demo.texts import pick
 from checker.demo.timeline import HOUR, MIN, Calendar
@@ -34,6 +35,7 @@ def build_chunk(seed: int, index: int, cal: Calendar, target: int, rate: float) 
     lapses.staff_lapses(st)
     lapses.make_distinct(st)
     lapses.drop_spoiled_hard_push(st)
+    lapses.drop_answered_greetings(st)
     assign_lapses(st)
     return st
 
@@ -54,6 +56,7 @@ def _build(rng: np.random.Generator, cal: Calendar, n: int, anchors: bool, rate:
     busy_calls(st)
     prospects.inquiries(st)
     marketing(st)
+    renewals(st)
     occasions.holiday_greetings(st, design_segments(st.cust, cal.end))
     occasions.birthday_greetings(st)
     fillers.vip_callbacks(st)

@@ -85,10 +85,13 @@ EVENTS: list[str] = [
     "concession",
     "promise",
     "promise_kept",
+    "progress",  # (added last: the codes of the others stay as they were)
+    "expiry",
+    "renewal_reminder",
     "inquiry",  # a customer's pre-sale question; the row names the agent who answered
 ]
 EV = {name: code for code, name in enumerate(EVENTS)}
-SHOP_EVENTS = np.array([EV[e] for e in EVENTS[7:26]])
+SHOP_EVENTS = np.array([EV[e] for e in EVENTS[7:] if e not in ("expiry", "inquiry")])
 CARE_EVENTS = np.array([EV[e] for e in EVENTS[7:17]])
 MARKETING_EVENTS = np.array([EV["promotion"], EV["invitation"], EV["price_drop"]])
 REMOTE_CHANNELS = np.array([PHONE, SMS, IM, WECHAT, EMAIL, MAIL])

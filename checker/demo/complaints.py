@@ -1,5 +1,6 @@
-"""Complaint episodes: complaint -> acknowledgement -> resolution -> feedback, sometimes a
-promise and a refund. Regular ones sit in quiet zones, away from any marketing."""
+"""Complaint episodes: complaint -> acknowledgement -> (a progress update each day while it
+stays open) -> resolution -> feedback, sometimes a promise and a refund. Regular ones sit in
+quiet zones, away from any marketing."""
 
 from __future__ import annotations
 
@@ -58,7 +59,8 @@ def complaint_chain(
     late = lapse & (rng.random(n) < 0.5)
     ack = cts + np.where(late, rng.integers(150, 300, n), rng.integers(5, 90, n)) * MIN
     keep = ~lapse | late
-    ev.add(
+    aid = np.full(n, -1, np.int64)
+    aid[keep] = ev.add(
         cust[keep],
         ack[keep],
         EV["complaint_ack"],
@@ -68,6 +70,7 @@ def complaint_chain(
         text=pick(rng, "complaint_ack", n)[keep],
     )
     st.truth.add("service.complaint-ack", cid[lapse], cust[lapse])
+    progress_updates(st, cust, ack, res, ch, agent, cid, aid, plant)
     rid = ev.add(
         cust,
         res,
@@ -119,3 +122,47 @@ def complaint_chain(
         amount=amount[refund],
     )
     return cid
+
+
+def progress_updates(
+    st: State,
+    cust: np.ndarray,
+    ack: np.ndarray,
+    res: np.ndarray,
+    ch: np.ndarray,
+    agent: np.ndarray,
+    cid: np.ndarray,
+    aid: np.ndarray,
+    plant: bool,
+) -> None:
+    """service.complaint-updates: a progress update each day between the acknowledgement and
+    the resolution (so never 2 days without news); lapse: none at all in a case open for
+    more than 2 days (the finding names the acknowledgement)."""
+    rng, ev, n = st.rng, st.events, len(ack)
+    long_open = (aid >= 0) & (res - ack > 2 * DAY) & st.settled(ack + 2 * DAY)
+    lapse = st.lapse(n, long_open, share=0.5) if plant else np.zeros(n, bool)
+    for k in range(1, 6):
+        day = ack // DAY + k
+        due = (day < res // DAY) & ~lapse
+        ev.add(
+            cust[due],
+            (day * DAY + daytime(rng, n, 10, 18))[due],
+            EV["progress"],
+            ch=ch[due],
+            agent=agent[due],
+            ref=cid[due],
+            text=pick(rng, "progress", n)[due],
+        )
+    # Some cases get a first progress note a little after the acknowledgement (in the day).
+    soon = ack + rng.integers(60, 180, n) * MIN
+    first = ~lapse & (aid >= 0) & (rng.random(n) < 0.3) & (soon < res) & (soon % DAY < 20 * HOUR)
+    ev.add(
+        cust[first],
+        soon[first],
+        EV["progress"],
+        ch=ch[first],
+        agent=agent[first],
+        ref=cid[first],
+        text=pick(rng, "progress", n)[first],
+    )
+    st.truth.add("service.complaint-updates", aid[lapse], cust[lapse])

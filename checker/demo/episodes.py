@@ -53,15 +53,20 @@ def purchase_episodes(st: State) -> np.ndarray:
     )
     st.truth.add("cadence.farewell", pid[lapse], p.cust[lapse])
 
-    # cadence.greeting: greeting or thanks the next day (within 2 d); lapse: none or late.
+    # cadence.greeting: a greeting (or a care message) the next day (within 2 d, at least 1 h
+    # after); lapse: none, late, or only a thank-you within minutes of paying (part of the
+    # visit, which does not count).
     # kf02 skips greetings on their own orders far more often than the rest.
     skips = (agent == cat.SKIPS_GREETINGS) & (own.random(n) < 0.4) & (st.rate > 0)
     lapse = st.lapse(n, st.settled(p.ts + 2 * DAY)) | (skips & st.settled(p.ts + 2 * DAY))
     late = lapse & (rng.random(n) < 0.5)
+    # (an online thank-you only in the day: at night it would break the quiet hours)
+    daytime_buy = (p.ts % DAY >= 9 * HOUR) & (p.ts % DAY < 20 * HOUR)
+    at_once = lapse & ~late & (rng.random(n) < 0.5) & (store | daytime_buy)
     gday = np.where(late, day + 3 + rng.integers(0, 2, n), day + 1)
-    thanks = rng.random(n) < 0.25
-    gev = np.where(thanks, EV["thanks"], EV["greeting"])
-    gtext = np.where(thanks, pick(rng, "thanks", n), pick(rng, "greeting", n))
+    care = rng.random(n) < 0.25
+    gev = np.where(care, EV["care"], EV["greeting"])
+    gtext = np.where(care, pick(rng, "care", n), pick(rng, "greeting", n))
     keep = ~lapse | late
     ev.add(
         p.cust[keep],
@@ -71,6 +76,14 @@ def purchase_episodes(st: State) -> np.ndarray:
         agent=online_agent[keep],
         prod=p.prod[keep],
         text=gtext[keep],
+    )
+    ev.add(
+        p.cust[at_once],
+        p.ts[at_once] + rng.integers(20, 50, at_once.sum()),
+        EV["thanks"],
+        ch=p.ch[at_once],
+        agent=np.where(store, agent, online_agent)[at_once],
+        text=pick(rng, "thanks", n)[at_once],
     )
     st.truth.add("cadence.greeting", pid[lapse], p.cust[lapse])
 

@@ -8,6 +8,7 @@ import numpy as np
 from checker.demo import catalog as cat
 from checker.demo.catalog import EV
 from checker.demo.customers import ONEOFF, PROSPECT, VIP
+from checker.demo.month_calls import month_callbacks
 from checker.demo.products import SPAN
 from checker.demo.state import State
 from checker.demo.texts import pick
@@ -41,6 +42,7 @@ def vip_callbacks(st: State) -> None:
     h0 = (lo + (rng.random(n) * np.maximum(hi - lo, 0)).astype(np.int64)) * DAY + daytime(rng, n)
     h1 = (h0 // DAY + rng.integers(35, 49, n)) * DAY + daytime(rng, n)
     cust = np.flatnonzero(hole)
+    month_callbacks(st, vip, np.where(hole, h0, -1), np.where(hole, h1, -1), _callbacks)
     ids = _callbacks(st, np.concatenate([cust, cust]), np.concatenate([h0[cust], h1[cust]]))
     st.truth.add("cadence.vip-callback", ids[: len(cust)], cust)
     gaps = _gaps(

@@ -19,13 +19,18 @@ RULES: list[str] = [
     "cadence.usage-check",
     "cadence.keep-in-touch",
     "cadence.vip-callback",
+    "cadence.month-start-callback",
+    "cadence.month-end-callback",
     "cadence.holiday-greeting",
     "cadence.birthday-greeting",
     "cadence.care-before-marketing",
+    "cadence.renewal-reminder",
     "service.complaint-ack",
     "service.complaint-resolution",
     "service.complaint-feedback",
+    "service.complaint-updates",
     "service.no-marketing-open-complaint",
+    "marketing.invitation-notice",
     "service.agent-account",
     "respect.no-blame",
     "considerate.no-repeat-offer",
@@ -99,3 +104,18 @@ def drop_spoiled_hard_push(st: State) -> None:
         ke = cols["cust"][e] * SPAN + cols["ts"][e]
         between = np.searchsorted(keys, ke, "left") - np.searchsorted(keys, ka, "right")
         st.truth.discard("concede.no-hard-push", e[between > 0])
+
+
+def drop_answered_greetings(st: State) -> None:
+    """A planted missing greeting counts only if no greeting or care message of another
+    episode (a keep-in-touch message, a call) happens to fall 1 h to 2 d after the purchase."""
+    cols = st.events.columns()
+    planted = [e for r, e, _, _ in st.truth.rows if r == "cadence.greeting"]
+    if not planted:
+        return
+    p = np.concatenate(planted)
+    answer = np.isin(cols["ev"], [EV["greeting"], EV["care"]])
+    keys = np.sort(cols["cust"][answer] * SPAN + cols["ts"][answer])
+    at = cols["cust"][p] * SPAN + cols["ts"][p]
+    found = np.searchsorted(keys, at + 2 * DAY, "right") - np.searchsorted(keys, at + HOUR, "left")
+    st.truth.discard("cadence.greeting", p[found > 0])

@@ -14,7 +14,7 @@ from checker.demo.marketing_lapses import choose_plants, place_plants
 from checker.demo.products import fix_products
 from checker.demo.state import State
 from checker.demo.texts import pick
-from checker.demo.timeline import DAY, MIN, daytime
+from checker.demo.timeline import DAY, HOUR, MIN, daytime
 
 BURST_CLEARANCE = 32  # days around a planted burst without other marketing to that customer
 
@@ -46,10 +46,17 @@ def marketing(st: State) -> None:
         [pick(st.rng, "promotion", len(m.ts)), pick(st.rng, "invitation", len(m.ts))],
         pick(st.rng, "price_drop", len(m.ts)),
     )
+    # marketing.invitation-notice: an invitation's due is the activity, 7 to 14 days ahead at
+    # 14:00; lapse: only 2 to 5 days ahead.
+    invite = m.ev == EV["invitation"]
+    short = st.lapse(len(m.ts), invite & (m.ts <= st.cal.end), share=0.5)
+    ahead = np.where(short, st.rng.integers(2, 6, len(m.ts)), st.rng.integers(8, 15, len(m.ts)))
+    due = np.where(invite, (m.ts // DAY + ahead) * DAY + 14 * HOUR, -1)
     mid = st.events.add(
         m.cust,
         m.ts,
         m.ev,
+        due=due,
         ch=m.ch,
         agent=st.rng.choice(cat.ONLINE_AGENTS, len(m.ts)),
         prod=m.prod,
@@ -57,6 +64,7 @@ def marketing(st: State) -> None:
         text=text,
         topic=st.cal.wave_topic[m.wave],
     )
+    st.truth.add("marketing.invitation-notice", mid[short], m.cust[short])
     m.lapses["no-pressure.frequency-cap"] = m.burst == 2
     m.lapses["no-pressure.opt-out"] = m.after_opt_out
     for rule, mask in m.lapses.items():

@@ -51,6 +51,16 @@ TEXTS: dict[str, list[str]] = {
         "茶叶开封后记得密封避光保存",
         "Hope you're well! Tip: keep tea away from light.",
     ],
+    "progress": [
+        "您反馈的问题我们还在跟进，今天已联系仓库核对，有结果马上告诉您",
+        "进展更新：厂家已收到样品，预计明后天给出结论",
+        "Update: we are still on your case and expect an answer within two days.",
+    ],
+    "renewal_reminder": [
+        "您的茶友会会员将于下周到期，续费可继续享受会员价",
+        "温馨提醒：您的会员即将到期，需要续费的话回复即可",
+        "Reminder: your tea club membership ends next week.",
+    ],
     "care_call": ["电话问候：最近茶喝得怎么样？", "电话问候：换季了，提醒您注意茶叶防潮"],
     "reconnect": ["好久不见，最近还好吗？", "很久没联系了，天冷注意保暖，有空来喝茶"],
     "answer": ["您好，有货的，需要的话我给您介绍一下", "您好，这款是今年的新茶，欢迎品尝"],

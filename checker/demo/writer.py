@@ -16,8 +16,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from checker.demo import MIN_EVENTS
 from checker.demo import catalog as cat
-from checker.demo.generate import MIN_EVENTS, Chunk, DemoSpec, check_segments, generate
+from checker.demo.generate import Chunk, DemoSpec, check_segments, generate
 from checker.demo.texts import TEMPLATES
 
 MIXED_TS_UP_TO = 100_000  # small logs get a few ISO 'T', '+08:00' and 'Z' timestamps

@@ -11,17 +11,19 @@ import ibis
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from checker.engine.compiled import results_in_turn
+from checker.engine.backends import backend_for
+from checker.engine.backends.base import Backend
+from checker.engine.backends.duckdb import duckdb_session
 from checker.engine.customer_keys import KEY
 from checker.engine.evaluate import passes
+from checker.engine.in_turn import results_in_turn
 from checker.engine.outcomes import OUTCOME_SCHEMA, as_table, union
 from checker.engine.pass_queries import Evidence, pass_queries
 from checker.engine.prepare import Prepared, prepare
-from checker.engine.report_order import CustomerNames, in_report_order, named_ahead
-from checker.engine.session import duckdb_session
+from checker.engine.report_order import CustomerNames, named_ahead
 from checker.engine.tally import COUNT_SCHEMA
-from checker.engine.tally import counts as count_outcomes
 from checker.playbook.model import Playbook
+from checker.progress import AuditProgress
 from checker.scorecards.kpi_query import kpi_query
 
 
@@ -56,57 +58,76 @@ def run_engine(
     keep_ok: bool = False,
     customer_names: CustomerNames | None = None,
     evidence: Evidence | None = None,
+    progress: AuditProgress | None = None,
 ) -> AuditResult:
     """Audit ``paths``. The findings come sorted as a report lists them (see
     `checker.engine.report_order`), their customers named by ``customer_names`` (None: the
     raw ids), with an ``evidence`` column written by ``evidence`` (see
     `checker.findings.evidence_writer`; None: without); with ``keep_ok``, every outcome,
     unsorted, with the raw ids and no evidence."""
-    prep = prepare(con, paths, playbook, customers_path=customers, as_of=as_of, workdir=workdir)
+    progress = progress or AuditProgress(enabled=False)
+    progress.step("read")
+    prep = prepare(
+        con,
+        paths,
+        playbook,
+        customers_path=customers,
+        as_of=as_of,
+        workdir=workdir,
+        on_rows=progress.rows,
+    )
+    progress.rows(prep.rows_read)
+    progress.step("audit")
     customers_by_key = prep.segments.select(KEY, "customer_id").to_pyarrow()  # a row each
     with ThreadPoolExecutor(1, thread_name_prefix="huitou-names") as pool:
         if customer_names is not None and not keep_ok:  # named while the passes run
             ids = customers_by_key["customer_id"].combine_chunks()
             customer_names = named_ahead(customer_names, ids, pool)
-        return _audit(con, prep, playbook, keep_ok, customers_by_key, customer_names, evidence)
+        backend = backend_for(con, workdir)
+        return _audit(
+            backend, prep, playbook, keep_ok, customers_by_key, customer_names, evidence, progress
+        )
 
 
 def _audit(
-    con: ibis.BaseBackend,
+    backend: Backend,
     prep: Prepared,
     playbook: Playbook,
     keep_ok: bool,
     customers_by_key: pa.Table,
     customer_names: CustomerNames | None,
     evidence: Evidence | None,
+    progress: AuditProgress,
 ) -> AuditResult:
     """The passes over the prepared events, and their findings in the report's order."""
     rejects = with_file_names(prep.rejected.to_pyarrow(), prep.files)
     counts: list[pa.Table] = []
     shown: list[pa.Table] = []
-    if keep_ok:  # every outcome (tests, comparisons): plain queries
+    if keep_ok:  # every outcome (tests, comparisons): one plain query a pass
         for p in passes(prep, playbook, playbook.rules):
-            tables = [as_table(p.table, o) for _, o in p.outcomes]
-            counts.append(count_outcomes(tables).to_pyarrow())
-            shown.append(union(tables).to_pyarrow())
+            every = union([as_table(p.table, o) for _, o in p.outcomes]).to_pyarrow()
+            counts.append(_counted(every))
+            shown.append(every)
     else:  # the backend runs each query while the last one's result is unpacked here
         all_passes = passes(prep, playbook, playbook.rules)
         queries = pass_queries(
             all_passes, customers_by_key, customer_names, evidence, prep.event_ids
         )
-        results = results_in_turn(con, [query for query, _ in queries])
-        for (_, read), result in zip(queries, results, strict=True):
+        results = results_in_turn(backend.runner, [query for query, _ in queries])
+        progress.passes(0, len(queries))
+        for done, ((_, read), result) in enumerate(zip(queries, results, strict=True), 1):
             c, f = read(result)
             counts.append(c)
             shown.append(f)
+            progress.passes(done, len(queries))
     if not counts:
         counts = [COUNT_SCHEMA.empty_table()]
         shown = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
     found = pa.concat_tables(shown, promote_options="permissive")
     kpis = None
     if not keep_ok:  # sorted here, by the backend's threads
-        found = in_report_order(con, found, prep.files)
-        kpis = con.to_pyarrow(kpi_query(prep.events, playbook, prep.as_of))
+        found = backend.in_report_order(found, prep.files)
+        kpis = backend.con.to_pyarrow(kpi_query(prep.events, playbook, prep.as_of))
     return AuditResult(
         prep,
         pa.concat_tables(counts, promote_options="permissive"),
@@ -114,6 +135,14 @@ def _audit(
         rejects,
         kpis,
     )
+
+
+def _counted(outcomes: pa.Table) -> pa.Table:
+    """rule, status, n of outcomes already read: counted here, not by a second query (which
+    would compile and run the pass again)."""
+    grouped = outcomes.group_by(["rule", "status"]).aggregate([("rule", "count")])
+    n = grouped["rule_count"].cast(pa.int64())
+    return pa.table({"rule": grouped["rule"], "status": grouped["status"], "n": n})
 
 
 def evaluate_outcomes(

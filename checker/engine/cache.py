@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
-import ibis.expr.types as ir
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 _HELD: ContextVar[list[tuple[ir.Table, Callable[[], None]]] | None] = ContextVar(
     "huitou_cached", default=None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
@@ -41,3 +41,15 @@ def unknown_holiday_names(pb: Playbook, year: int = 2025) -> list[str]:
         for n in joined.split("; ")
     }
     return [s["match"] for s in calendar.get("holidays", {}).values() if s["match"] not in names]
+
+
+def month_days(which: str, first: date, last: date) -> list[tuple[str, date]]:
+    """(``which``, day) for each month from ``first``'s to ``last``'s: its first day
+    (``month_start``) or its last (``month_end``)."""
+    out: list[tuple[str, date]] = []
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        following = (month + timedelta(days=32)).replace(day=1)
+        out.append((which, month if which == "month_start" else following - timedelta(days=1)))
+        month = following
+    return out

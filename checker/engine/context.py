@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
-import ibis
-import ibis.expr.types as ir
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from checker.durations import parse_duration
+from checker.lazy import lazy
 from checker.log.event_flags import is_event
 from checker.playbook.model import Playbook, Rule
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+ibis = lazy("ibis")  # imported by the first expression built (the registry's words need none)
 
 
 @dataclass
@@ -102,14 +106,18 @@ PRECEDING = (None, -1)
 # A stamp is a time as one positive integer: microseconds since 1970 plus _SHIFT (which keeps
 # years 0001-9999 positive), so its sign is free to carry one bit (see `last_of_either`).
 _SHIFT = 10**17
-_EPOCH = ibis.timestamp("1970-01-01 00:00:00")
+
+
+@cache
+def _epoch() -> ir.TimestampScalar:
+    return ibis.timestamp("1970-01-01 00:00:00")
 
 
 def stamp(ts: ir.TimestampValue) -> ir.IntegerValue:
     """``ts`` as a stamp (positive)."""
-    return ts.delta(_EPOCH, unit="microsecond") + _SHIFT
+    return ts.delta(_epoch(), unit="microsecond") + _SHIFT
 
 
 def stamp_ts(signed: ir.IntegerValue) -> ir.TimestampValue:
     """The time of a stamp, whatever its sign."""
-    return _EPOCH + (signed.abs() - _SHIFT).as_interval("us")
+    return _epoch() + (signed.abs() - _SHIFT).as_interval("us")

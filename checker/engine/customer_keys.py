@@ -38,8 +38,8 @@ def keyed(events: ir.Table, segments: ir.Table) -> tuple[ir.Table, ir.Table]:
     hashed id when no two of the audit's customers share a hash, else the id itself. One
     small query (over the segments, a row per customer)."""
     hashed_segments = hashed_keys(segments)
-    counted = key_counts(hashed_segments).execute()
-    if int(counted["n"].iloc[0]) == int(counted["distinct"].iloc[0]):
+    counted = key_counts(hashed_segments).to_pyarrow()  # Arrow, not pandas: no conversion
+    if counted["n"][0].as_py() == counted["distinct"][0].as_py():
         return events, hashed_segments
     return (
         events.mutate(**{KEY: events.customer_id}),

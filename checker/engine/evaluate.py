@@ -16,7 +16,7 @@ from checker.engine.outcomes import Outcomes
 from checker.engine.prepare import Prepared
 from checker.engine.registry import get_kind
 from checker.log.event_flags import event_flags
-from checker.log.sources import place
+from checker.log.places import place
 from checker.playbook.model import Playbook, Rule
 
 # What the window kinds read; everything else (text, due, ref...) stays out of the

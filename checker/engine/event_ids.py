@@ -34,6 +34,9 @@ class EventIds:
             seqs = [p.column("seq").to_numpy() for p in pieces]
         self._seqs = seqs
         self._ids = [p.column("event_id") for p in pieces]
+        # What identifies a row without an id of its own (see `checker.engine.identity`).
+        names = pieces[0].schema.names if pieces else []
+        self._contents = [p.column("content") for p in pieces] if "content" in names else None
         self._firsts = np.array([s[0] for s in seqs], np.int64)
         # A piece whose seqs have no gap (a file's rows, as written) finds a row by its
         # distance from the piece's first seq; others by a binary search.
@@ -41,8 +44,10 @@ class EventIds:
 
     @classmethod
     def read(cls, rows: ir.Table) -> EventIds:
-        """The ids of ``rows`` (``seq``, ``event_id``): one query, in input order."""
-        return cls(rows.select("seq", "event_id").to_pyarrow().to_batches())
+        """The ids of ``rows`` (``seq``, ``event_id``, and ``content`` where it has one: see
+        `checker.engine.identity.with_content`): one query, in input order."""
+        wanted = [c for c in ("seq", "event_id", "content") if c in rows.columns]
+        return cls(rows.select(*wanted).to_pyarrow().to_batches())
 
     def __len__(self) -> int:
         return sum(len(s) for s in self._seqs)
@@ -55,8 +60,17 @@ class EventIds:
             return False
         return len(ids) < 2 or bool(pc.all(pc.greater(ids[1:], ids[:-1])).as_py())
 
-    def of(self, seq: pa.Array) -> pa.Array:
-        """The event id of the row at each ``seq`` (NULL: a NULL seq, or no such row)."""
+    def contents(self, seq: pa.Array) -> pa.Array:
+        """What identifies the row at each ``seq`` when the log gave it no ``event_id`` (its
+        own time, event and order); NULL where the log gave one (or no such row)."""
+        if self._contents is None:
+            return pa.nulls(len(seq), pa.string())
+        return self.of(seq, self._contents)
+
+    def of(self, seq: pa.Array, column: list[pa.Array] | None = None) -> pa.Array:
+        """The event id of the row at each ``seq`` (NULL: a NULL seq, or no such row), or
+        the value of another ``column`` (in the same pieces)."""
+        values = self._ids if column is None else column
         wanted = pc.fill_null(seq, -1).to_numpy(zero_copy_only=False)
         piece = np.searchsorted(self._firsts, wanted, side="right") - 1  # -1: before all
         # Grouped by piece: a stable sort of small numbers (a radix sort when they fit in
@@ -77,7 +91,7 @@ class EventIds:
                 pos = np.minimum(np.searchsorted(seqs, wanted[at]), len(seqs) - 1)
                 hit = seqs[pos] == wanted[at]
             rows.append(at[hit])
-            found.append(self._ids[k].take(pa.array(pos[hit])))
+            found.append(values[k].take(pa.array(pos[hit])))
         if not rows:
             return pa.nulls(len(seq), pa.string())
         where = np.full(len(seq), -1, np.int64)

@@ -16,7 +16,13 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
+import ibis.expr.types as ir
+import pyarrow as pa
+
 T = TypeVar("T")
+# How to run a query: prepared now (on any thread), run when called (see
+# `checker.engine.backends.base.Backend.runner`).
+Runner = Callable[[ir.Table], Callable[[], pa.Table]]
 
 
 def in_turn(jobs: Sequence[Callable[[], T]]) -> Iterator[T]:
@@ -32,3 +38,17 @@ def in_turn(jobs: Sequence[Callable[[], T]]) -> Iterator[T]:
         finally:
             for future in futures:
                 future.cancel()
+
+
+def results_in_turn(runner: Runner, exprs: Sequence[ir.Table]) -> Iterator[pa.Table]:
+    """Each expression's result as an Arrow table, in order: prepared ahead by ``runner`` on
+    one thread (on DuckDB, compiled: see `checker.engine.backends.duckdb_run`), run one
+    after another on another (see `in_turn`, whose rules apply: the caller must not use the
+    connection until every result is read). Leaving early cancels the preparations not yet
+    started."""
+    preparer = ThreadPoolExecutor(1, thread_name_prefix="huitou-compile")
+    try:
+        ready = [preparer.submit(runner, expr) for expr in exprs]
+        yield from in_turn([lambda job=job: job.result()() for job in ready])
+    finally:
+        preparer.shutdown(wait=True, cancel_futures=True)

@@ -4,20 +4,22 @@ that matches, through first/last value skipping NULLs.
 Over rows ordered by time, "the earliest time among the following rows that match" is the
 time of the first following row that matches. A window aggregate (``MIN ... FILTER``) finds
 it by combining every frame's values; ``first_value(... IGNORE NULLS)`` reads it off the
-next matching row, which DuckDB does in a fraction of the time.
+next matching row, which DuckDB does in a fraction of the time. Ibis's PySpark compiler
+writes first/last value skipping NULLs; the DuckDB backend's compiler is made to (see
+`checker.engine.backends.duckdb`); other backends are refused (`checker.engine.backends`).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-import ibis
-import ibis.expr.types as ir
-import sqlglot.expressions as sge
-from ibis.backends.sql.compilers.duckdb import DuckDBCompiler
-from ibis.common.exceptions import UnsupportedBackendType
+from typing import TYPE_CHECKING, Any
 
 from checker.engine.context import stamp
+from checker.lazy import lazy
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+ibis = lazy("ibis")  # imported by the first expression built (the registry's words need none)
 
 
 def first_where(value: ir.Value, where: ir.BooleanValue, window: Any) -> ir.Value:
@@ -42,29 +44,3 @@ def last_of_either(
     stamp gives the trigger's time. ``first`` and ``second`` must not be NULL."""
     at = stamp(ts)
     return last_where(ibis.ifelse(first & ~second, at, -at), first | second, window)
-
-
-class NullSkippingDuckDBCompiler(DuckDBCompiler):
-    """Ibis's DuckDB compiler, but a window's first and last value skip NULLs, as Ibis's
-    PySpark compiler already writes them (``FIRST(x) IGNORE NULLS``): the same expression
-    then means the same on both backends."""
-
-    def visit_FirstValue(self, op: Any, *, arg: sge.Expression) -> sge.Expression:
-        return sge.IgnoreNulls(this=self.f.first_value(arg))
-
-    def visit_LastValue(self, op: Any, *, arg: sge.Expression) -> sge.Expression:
-        return sge.IgnoreNulls(this=self.f.last_value(arg))
-
-
-def adapt(con: Any) -> None:
-    """Make ``con`` compile a window's first/last value skipping NULLs, which `first_where`
-    and `last_where` rely on. Ibis's PySpark compiler does already; a backend that is
-    neither is refused by name (its results would be wrong, not slow)."""
-    if con.name == "duckdb":
-        if not isinstance(con.compiler, NullSkippingDuckDBCompiler):
-            con.compiler = NullSkippingDuckDBCompiler()
-    elif con.name != "pyspark":
-        raise UnsupportedBackendType(
-            f"the audit runs on DuckDB or PySpark, not {con.name}: its first/last value "
-            "would not skip NULLs"
-        )

@@ -9,32 +9,36 @@ counted and collected by one aggregate over that table with every other rule's (
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
+from functools import cache
+from typing import TYPE_CHECKING, Any, Union
 
-import ibis
-import ibis.expr.types as ir
+from checker.lazy import lazy
 
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+ibis = lazy("ibis")  # imported by the first expression built (the registry's words need none)
+
+# Every outcome's columns and their types, as `OUTCOME_SCHEMA` (an Ibis schema) gives them.
 # status: "ok" (complied), "violation", or "pending" (deadline after the audit's end).
-OUTCOME_SCHEMA = ibis.schema(
-    {
-        "rule": "string",
-        "status": "string",
-        "customer_id": "string",
-        "event_id": "string",
-        "ts": "timestamp",
-        "file_no": "int64",  # index into the audit's list of input files
-        "line": "int64",
-        "ref_ts": "timestamp",  # the related event (first response, blocker, earlier contact)
-        "ref_id": "string",
-        "deadline": "timestamp",  # when the obligation fell (or falls) due
-        "detail": "string",  # e.g. the phrase matched, the holiday's key
-        "count": "int64",  # e.g. events in the rolling window
-        # Attribution: the agent and channel of the event that names the outcome (the one
-        # that created the obligation, or the action itself); NULL: unassigned.
-        "agent_id": "string",
-        "channel": "string",
-    }
-)
+OUTCOME_TYPES: dict[str, str] = {
+    "rule": "string",
+    "status": "string",
+    "customer_id": "string",
+    "event_id": "string",
+    "ts": "timestamp",
+    "file_no": "int64",  # index into the audit's list of input files
+    "line": "int64",
+    "ref_ts": "timestamp",  # the related event (first response, blocker, earlier contact)
+    "ref_id": "string",
+    "deadline": "timestamp",  # when the obligation fell (or falls) due
+    "detail": "string",  # e.g. the phrase matched, the holiday's key
+    "count": "int64",  # e.g. events in the rolling window
+    # Attribution: the agent and channel of the event that names the outcome (the one
+    # that created the obligation, or the action itself); NULL: unassigned.
+    "agent_id": "string",
+    "channel": "string",
+}
 # What an outcome carries for its evidence alone (a report shows the sentence, not these).
 DETAILS = ("ref_ts", "ref_id", "deadline", "detail", "count")
 
@@ -75,7 +79,7 @@ def outcome(
     }
     return {
         name: (ibis.null(dtype) if given[name] is None else given[name].cast(dtype))
-        for name, dtype in OUTCOME_SCHEMA.items()
+        for name, dtype in _outcome_schema().items()
     }
 
 
@@ -128,7 +132,7 @@ class Part:
         )
 
 
-Outcomes = Union[ir.Table, list[Part]]  # noqa: UP007 (a runtime alias)
+Outcomes = Union["ir.Table", list[Part]]  # a runtime alias
 
 
 def event_part(
@@ -148,3 +152,16 @@ def as_table(b: ir.Table, outcomes: Outcomes) -> ir.Table:
 
 def union(tables: list[ir.Table]) -> ir.Table:
     return tables[0].union(*tables[1:]) if len(tables) > 1 else tables[0]
+
+
+@cache
+def _outcome_schema() -> Any:
+    return ibis.schema(OUTCOME_TYPES)
+
+
+def __getattr__(name: str) -> Any:
+    """``OUTCOME_SCHEMA``: the Ibis schema of `OUTCOME_TYPES`, built when first read (so that
+    importing the rule kinds does not import Ibis)."""
+    if name == "OUTCOME_SCHEMA":
+        return _outcome_schema()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -18,6 +18,7 @@ import pyarrow as pa
 from checker.engine.customer_keys import CustomerIndex
 from checker.engine.evaluate import Pass
 from checker.engine.event_ids import EventIds
+from checker.engine.identity import anchors
 from checker.engine.outcomes import DETAILS
 from checker.engine.report_order import CustomerNames, shown_customers
 from checker.engine.tally import Tally, split, summary_query, tally, unpack
@@ -49,8 +50,10 @@ def pass_queries(
         return CustomerIndex(customers_by_key.set_column(at, "customer_id", shown))
 
     def described(found: pa.Table) -> pa.Table:
-        """With the evidence written, what only the evidence reads goes (the findings are
-        sorted next: the narrower, the better)."""
+        """With each finding's anchor (see `checker.engine.identity`) and the evidence
+        written, what only those read goes (the findings are sorted next: the narrower, the
+        better)."""
+        found = found.append_column("anchor", anchors(found, event_ids))
         if evidence is None:
             return found
         return found.drop_columns(list(DETAILS)).append_column("evidence", evidence(found))

@@ -45,8 +45,9 @@ def signature_counts(rows: ir.Table, scopes: list[ir.BooleanValue], step: int) -
 def row_counts(rows: ir.Table, scopes: list[ir.BooleanValue], total: int) -> dict[int, float]:
     """How many rows (estimated from a sample) read exactly the rules in each signature."""
     step = sampled(total)
-    counted = signature_counts(rows, scopes, step).execute()
-    return {int(s): float(n) * step for s, n in counted.itertuples(index=False)}
+    counted = signature_counts(rows, scopes, step).to_pyarrow()
+    sigs, ns = counted["sig"].to_pylist(), counted["n"].to_pylist()
+    return {int(s): float(n) * step for s, n in zip(sigs, ns, strict=True)}
 
 
 def restrict(counts: dict[int, float], positions: list[int]) -> dict[int, float]:

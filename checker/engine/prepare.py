@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -10,16 +11,16 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from checker.engine.cache import hold, materialize
+from checker.engine.backends import backend_for
+from checker.engine.cache import materialize
 from checker.engine.customer_keys import hashed_keys, keyed
 from checker.engine.event_ids import EventIds
-from checker.engine.nearest import adapt
+from checker.engine.identity import with_content
 from checker.engine.segments import segment_table
-from checker.log.customers import open_customers
+from checker.log.customers import flag_repeats, open_customers
 from checker.log.event_flags import event_of
 from checker.log.ids import default_ids, duplicates, flag_duplicates
 from checker.log.normalize import normalize
-from checker.log.sources import open_logs, read_all, stack_in_order
 from checker.playbook.model import Playbook
 
 
@@ -47,8 +48,8 @@ def _py(value: Any) -> datetime | None:
 def _hashes_distinct(typed: ir.Table, n: int) -> bool:
     """As many distinct hashes of the ids as rows: proves the ids distinct (fewer, a
     duplicate or two ids that share a hash, sends every row through the exact check)."""
-    hashes = typed.aggregate(distinct=typed.event_id.hash().nunique()).execute()
-    return n == int(hashes["distinct"].iloc[0])
+    hashes = typed.aggregate(distinct=typed.event_id.hash().nunique()).to_pyarrow()
+    return n == hashes["distinct"][0].as_py()
 
 
 def prepare(
@@ -59,39 +60,34 @@ def prepare(
     customers_path: Path | None,
     as_of: datetime | None,
     workdir: Path,
+    on_rows: Callable[[int], None] | None = None,
 ) -> Prepared:
-    adapt(con)  # the rules' windows need first/last values that skip NULLs
+    backend = backend_for(con, workdir)  # the rest is plain Ibis
     files = [str(p) for p in paths] + ([str(customers_path)] if customers_path else [])
     aliases = pb.data.get("column_aliases", {})
-    source = read_all(  # the one read of the input files
-        lambda mode: hold(
-            *stack_in_order(
-                con,
-                [
-                    (i, hashed_keys(normalize(t, pb)))
-                    for i, t in open_logs(con, paths, aliases, workdir, mode)
-                ],
-                paths,
-            )
-        )
-    )
+    source = backend.read_logs(paths, aliases, lambda raw: hashed_keys(normalize(raw, pb)), on_rows)
     typed = default_ids(source, files)
     # Usually the ids are distinct, proven without grouping millions of them: ids that
     # only grow in input order are, else as many distinct hashes as rows. Only when both
     # fail does every row go through the exact check (a join in the rows every later pass
     # reads).
-    event_ids = EventIds.read(typed)
+    event_ids = EventIds.read(default_ids(with_content(source, pb), files))
     rows_read = len(event_ids)
     unique = event_ids.growing() or _hashes_distinct(typed, rows_read)
     all_rows = typed if unique else flag_duplicates(typed, materialize(duplicates(typed)), files)
     customers = (
-        materialize(open_customers(con, customers_path, len(paths), pb, workdir))
+        materialize(
+            flag_repeats(
+                materialize(open_customers(backend.read_customers(customers_path), len(paths), pb)),
+                files[-1],
+            )
+        )
         if customers_path
         else None
     )
     good = all_rows.reason == ""
-    span = all_rows.filter(good).aggregate(lo=all_rows.ts.min(), hi=all_rows.ts.max()).execute()
-    earliest, latest = _py(span["lo"].iloc[0]), _py(span["hi"].iloc[0])
+    span = all_rows.filter(good).aggregate(lo=all_rows.ts.min(), hi=all_rows.ts.max()).to_pyarrow()
+    earliest, latest = _py(span["lo"][0].as_py()), _py(span["hi"][0].as_py())
     if as_of is None:
         as_of = latest or datetime(1970, 1, 1)
     end = ibis.literal(as_of, type="timestamp")
@@ -107,8 +103,12 @@ def prepare(
     )
     if customers is not None:
         bad = customers.filter(customers.reason != "")
-        rejected = rejected.union(bad.select("file_no", "line", reason=bad.reason))
-        rows_read += int(customers.count().execute())
+        rejected = rejected.union(
+            bad.select(
+                file_no=bad.file_no.cast("int64"), line=bad.line.cast("int64"), reason=bad.reason
+            )
+        )
+        rows_read += customers.count().to_pyarrow().as_py()
     # Events stay a view over the one typed table (no second copy of every row); the
     # duplicate ids it joins and the segments are small tables.
     events = all_rows.filter(good & (all_rows.ts <= end)).drop("reason")

@@ -39,9 +39,15 @@ def segment_table(
     )
     vip, dormant = spec.get("vip", {}), spec.get("dormant", {})
     k = (per._n * float(vip.get("top_share", 0))).round(9).ceil()
+    # Value is more than the total (seed 004): a VIP's orders must average at least
+    # `min_order_value`, so many cheap orders never make one, however much they add up to.
+    worth = per.spend >= per.orders * float(vip.get("min_order_value", 0))
     holds = {
-        "vip": ((per.orders >= 1) & (per._rank <= k))
-        | (per.orders >= int(vip.get("min_orders", 10**9))),
+        "vip": worth
+        & (
+            ((per.orders >= 1) & (per._rank <= k))
+            | (per.orders >= int(vip.get("min_orders", 10**9)))
+        ),
         "dormant": (per.purchases_ever >= 1)
         & (per.last_purchase + interval(dormant.get("no_purchase_for", "36500d")) < end),
         "regular": per.purchases_ever >= int(spec.get("regular", {}).get("min_purchases", 2)),

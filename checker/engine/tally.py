@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 from checker.engine.customer_keys import KEY, CustomerIndex
 from checker.engine.event_ids import EventIds
 from checker.engine.outcomes import DETAILS, OUTCOME_SCHEMA, STATUSES, Part, union
-from checker.log.sources import FILE_STRIDE
+from checker.log.places import place
 
 # What a part's findings carry out of the aggregate besides the row's seq, time and customer
 # key (a struct per row with a finding). Not the customer or event id: strings a window pass
@@ -177,8 +177,7 @@ def _findings(
     n = rows.num_rows
     if part.named:
         seq = rows.column("seq").combine_chunks()
-        file_no = pc.divide(seq, FILE_STRIDE)  # integer division, as `place` does in Ibis
-        line = pc.subtract(seq, pc.multiply(file_no, FILE_STRIDE))
+        file_no, line = place(seq)
         event_id = event_ids.of(seq)
     else:
         file_no = line = pa.nulls(n, pa.int64())

@@ -59,6 +59,18 @@ def load_config(lang: str, site_dir: Path, playbook: Path | None = None, **overr
     return config
 
 
+def _reason(exc: BaseException) -> str:
+    """The plugin's own message when MkDocs wrapped it in a bare "Aborted with a BuildError!"."""
+    from mkdocs.exceptions import PluginError
+
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, PluginError):
+            return str(cause)
+        cause = cause.__cause__ or cause.__context__
+    return str(exc)
+
+
 def build_site(site_dir: Path, playbook: Path | None = None, **overrides: Any) -> BuildResult:
     """Build zh then en (strict: any warning fails); raise HuitouError on failure."""
     ensure_plugin_registered()
@@ -74,6 +86,6 @@ def build_site(site_dir: Path, playbook: Path | None = None, **overrides: Any) -
         except MkDocsException as exc:
             raise HuitouError(
                 f"The {lang} handbook did not build.",
-                [Problem(str(exc) or "see the warnings above (strict mode)")],
+                [Problem(_reason(exc) or "see the warnings above (strict mode)")],
             ) from exc
     return BuildResult(site_dir, time.perf_counter() - start)

@@ -57,7 +57,7 @@ class Context:
 
     def ui(self, key: str, **values: Any) -> str:
         """Site wording (headings, labels) that is not playbook data."""
-        return UI[key][self.lang].format(**values)
+        return fill(UI[key][self.lang], self.data, self.lang).format(**values)
 
     def esc(self, text: Any) -> str:
         return html.escape(self.t(text), quote=True)

@@ -85,34 +85,37 @@ UI: dict[str, dict[str, str]] = {
     "seg_how": {"zh": "分组怎么算", "en": "How segments are computed"},
     "seg_computed": {"zh": "条件", "en": "Who is in it"},
     "seg_care": {"zh": "关怀方式", "en": "Care"},
-    "seg_value": {"zh": "价值不只看单笔金额", "en": "Value is not order size alone"},
-    "seg_lookback": {
-        "zh": "分组按审核截止日往前 {{segments:lookback}} 内的购买记录计算。",
-        "en": "Segments are computed from purchases in the {{segments:lookback}} before the "
-        "end of the audit.",
+    "seg_value": {"zh": "好客户不只看花了多少", "en": "A good customer is more than a big total"},
+    "seg_weighing": {
+        "zh": "次数、单笔价值和总额怎么权衡",
+        "en": "How order count, order value and spend are weighed",
     },
     "seg_precedence": {
         "zh": "每位客户归入下列顺序中第一个符合条件的分组：{order}。",
         "en": "Each customer gets the first segment they qualify for, in this order: {order}.",
     },
-    "seg_rule_vip": {
-        "zh": "消费额排在前 {{segments:vip.top_share}}，"
-        "或期间下单至少 {{segments:vip.min_orders}} 次",
-        "en": "top {{segments:vip.top_share}} by spend, or at least {{segments:vip.min_orders}} "
-        "orders in the period",
+    # lessons the audit cannot check
+    "not_checked": {"zh": "为什么审核查不了这一条", "en": "Why the audit cannot check this"},
+    "sources": {"zh": "出处：种子资料 {sources}", "en": "Sources: seed documents {sources}"},
+    "customers_file": {
+        "zh": "客户文件（`--customers`）里审核会读取的可选字段",
+        "en": "Optional fields of the customers file (`--customers`) that the audit reads",
     },
-    "seg_rule_dormant": {
-        "zh": "超过 {{segments:dormant.no_purchase_for}} 没有购买",
-        "en": "no purchase for more than {{segments:dormant.no_purchase_for}}",
+    "field": {"zh": "字段", "en": "Field"},
+    "field_use": {"zh": "审核怎么用", "en": "How the audit uses it"},
+    # quiz progress on the training page
+    "progress": {"zh": "第一周自测进度", "en": "Your first-week quiz progress"},
+    "progress_intro": {
+        "zh": "答题记录保存在这台电脑的浏览器里（本地存储），换页、关掉浏览器后都还在；"
+        "换一台电脑或清除浏览器数据就会重新开始。",
+        "en": "Your answers are kept in this browser's local storage, so they survive changing "
+        "pages and closing the browser; another computer or clearing the browser's data starts "
+        "afresh.",
     },
-    "seg_rule_regular": {
-        "zh": "累计购买至少 {{segments:regular.min_purchases}} 次",
-        "en": "at least {{segments:regular.min_purchases}} purchases in all",
-    },
-    "seg_rule_new": {
-        "zh": "累计购买 {{segments:new.min_purchases}} 次",
-        "en": "{{segments:new.min_purchases}} purchase so far",
-    },
+    "progress_page": {"zh": "页面", "en": "Page"},
+    "progress_answered": {"zh": "已答", "en": "Answered"},
+    "progress_correct": {"zh": "答对", "en": "Correct"},
+    "progress_total": {"zh": "合计", "en": "Total"},
     # home
     "source": {"zh": "来源：种子资料 {source}", "en": "Source: seed document {source}"},
     "start_here": {"zh": "从哪里开始", "en": "Where to start"},

@@ -19,6 +19,8 @@ from checker.errors import HuitouError
 from checker.handbook.context import Context, GeneratedPage
 from checker.handbook.nav import build_nav
 from checker.handbook.pages import all_pages
+from checker.handbook.unfilled import unfilled
+from checker.paths import schema_dir
 from checker.playbook import Playbook, load_playbook
 from checker.playbook.model import LANGS
 from checker.playbook.text import fill, unknown_placeholders
@@ -105,19 +107,34 @@ class HuitouPlugin(BasePlugin[HuitouConfig]):
                 files.append(
                     File.generated(config, f"assets/{asset.name}", abs_src_path=str(asset))
                 )
+        # The JSON Schemas (editors, CI) are published with the handbook under schema/.
+        for schema in sorted(schema_dir().glob("*.schema.json")):
+            files.append(File.generated(config, f"schema/{schema.name}", abs_src_path=str(schema)))
         return files
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Hand-written pages may cite live values with ``{{RULE_ID:PARAM}}`` placeholders."""
+        """Hand-written pages may cite live values with ``{{RULE_ID:PARAM}}`` placeholders.
+
+        Every page, generated or not, must come out with no placeholder left unfilled; a page
+        without a quiz switches mkdocs-quiz off (no empty progress box)."""
         assert self.playbook is not None
-        if page.file.generated_by is not None:
-            return markdown
-        bad = unknown_placeholders(markdown, self.playbook.data)
-        if bad:
-            raise PluginError(f"huitou: {page.file.src_uri}: unknown placeholders {bad}")
-        return fill(markdown, self.playbook.data, self.config.lang)
+        if page.file.generated_by is None:
+            bad = unknown_placeholders(markdown, self.playbook.data)
+            if bad:
+                raise PluginError(f"huitou: {page.file.src_uri}: unknown placeholders {bad}")
+            markdown = fill(markdown, self.playbook.data, self.config.lang)
+        left = unfilled(markdown)
+        if left:
+            raise PluginError(
+                f"huitou: page {page.file.src_uri} ({self.config.lang}) has placeholders left "
+                f"unfilled: {', '.join(left)}; fix them in the playbook text the page is made "
+                "from (a live value is written {{SECTION:PATH}})"
+            )
+        if "<quiz>" not in markdown:
+            page.meta["quiz"] = {"enabled": False}
+        return markdown
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

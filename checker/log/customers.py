@@ -2,42 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import ibis
 import ibis.expr.types as ir
 
-from checker.errors import HuitouError, Problem
-from checker.log.encoding import as_utf8
 from checker.playbook.model import Playbook
 
 BIRTHDAY = r"^(?:[0-9]{4}-)?([0-9]{1,2})-([0-9]{1,2})$"
 
 
-def open_customers(
-    con: ibis.BaseBackend, path: Path, file_no: int, pb: Playbook, workdir: Path
-) -> ir.Table:
-    """customer_id, bmonth, bday, tier, file_no, line, reason ('' when the row is fine)."""
-    if not path.is_file():
-        raise HuitouError("Customers file not found.", [Problem("no such file", file=str(path))])
-    # A small file: read by one thread, which also copes with quoted line breaks.
-    t = con.read_csv(
-        as_utf8(path, workdir), all_varchar=True, header=True, null_padding=True, parallel=False
-    )
-    if "customer_id" not in t.columns:
-        raise HuitouError(
-            "The customers file has no customer_id column.",
-            [
-                Problem(
-                    f"columns are {', '.join(t.columns)}; add customer_id", file=str(path), line=1
-                )
-            ],
-        )
+def open_customers(t: ir.Table, file_no: int, pb: Playbook) -> ir.Table:
+    """The customers file as read (strings, with ``customer_id`` and each row's ``line``: see
+    `checker.engine.backends.base.Backend.read_customers`) -> customer_id, bmonth, bday,
+    tier, file_no, line, reason ('' when the row is fine)."""
     col = {
-        c: (t[c].strip() if c in t.columns else ibis.null("string"))
+        c: (t[c].strip().nullif("") if c in t.columns else ibis.null("string"))
         for c in ("customer_id", "birthday", "tier")
     }
-    col = {c: ibis.ifelse(v == "", ibis.null("string"), v) for c, v in col.items()}
     month = col["birthday"].re_extract(BIRTHDAY, 1).try_cast("int64")
     day = col["birthday"].re_extract(BIRTHDAY, 2).try_cast("int64")
     month_days = ibis.cases((month == 2, 29), (month.isin([4, 6, 9, 11]), 30), else_=31)
@@ -72,6 +52,23 @@ def open_customers(
         bday=ibis.ifelse(good_birthday, day, ibis.null("int64")),
         tier=col["tier"],
         file_no=ibis.literal(file_no, type="int64"),
-        line=(ibis.row_number() + 2).cast("int64"),
+        line=t.line,
         reason=reason,
     )
+
+
+def flag_repeats(customers: ir.Table, name: str) -> ir.Table:
+    """Reject every row of a customer but the first: a second birthday or tier for the same
+    customer would otherwise win or lose silently. The reason names the first row's line,
+    never the (raw) id."""
+    per_id = customers.group_by(_id=customers.customer_id).aggregate(_first=customers.line.min())
+    j = customers.left_join(per_id, customers.customer_id == per_id._id)
+    repeat = j.customer_id.notnull() & (j.line != j._first)
+    text = (
+        "customer_id repeats the row at "
+        + name
+        + ":"
+        + j._first.cast("string")
+        + ": keep one row per customer; "
+    )
+    return j.mutate(reason=j.reason + ibis.ifelse(repeat, text, "")).drop("_id", "_first")

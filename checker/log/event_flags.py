@@ -5,10 +5,15 @@ runs a long IN list as a join against a small table; the passes test such lists 
 
 from __future__ import annotations
 
-import ibis
-import ibis.expr.types as ir
+from typing import TYPE_CHECKING
 
+from checker.lazy import lazy
 from checker.playbook.model import Playbook
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+ibis = lazy("ibis")  # imported by the first expression built
 
 # Bits 0..62 of a signed 64-bit integer; a vocabulary larger than that (a shop may add its
 # own events) keeps the string comparisons.

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
-from checker.log.sources import file_name, place
+from checker.log.places import place
+from checker.log.sources import file_name
 
 
 def duplicates(t: ir.Table) -> ir.Table:

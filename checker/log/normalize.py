@@ -12,7 +12,7 @@ import ibis.expr.types as ir
 
 from checker.log.columns import CANONICAL
 from checker.log.event_flags import any_flag, event_flags, flag_of, written_names
-from checker.log.times import TS_HINT, parse_ts, zone_offset_minutes
+from checker.log.times import TS_HINT, TS_PATTERN, TS_RANGE_HINT, parse_ts
 from checker.playbook.model import Playbook
 
 # Columns whose end is never looked at (see `_clean`): message text, which is only searched
@@ -90,10 +90,20 @@ def outbound(t: ir.Table, pb: Playbook) -> ir.BooleanValue:
     return (is_shop & is_remote).fill_null(False)
 
 
+NUMBER_HINT = "write digits with a point, e.g. 128.50"
+
+
+def finite(value: ir.StringValue) -> ir.FloatingValue:
+    """A number, or NULL when ``value`` is not one or is not finite (NaN, infinity, or past
+    the largest double, such as 1e400): such a row is rejected, never summed."""
+    number = value.try_cast("float64")
+    return ibis.ifelse(number.isnan() | number.isinf(), ibis.null("float64"), number)
+
+
 def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
     """Typed columns + ``reason`` ('' for a good row); ``event_id`` stays NULL where the file
     has none (see `default_ids`, once the row's place is known)."""
-    zone = zone_offset_minutes(pb.timezone)
+    zone = pb.timezone
     channels = list(pb.data.get("channels", {}))
     t = raw.mutate(**{c: _clean(raw[c], start_only=c in START_ONLY) for c in CANONICAL})
     parsed = t.mutate(
@@ -106,8 +116,8 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
         event_flag=_looked_up(t.event, lambda name: flag_of(name, pb)),
         channel=_looked_up(t.channel, lambda name: known(name, channels)),
         channel_raw=t.channel,
-        amount=t.amount.try_cast("float64"),
-        price=t.price.try_cast("float64"),
+        amount=finite(t.amount),
+        price=finite(t.price),
         amount_raw=t.amount,
         price_raw=t.price,
     )
@@ -124,23 +134,31 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
     checks: list[tuple[ir.BooleanValue, ir.StringValue | str]] = [
         (p.ts_raw.isnull(), "missing ts: every row needs a time"),
         (
-            p.ts_raw.notnull() & p.ts.isnull(),
+            p.ts_raw.notnull() & p.ts.isnull() & ~p.ts_raw.re_search(TS_PATTERN),
             "unparsable ts '" + p.ts_raw.strip() + "': " + TS_HINT,
+        ),
+        (
+            p.ts_raw.notnull() & p.ts.isnull() & p.ts_raw.re_search(TS_PATTERN),
+            "unparsable ts '" + p.ts_raw.strip() + "': " + TS_RANGE_HINT,
         ),
         (p.customer_id.isnull(), "missing customer_id"),
         (p.event_raw.isnull(), "missing event"),
         (p.event_raw.notnull() & ~known_event, "unknown event '" + p.event_raw.strip() + "'"),
         (
-            p.due_raw.notnull() & p.due.isnull(),
+            p.due_raw.notnull() & p.due.isnull() & ~p.due_raw.re_search(TS_PATTERN),
             "unparsable due '" + p.due_raw.strip() + "': " + TS_HINT,
         ),
         (
+            p.due_raw.notnull() & p.due.isnull() & p.due_raw.re_search(TS_PATTERN),
+            "unparsable due '" + p.due_raw.strip() + "': " + TS_RANGE_HINT,
+        ),
+        (
             p.amount_raw.notnull() & p.amount.isnull(),
-            "amount '" + p.amount_raw.strip() + "' is not a number",
+            "amount '" + p.amount_raw.strip() + "' is not a finite number: " + NUMBER_HINT,
         ),
         (
             p.price_raw.notnull() & p.price.isnull(),
-            "price '" + p.price_raw.strip() + "' is not a number",
+            "price '" + p.price_raw.strip() + "' is not a finite number: " + NUMBER_HINT,
         ),
         (
             p.channel_raw.notnull() & p.channel.isnull(),

@@ -1,23 +1,19 @@
-"""Open log files on a DuckDB connection as raw string tables with file, line and seq.
+"""Log files as the audit sees them, on any backend: their format, a row's place (file and
+line, kept in one number, ``seq``), and the empty table of raw rows.
 
-Backend-specific by nature (how a file becomes a table); everything after it is plain Ibis.
+How a file becomes a table is the backend's (see `checker.engine.backends`); everything
+after it is plain Ibis.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
 
-import duckdb
 import ibis
 import ibis.expr.types as ir
 
 from checker.errors import HuitouError, Problem
-from checker.log.columns import CANONICAL, REQUIRED
-from checker.log.encoding import as_utf8
+from checker.log.columns import CANONICAL
 
 FORMATS = {
     ".csv": "csv",
@@ -29,18 +25,7 @@ FORMATS = {
     ".parquet": "parquet",
     ".pq": "parquet",
 }
-# seq = file number * FILE_STRIDE + line: input order across files, the same on every backend.
-FILE_STRIDE = 10**10
-# How much of a CSV file DuckDB reads at a time. Each piece becomes a batch of rows that is
-# written in input order; a batch smaller than a row group (122,880 rows) is copied into a
-# merged one, a larger one is kept as it is. DuckDB's default piece is about 60,000 rows of a
-# typical log: writing the 10M-event benchmark log took 5.5 s with it, 4.7 s with this.
-CSV_BUFFER_BYTES = 32 * 2**20
-
-
-def place(seq: ir.IntegerValue) -> tuple[ir.IntegerValue, ir.IntegerValue]:
-    """(file_no, line) of an input position ``seq``."""
-    return (seq // FILE_STRIDE).cast("int64"), (seq % FILE_STRIDE).cast("int64")
+EMPTY_SCHEMA = ibis.schema(dict.fromkeys(CANONICAL, "string"))
 
 
 def file_format(path: Path) -> str:
@@ -53,80 +38,15 @@ def file_format(path: Path) -> str:
     return fmt
 
 
-@dataclass(frozen=True)
-class ReadMode:
-    """How CSV files are read. The fast way first; `read_all` reads again the careful way
-    when DuckDB says it must."""
-
-    whole: bool = False  # tell the encoding from the whole file, not from its head
-    serial: bool = False  # one reader thread: quoted line breaks (multi-line message text)
-
-
-def _open(con: ibis.BaseBackend, path: Path, fmt: str, workdir: Path, mode: ReadMode) -> ir.Table:
-    if fmt == "csv":
-        return con.read_csv(
-            as_utf8(path, workdir, whole=mode.whole),
-            all_varchar=True,
-            header=True,
-            null_padding=True,  # a short row is read (and rejected), not an error
-            sep="\t" if path.suffix == ".tsv" else ",",
-            buffer_size=CSV_BUFFER_BYTES,
-            **({"parallel": False} if mode.serial else {}),
-        )
-    if fmt == "json":
-        return con.read_json(path, format="newline_delimited")
-    return con.read_parquet(path)
-
-
-def open_log(
-    con: ibis.BaseBackend,
-    path: Path,
-    index: int,
-    column_aliases: dict[str, str],
-    workdir: Path,
-    problems: list[Problem],
-    mode: ReadMode,
-) -> ir.Table | None:
-    """One file as a table of the canonical columns (strings); None for an empty file or one
-    that lacks a required column (told in ``problems``)."""
+def checked(path: Path) -> bool:
+    """Whether ``path`` has rows to read (False: an empty file); a missing file is an error."""
     if not path.is_file():
         raise HuitouError("Log file not found.", [Problem("no such file", file=str(path))])
-    if path.stat().st_size == 0:
-        return None
-    fmt = file_format(path)
-    try:
-        t = _open(con, path, fmt, workdir, mode)
-    except HuitouError:
-        raise
-    except Exception as exc:  # DuckDB's own parse errors carry the line; pass them on
-        raise HuitouError(
-            "Cannot parse a log file.", [Problem(f"{exc}".splitlines()[0], file=str(path))]
-        ) from exc
-    renames = {}
-    for col in t.columns:
-        name = column_aliases.get(col.strip(), col.strip().lower().lstrip("\ufeff"))
-        if name in CANONICAL and name not in renames.values():
-            renames[col] = name
-    missing = [c for c in REQUIRED if c not in renames.values()]
-    if missing:
-        problems.append(
-            Problem(
-                f"no column for {', '.join(missing)} (columns: {', '.join(t.columns)}); rename it "
-                "or map it under column_aliases in your playbook",
-                file=str(path),
-                line=1,
-            )
-        )
-        return None
-    cols: dict[str, ir.Value] = {
-        name: (t[src].cast("string") if src else ibis.null("string"))
-        for name in CANONICAL
-        for src in [next((c for c, n in renames.items() if n == name), None)]
-    }
-    return t.select(**cols)
+    return path.stat().st_size > 0
 
 
-EMPTY_SCHEMA = ibis.schema(dict.fromkeys(CANONICAL, "string"))
+def separator(path: Path) -> str:
+    return "\t" if path.suffix == ".tsv" else ","
 
 
 def file_name(file_no: ir.IntegerValue, names: list[str]) -> ir.StringValue:
@@ -134,105 +54,6 @@ def file_name(file_no: ir.IntegerValue, names: list[str]) -> ir.StringValue:
     return ibis.cases(*[(file_no == i, n) for i, n in enumerate(names)], else_="?")
 
 
-def open_logs(
-    con: ibis.BaseBackend,
-    paths: list[Path],
-    column_aliases: dict[str, str],
-    workdir: Path,
-    mode: ReadMode,
-) -> list[tuple[int, ir.Table]]:
-    """(file_no, table) of every non-empty file (see `open_log`), in argument order; all
-    files' missing columns are reported at once."""
-    problems: list[Problem] = []
-    tables = [
-        (i, t)
-        for i, p in enumerate(paths)
-        if (t := open_log(con, p, i, column_aliases, workdir, problems, mode)) is not None
-    ]
-    if problems:
-        raise HuitouError("Log files lack required columns:", problems)
-    return tables or [(0, ibis.memtable(EMPTY_SCHEMA.to_pyarrow().empty_table()))]
-
-
 def first_line(path: Path) -> int:
     """The line of a file's first row: 2 in a CSV (the header is line 1), else 1."""
     return 2 if file_format(path) == "csv" else 1
-
-
-def stack_in_order(
-    con: ibis.BaseBackend, parts: list[tuple[int, ir.Table]], paths: list[Path]
-) -> tuple[ir.Table, Callable[[], None]]:
-    """Write the files' rows (``(file_no, table)`` parts) one file after another into one
-    table and read it back with ``seq``, ``file_no`` and ``line`` from each row's place in
-    that table: DuckDB keeps input order when it writes a table, so there is no
-    ``row_number()`` over the scan (which would hold every row for a window).
-    Returns the table and how to drop it."""
-    name = ibis.util.gen_name("huitou_rows")
-    starts: list[tuple[int, int]] = []  # (file_no, rowid of its first row)
-    rows = 0
-    try:
-        for file_no, part in parts:
-            if not starts:
-                con.create_table(name, part, temp=True)
-            else:
-                con.insert(name, part)
-            starts.append((file_no, rows))
-            rows = int(con.table(name).count().execute())
-    except BaseException:
-        con.drop_table(name, force=True)
-        raise
-    # `rowid` is DuckDB's row address, in the order the rows were written; a view exposes it
-    # to Ibis (the names are ours; no value is pasted into SQL).
-    view = f"{name}_at"
-    con.raw_sql(f'CREATE TEMP VIEW "{view}" AS SELECT rowid AS _row, * FROM "{name}"')
-    t = con.table(view)
-    ends = [start for _, start in starts[1:]] + [rows]
-    shift = ibis.cases(
-        *[
-            (t._row < end, no * FILE_STRIDE + first_line(paths[no]) - start)
-            for (no, start), end in zip(starts, ends, strict=True)
-        ],
-        else_=0,
-    )
-    out = t.mutate(seq=(t._row + shift).cast("int64")).drop("_row")
-    file_no, line = place(out.seq)
-    out = out.mutate(file_no=file_no, line=line)
-    return out, lambda: (con.drop_view(view, force=True), con.drop_table(name, force=True))
-
-
-T = TypeVar("T")
-_CSV_LINE = re.compile(r"on Line: ([0-9]+)")
-_CSV_FILE = re.compile(r"^\s*file = (.+)$", re.MULTILINE)
-
-
-def _what(text: str) -> str:
-    """DuckDB's account of a bad row without its advice, its settings or the row itself
-    (which may hold customer data)."""
-    lines = text.split("Possible fixes")[0].splitlines()
-    said = [x.strip() for x in lines[1:] if x.strip() and not x.startswith("Original Line")]
-    return "; ".join(said) or lines[0]
-
-
-def read_all(load: Callable[[ReadMode], T], mode: ReadMode = ReadMode()) -> T:
-    """``load(mode)``, the fast way first. When DuckDB then meets bytes that are not UTF-8
-    past a file's head, again with every file checked in full (GBK transcoded); when it
-    meets a quoted line break (which its parallel reader cannot split), again with one
-    reader thread. Other errors met while reading a file become a usage error naming the
-    file and line."""
-    try:
-        return load(mode)
-    except duckdb.Error as exc:
-        text = str(exc)
-        if "invalid unicode" in text.lower() and not mode.whole:
-            return read_all(load, replace(mode, whole=True))
-        if "quoted new lines" in text and not mode.serial:
-            return read_all(load, replace(mode, serial=True))
-        if not isinstance(exc, duckdb.InvalidInputException):
-            raise
-        line, file = _CSV_LINE.search(text), _CSV_FILE.search(text)
-        problem = Problem(
-            _what(text) + "; fix the row or re-export the file",
-            file=file.group(1).strip() if file else None,
-            line=int(line.group(1)) if line else None,
-        )
-        raise HuitouError("Cannot parse a log file.", [problem]) from exc

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import ibis
 import ibis.expr.types as ir
+
+from checker.log.zone_offsets import edge_offsets, to_zone
 
 # Fixed patterns (never from a playbook); DuckDB evaluates them with RE2 (linear time).
 # Trailing whitespace is allowed: time columns are only trimmed at their start (see
@@ -16,24 +17,36 @@ TS_PATTERN = (
     r" ?(Z|[+-][0-9]{2}:?[0-9]{2})?[ \t\n\r\v\f]*$"
 )
 TS_HINT = "write YYYY-MM-DD HH:MM[:SS] or ISO 8601 such as 2025-03-03T10:00:00+08:00"
+TS_RANGE_HINT = (
+    "no such date, an offset beyond ±18:00 (or minutes past 59), or a time outside years "
+    "1-9999 once converted to the playbook's time zone: fix the date or the offset"
+)
 
 
-def zone_offset_minutes(tz: str) -> int:
-    """The playbook zone's UTC offset (zones with daylight saving use today's offset)."""
-    offset = ZoneInfo(tz).utcoffset(datetime.now())
-    return int(offset.total_seconds() // 60) if offset else 0
+# Offsets a time may carry: at most 18 hours either way (what ISO 8601 parsers and Spark
+# accept; every real zone is within 14).
+MAX_OFFSET_MINUTES = 18 * 60
+# The times a report can show: years 1-9999 (Python's datetime, Arrow's conversions).
+EARLIEST = datetime(1, 1, 1)
+LATEST = datetime(9999, 12, 31, 23, 59, 59, 999999)
 
 
-def parse_ts(text: ir.StringValue, zone_minutes: int) -> ir.TimestampValue:
-    """Local wall-clock time in the playbook zone; NULL when ``text`` is not a valid time.
+def parse_ts(text: ir.StringValue, tz: str) -> ir.TimestampValue:
+    """Local wall-clock time in the playbook zone ``tz``; NULL when ``text`` is not a valid
+    time: no such date, an offset past ±18:00 or with minutes past 59, or a time that leaves
+    years 1-9999 once converted.
 
     Plain ``YYYY-MM-DD HH:MM[:SS]`` (almost every row) is cast directly; only the other forms
     (``T``, fractions, offsets) go through the pattern. DuckDB evaluates a CASE branch only for
-    the rows that take it.
+    the rows that take it. A time with an offset is converted with the zone's offset at that
+    instant (`checker.log.zone_offsets`), so daylight saving is right on both sides.
     """
     # Two LIKE patterns (one pass over a few bytes each) rather than a length and several
-    # substrings; what they let through that is not a time, the cast turns into NULL.
-    plain = text.like("____-__-__ __:__:__") | text.like("____-__-__ __:__")
+    # substrings; what they let through that is not a time, the cast turns into NULL. Year
+    # 0000 passes them and casts (to 1 BC): it is told by its first characters.
+    plain = (text.like("____-__-__ __:__:__") | text.like("____-__-__ __:__")) & ~text.startswith(
+        "0000"
+    )
     matched = text.re_search(TS_PATTERN)
     local = (text.re_extract(TS_PATTERN, 1) + " " + text.re_extract(TS_PATTERN, 2)).try_cast(
         "timestamp"
@@ -41,16 +54,26 @@ def parse_ts(text: ir.StringValue, zone_minutes: int) -> ir.TimestampValue:
     off = text.re_extract(TS_PATTERN, 5)
     sign = ibis.ifelse(off.startswith("-"), -1, 1)
     digits = off.replace(":", "")
-    off_minutes = ibis.ifelse(
-        off == "Z",
-        0,
-        sign * (digits.substr(1, 2).try_cast("int64") * 60 + digits.substr(3, 2).try_cast("int64")),
+    hours = digits.substr(1, 2).try_cast("int64")
+    minutes = digits.substr(3, 2).try_cast("int64")
+    good_offset = (off == "Z") | ((minutes < 60) & (hours * 60 + minutes <= MAX_OFFSET_MINUTES))
+    off_minutes = ibis.ifelse(off == "Z", 0, sign * (hours * 60 + minutes))
+    utc = local - off_minutes.as_interval("m")
+    # Within years 1-9999 once converted, told from ``utc`` and the zone's offsets at those
+    # ends (the converted value itself holds the zone's list of changes: it is used once).
+    first, last = edge_offsets(tz)
+    earliest, latest = (ibis.literal(t, type="timestamp") for t in (EARLIEST, LATEST))
+    no_offset = off.isnull() | (off == "")
+    in_range = ibis.ifelse(
+        no_offset,
+        local >= earliest,
+        good_offset
+        & (utc + ibis.interval(seconds=first) >= earliest)
+        & (utc + ibis.interval(seconds=last) <= latest),
     )
-    shifted = local + (zone_minutes - off_minutes).as_interval("m")
-    converted = ibis.ifelse(off.isnull() | (off == ""), local, shifted)
     # A NULL text makes both tests NULL, which a CASE treats as false: no COALESCE needed.
     return ibis.cases(
         (plain, text.try_cast("timestamp")),
-        (matched, converted),
+        (matched & in_range, ibis.ifelse(no_offset, local, to_zone(utc, tz))),
         else_=ibis.null("timestamp"),
     )

@@ -25,6 +25,7 @@ class Rule:
     message: dict[str, str]
     fix: dict[str, str]
     enabled: bool = True
+    why: dict[str, str] = field(default_factory=dict)  # why this rule serves its principle
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Playbook:
                 message=body["message"],
                 fix=body.get("fix", {}),
                 enabled=body.get("enabled", True),
+                why=body.get("why", {}),
             )
             for rule_id, body in sorted(self.data.get("rules", {}).items())
         ]

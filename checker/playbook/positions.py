@@ -8,6 +8,8 @@ from typing import Any
 import yaml
 
 from checker.errors import HuitouError, Problem
+from checker.paths import display_path
+from checker.playbook.bounds import check_bounds
 
 # libyaml's parser when PyYAML has it (ten times faster), with the safe constructor either way.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -30,7 +32,7 @@ def _walk(node: yaml.Node, path: JsonPath, file: str, out: Positions) -> None:
 
 def load_yaml(path: Path) -> tuple[Any, Positions]:
     """Load one YAML file with ``yaml.safe_load`` semantics; return data and positions."""
-    file = str(path)
+    file = display_path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -43,6 +45,8 @@ def load_yaml(path: Path) -> tuple[Any, Positions]:
     loader = _SAFE_LOADER(text)
     try:  # one parse: the node tree (for positions), then the data built from it
         node = loader.get_single_node()
+        if node is not None:
+            check_bounds(node, file)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jsonschema import Draft202012Validator
 
-from checker.durations import DURATION_PATTERN
+from checker.durations import DURATION_PATTERN, parse_duration
 from checker.errors import HuitouError, Problem
+from checker.paths import schema_dir
 from checker.playbook.model import Playbook
+from checker.playbook.numbers import number_problems
 from checker.playbook.positions import JsonPath, format_path
-from checker.playbook.schema import playbook_schema
 from checker.playbook.text import PARAM, PLACEHOLDER, flat_params, unknown_placeholders
 
 
 def _problem(pb: Playbook, path: JsonPath, message: str) -> Problem:
     file, line = pb.source_of(path)
     return Problem(message, file=file, line=line, path=format_path(path))
+
+
+@cache
+def playbook_schema() -> dict[str, Any]:
+    """The playbook JSON Schema as committed (generated from the rule-kind registry by
+    `checker.engine.playbook_schema`; a test keeps the copy equal to it)."""
+    text = (schema_dir() / "playbook.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 def _schema_problems(pb: Playbook) -> Iterator[Problem]:
@@ -81,6 +93,7 @@ def _reference_problems(pb: Playbook) -> Iterator[Problem]:
             for i, chan in enumerate(spec.get("channels", []) or []):
                 if chan not in channels:
                     yield _problem(pb, (*fpath, "channels", i), f"unknown channel {chan!r}")
+        yield from _order_problems(pb, (*base, "params"), params)
         flat = flat_params(params)
         for field in ("title", "message", "fix"):
             for lang, text in (rule.get(field) or {}).items():
@@ -92,6 +105,26 @@ def _reference_problems(pb: Playbook) -> Iterator[Problem]:
                             f"placeholder {{{m.group(1)}}} is not a parameter of this rule",
                         )
     yield from _placeholder_problems(pb, data, ())
+
+
+# Parameter pairs whose first must not exceed the second (a kind's schema cannot say so).
+ORDERED = (("at_least", "at_most", int), ("min_gap", "within", parse_duration))
+
+
+def _order_problems(pb: Playbook, path: JsonPath, params: dict[str, Any]) -> Iterator[Problem]:
+    if params.get("min_lead") and params.get("field") != "due":
+        yield _problem(pb, (*path, "min_lead"), "min_lead needs field: due (a time to lead)")
+    for low, high, read in ORDERED:
+        if params.get(low) is None or params.get(high) is None:
+            continue
+        try:
+            wrong = read(params[low]) > read(params[high])
+        except (TypeError, ValueError):  # a malformed value: the schema reports it
+            continue
+        if wrong:
+            yield _problem(
+                pb, (*path, low), f"{low} ({params[low]}) is more than {high} ({params[high]})"
+            )
 
 
 def _placeholder_problems(pb: Playbook, node: Any, path: JsonPath) -> Iterator[Problem]:
@@ -108,6 +141,11 @@ def _placeholder_problems(pb: Playbook, node: Any, path: JsonPath) -> Iterator[P
 
 def problems(pb: Playbook) -> list[Problem]:
     found = list(_schema_problems(pb))
+    found += [
+        p
+        for path, message in number_problems(pb.data)
+        if (p := _problem(pb, path, message)) not in found
+    ]
     try:
         found += [p for p in _reference_problems(pb) if p not in found]
     except (TypeError, AttributeError, KeyError):  # shapes the schema already reported

@@ -3,25 +3,52 @@
 from __future__ import annotations
 
 import codecs
+import importlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from checker.errors import HuitouError, Problem
-from checker.report import csv_report, github, json_report, junit, scorecard_csv, text
-from checker.report.lines import Chunk
-from checker.report.model import AuditReport
+
+if TYPE_CHECKING:
+    from checker.report.lines import Chunk
+    from checker.report.model import AuditReport
+
+
+class Writers(Mapping[str, ModuleType]):
+    """Format name -> its writer module in ``checker.report``, imported when first looked up
+    (the writers use pyarrow; ``huitou --help`` lists the names without importing them)."""
+
+    def __init__(self, modules: dict[str, str]) -> None:
+        self._modules = modules
+
+    def __getitem__(self, fmt: str) -> ModuleType:
+        return importlib.import_module(f"checker.report.{self._modules[fmt]}")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+    def module_names(self) -> list[str]:
+        return list(self._modules.values())
+
 
 # Each module has `render(report) -> str` and `ENCODING` (the encoding of a written file).
-FORMATS: dict[str, ModuleType] = {
-    "text": text,
-    "json": json_report,
-    "junit": junit,
-    "github": github,
-    "csv": csv_report,
-}
+FORMATS = Writers(
+    {
+        "text": "text",
+        "json": "json_report",
+        "junit": "junit",
+        "github": "github",
+        "csv": "csv_report",
+        "sarif": "sarif",
+        "markdown": "markdown",
+    }
+)
 
 
 def render(report: AuditReport, fmt: str, *, color: bool = False) -> str:
@@ -29,7 +56,7 @@ def render(report: AuditReport, fmt: str, *, color: bool = False) -> str:
         choices = ", ".join(FORMATS)
         raise HuitouError(f"unknown report format {fmt!r}; choose one of: {choices}")
     if fmt == "text":
-        return text.render(report, color=color)
+        return FORMATS[fmt].render(report, color=color)
     return FORMATS[fmt].render(report)
 
 
@@ -51,6 +78,7 @@ def write_report(
     """
     module = FORMATS.get(fmt)
     if by is not None:  # scorecards, not findings
+        scorecard_csv = importlib.import_module("checker.report.scorecard_csv")
         if fmt != "csv" or by not in scorecard_csv.BY:
             raise HuitouError(
                 "--by needs --format csv",
@@ -62,10 +90,10 @@ def write_report(
         return
     encoding = module.ENCODING
     pieces: Iterator[Chunk]
-    if module is text:  # colours only on a terminal, never in a file
-        pieces = text.chunks(report, color=color and output is None)
-    elif module is scorecard_csv:
-        pieces = scorecard_csv.chunks(report, str(by))
+    if fmt == "text":  # colours only on a terminal, never in a file
+        pieces = module.chunks(report, color=color and output is None)
+    elif by is not None:
+        pieces = module.chunks(report, by)
     elif hasattr(module, "chunks"):  # large formats stream, never building one string
         pieces = module.chunks(report)
     else:

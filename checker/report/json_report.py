@@ -45,6 +45,22 @@ def _head(report: AuditReport) -> dict[str, Any]:
             for r in report.rules
         },
         **({"scorecards": report.scorecards.as_dict()} if report.scorecards else {}),
+        **({"baseline": baseline_section(report)} if report.baseline is not None else {}),
+    }
+
+
+def baseline_section(report: AuditReport) -> dict[str, Any]:
+    """New, known and fixed against the baseline, per rule; fixed entries and entries of
+    rules the playbook no longer has, listed."""
+    b = report.baseline
+    assert b is not None
+    return {
+        "file": b.file,
+        "new": b.new,
+        "known": b.known,
+        "rules": {rule: asdict(d) for rule, d in b.per_rule.items()},
+        "fixed": [asdict(e) for e in b.fixed],
+        "unknown_rules": [asdict(e) for e in b.unknown_rules],
     }
 
 

@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.report.grouping import rule_groups, rules_by_principle
 from checker.report.lines import finding_blocks, joined, one_line
 from checker.report.model import AuditReport, RuleSummary
-from checker.report.text import rule_groups, rules_by_principle
 
 ENCODING = "utf-8"
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'

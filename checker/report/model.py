@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from checker.scorecards.model import Scorecards
+
+if TYPE_CHECKING:
+    from checker.baseline.compare import BaselineResult
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,15 @@ class RuleSummary:
 
 
 @dataclass(frozen=True)
+class RuleDoc:
+    """What a rule checks and how to fix a finding, from the playbook (SARIF shows them)."""
+
+    description: str
+    fix: str
+    help_uri: str | None = None  # the rule's handbook entry, when a site URL is given
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     principle: str
@@ -54,6 +66,8 @@ class Finding:
     status: str  # "violation" or "pending"
     customer_id: str  # pseudonymised unless the report is for internal use
     event_id: str | None
+    fingerprint: str  # the same lapse, the same fingerprint (see `checker.fingerprints`)
+    baseline_state: str | None  # "new" or "known" against a baseline (see `checker.baseline`)
     ts: str | None  # "YYYY-MM-DD HH:MM:SS" in the playbook's time zone
     file: str | None
     line: int | None
@@ -135,6 +149,18 @@ class FindingTable:
         return pc.unique(self.table[name]).to_pylist()
 
 
+DEFAULT_SHOW = 5  # examples per rule in the text and markdown reports
+
+
+def show_count(text: str) -> int | None:
+    """``--show``: a number of examples per rule, or ``all`` (None)."""
+    if text.strip().lower() == "all":
+        return None
+    if not text.strip().isdigit():
+        raise ValueError(f"--show takes a number or 'all', not {text!r}")
+    return int(text)
+
+
 @dataclass(frozen=True)
 class AuditReport:
     """Everything a format needs. Findings are sorted; the same input gives the same bytes."""
@@ -148,6 +174,11 @@ class AuditReport:
     # stored as a table.
     findings: FindingTable
     principles: dict[str, str] = field(default_factory=dict)  # id -> title in `lang`
+    # Against --baseline: new/known/fixed (see `checker.baseline.compare`); None without.
+    baseline: BaselineResult | None = None
+    exit_code: int | None = None  # the audit's, as `huitou check` returns it (SARIF shows it)
+    show: int | None = DEFAULT_SHOW  # examples per rule (None: all; see `show_count`)
+    rule_docs: dict[str, RuleDoc] = field(default_factory=dict)  # rule id -> its texts
     scorecards: Scorecards | None = None  # per agent and channel (see `checker.scorecards`)
 
     def __post_init__(self) -> None:

@@ -8,9 +8,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rich.cells import cell_len
 
-from checker.report.lines import NONE, Chunk, finding_blocks, joined, one_line
+from checker.report.grouping import percent, rule_groups, rules_by_principle
+from checker.report.lines import Chunk, finding_blocks, joined, one_line
 from checker.report.model import AuditReport, RuleSummary
 from checker.report.scorecard_text import agent_table
+from checker.terminal import paint
 
 ENCODING = "utf-8"
 MAX_REJECTS = 20
@@ -28,6 +30,10 @@ LABELS: dict[str, dict[str, str]] = {
         "violation": "违规 {}",
         "pending": "待定 {}（期限在截至时间之后）",
         "none": "没有发现。",
+        "baseline": "|新增|已知|已修复",
+        "against": "对照基线 {}：新增 {}，已知 {}，已修复 {}",
+        "unknown": "基线里有 {} 条属于剧本已没有的规则：{}",
+        "hidden": "    ... 还有 {} 条未显示（--show all 显示全部，或用 --format csv / json）",
     },
     "en": {
         "title": "Huitou service audit",
@@ -41,21 +47,12 @@ LABELS: dict[str, dict[str, str]] = {
         "violation": "violations {}",
         "pending": "pending {} (due after the as-of time)",
         "none": "No findings.",
+        "baseline": "|new|known|fixed",
+        "against": "Against the baseline {}: {} new, {} known, {} fixed",
+        "unknown": "{} baseline entries belong to rules the playbook no longer has: {}",
+        "hidden": "    ... {} more not shown (--show all for every one, or --format csv / json)",
     },
 }
-
-_ANSI = {"bold": "1", "dim": "2", "error": "31", "warning": "33", "info": "36"}
-
-
-def rules_by_principle(report: AuditReport) -> list[tuple[str, list[RuleSummary]]]:
-    """Rules grouped by principle, in the playbook's principle order (unknown ones last)."""
-    order = dict.fromkeys([*report.principles, *(r.principle for r in report.rules)])
-    groups = [(p, [r for r in report.rules if r.principle == p]) for p in order]
-    return [(p, rules) for p, rules in groups if rules]
-
-
-def percent(rule: RuleSummary) -> str:
-    return NONE if rule.compliance is None else f"{rule.compliance * 100:.1f}%"
 
 
 def _pad(text: str, width: int, right: bool = False) -> str:
@@ -64,24 +61,31 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 
 
 def _paint(text: str, style: str, color: bool) -> str:
-    return f"\x1b[{_ANSI[style]}m{text}\x1b[0m" if color and style in _ANSI else text
+    return paint(text, style) if color else text
+
+
+def _counts(rules: list[RuleSummary], report: AuditReport) -> list[str]:
+    """Opportunities, violations, pending, compliance (and new, known, fixed) of ``rules``."""
+    total = RuleSummary("", "", "", "", *(sum(getattr(r, k) for r in rules) for k in COUNTED))
+    cells = [str(getattr(total, k)) for k in COUNTED] + [percent(total)]
+    if report.baseline is not None:
+        deltas = [report.baseline.per_rule.get(r.rule) for r in rules]
+        for k in ("new", "known", "fixed"):
+            cells.append(str(sum(getattr(d, k) for d in deltas if d is not None)))
+    return cells
+
+
+COUNTED = ("opportunities", "violations", "pending")
 
 
 def _summary(report: AuditReport, words: dict[str, str], color: bool) -> Iterable[str]:
-    heads = words["columns"].split("|")
-    rows = [
-        [
-            r.severity,
-            r.rule,
-            one_line(r.title),
-            str(r.opportunities),
-            str(r.violations),
-            str(r.pending),
-            percent(r),
-        ]
-        for r in report.rules
+    heads = (words["columns"] + (words["baseline"] if report.baseline else "")).split("|")
+    rows = [[r.severity, r.rule, one_line(r.title), *_counts([r], report)] for r in report.rules]
+    groups = rules_by_principle(report)
+    totals = {p: ["", "", "", *_counts(members, report)] for p, members in groups}
+    widths = [
+        max(cell_len(c) for c in col) for col in zip(heads, *rows, *totals.values(), strict=True)
     ]
-    widths = [max(cell_len(c) for c in col) for col in zip(heads, *rows, strict=True)]
 
     def line(cells: list[str], severity: str = "") -> str:
         pairs = enumerate(zip(cells, widths, strict=True))
@@ -92,20 +96,30 @@ def _summary(report: AuditReport, words: dict[str, str], color: bool) -> Iterabl
     yield _paint(words["summary"], "bold", color)
     yield line(heads)
     by_id = {r.rule: row for r, row in zip(report.rules, rows, strict=True)}
-    for principle, members in rules_by_principle(report):
-        yield one_line(f"{report.principles.get(principle, principle)} ({principle})")
+    for principle, members in groups:
+        name = one_line(f"{report.principles.get(principle, principle)} ({principle})")
+        total = line(totals[principle])
+        gap = max(2, _lead(total) - cell_len(name))  # the totals in the rules' columns
+        yield name + " " * gap + total.lstrip(" ")
         yield from (line(by_id[r.rule], r.severity) for r in members)
+    yield from _against(report, words)
 
 
-def rule_groups(report: AuditReport) -> Iterator[tuple[str, pa.Table]]:
-    """(rule id, its findings) in report order: rules by principle, then any other rule that
-    has findings; each rule's findings in the report's order."""
-    table = report.findings.table
-    order = [r.rule for _, rules in rules_by_principle(report) for r in rules]
-    present = pc.unique(table["rule"]).to_pylist()  # in order of first appearance
-    for rule_id in dict.fromkeys(order + present):
-        if rule_id in present:
-            yield rule_id, table.filter(pc.equal(table["rule"], rule_id))
+def _lead(text: str) -> int:
+    """Spaces before the first character of ``text``."""
+    return len(text) - len(text.lstrip(" "))
+
+
+def _against(report: AuditReport, words: dict[str, str]) -> Iterable[str]:
+    """With a baseline: its totals, and entries of rules the playbook no longer has."""
+    b = report.baseline
+    if b is None:
+        return
+    yield ""
+    yield words["against"].format(one_line(b.file), b.new, b.known, len(b.fixed))
+    if b.unknown_rules:
+        rules = ", ".join(sorted({one_line(e.rule) for e in b.unknown_rules}))
+        yield words["unknown"].format(len(b.unknown_rules), rules)
 
 
 def _findings(report: AuditReport, words: dict[str, str], color: bool) -> Iterator[Chunk]:
@@ -119,11 +133,25 @@ def _findings(report: AuditReport, words: dict[str, str], color: bool) -> Iterat
         severity = mine["severity"][0].as_py()
         head = _paint(f"[{severity}]", severity, color)
         yield (head + f" {rule_id}  {one_line(titles.get(rule_id, ''))}").rstrip() + "\n"
+        left = mine.num_rows if report.show is None else report.show  # examples to show
         for status, style in (("violation", ""), ("pending", "dim")):
-            group = mine.filter(pc.equal(mine["status"], status))
+            group = new_first(mine.filter(pc.equal(mine["status"], status)))
             if group.num_rows:
                 yield "  " + _paint(words[status].format(group.num_rows), style, color) + "\n"
-                yield joined(finding_blocks(group, indent="    "))
+                if left:
+                    yield joined(finding_blocks(group.slice(0, left), indent="    "))
+                if group.num_rows > left:
+                    yield words["hidden"].format(group.num_rows - left) + "\n"
+                left = max(0, left - group.num_rows)
+
+
+def new_first(group: pa.Table) -> pa.Table:
+    """Findings new against the baseline first (each part in the report's order)."""
+    state = group["baseline_state"]
+    if state.null_count == len(state):
+        return group
+    new = pc.fill_null(pc.equal(state, "new"), False)
+    return pa.concat_tables([group.filter(new), group.filter(pc.invert(new))])
 
 
 def chunks(report: AuditReport, *, color: bool = False) -> Iterator[Chunk]:

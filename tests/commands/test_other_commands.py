@@ -28,9 +28,10 @@ def test_explain_an_unknown_rule_exits_2_with_a_hint(cli: Callable) -> None:
 
 def test_rules_lists_every_rule_and_every_kind(cli: Callable) -> None:
     _, listed, _ = cli("rules")
-    assert {line.split()[0] for line in listed.splitlines()} == {
-        r.id for r in load_playbook().rules
-    }
+    pb = load_playbook()
+    assert {line.split()[0] for line in listed.splitlines()} == {r.id for r in pb.all_rules}
+    off = {line.split()[0] for line in listed.splitlines() if line.endswith("(off)")}
+    assert off == {r.id for r in pb.all_rules} - {r.id for r in pb.rules}
     _, listed, _ = cli("rules", "--kinds")
     assert [line.split()[0] for line in listed.splitlines()] == list(kinds())
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from checker.engine.backends.duckdb import duckdb_session
 from checker.engine.prepare import Prepared, prepare
-from checker.engine.session import duckdb_session
 from checker.playbook import Playbook
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"

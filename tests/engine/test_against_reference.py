@@ -17,8 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from checker.engine.audit import evaluate_outcomes, run_engine
-from checker.engine.session import duckdb_session
+from checker.engine.backends.duckdb import duckdb_session
 from checker.playbook import Playbook
+from tests.hypothesis_profiles import examples
 from tests.reference import evaluate
 from tests.reference.compare import diff, engine_rows, reference_rows
 from tests.reference.files import load, write_customers, write_log, write_playbook
@@ -45,6 +46,11 @@ SHOP_OVERRIDES = {
         "no-pressure.quiet-hours": {"params": {"start": "08:00", "end": "20:00"}},
         "respect.no-blame": {"params": {"phrases": ["thanks", 'a, "quoted"', "不是我们的责任"]}},
         "graceful-close.vip-gift": {"params": {"trigger": {"min_amount": 100}}},
+        # the call centre's rules, off in the seed, on here (quota small enough to be met)
+        "callcentre.message-first": {"enabled": True},
+        "callcentre.call-hours": {"enabled": True},
+        "callcentre.weekly-quota": {"enabled": True, "params": {"at_least": 2, "at_most": 3}},
+        "cadence.month-end-callback": {"params": {"scope": {}}},
     },
 }
 
@@ -87,11 +93,14 @@ def _same_as_audit(
         counted[(row["rule"], row["status"])] += row["n"]
     assert +counted == expected
     shown = table.filter(pc.not_equal(table["status"], "ok"))
-    assert sorted(map(repr, audit.findings.to_pylist())) == sorted(map(repr, shown.to_pylist()))
+    # The audit's findings also carry their anchor (what a fingerprint hashes; see
+    # `checker.engine.identity`), which no outcome has: compared as outcomes without it.
+    found = audit.findings.drop_columns(["anchor"])
+    assert sorted(map(repr, found.to_pylist())) == sorted(map(repr, shown.to_pylist()))
 
 
 SETTINGS = settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

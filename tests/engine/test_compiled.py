@@ -1,4 +1,4 @@
-"""`checker.engine.compiled`: queries compiled ahead give what Ibis' own run gives."""
+"""`checker.engine.backends.duckdb_run`: queries compiled ahead give what Ibis' own run gives."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import ibis
 import pyarrow as pa
 import pytest
 
-from checker.engine.compiled import compiled, results_in_turn
-from checker.engine.session import duckdb_session
+from checker.engine.backends.duckdb import duckdb_session
+from checker.engine.backends.duckdb_run import compiled
+from checker.engine.in_turn import results_in_turn
 
 
 def _expressions() -> list[ibis.Table]:
@@ -62,11 +63,11 @@ def test_other_backends_run_the_expression_as_it_is() -> None:
 def test_results_come_in_order_and_errors_are_raised() -> None:
     with duckdb_session() as (con, _):
         exprs = _expressions()
-        results = list(results_in_turn(con, exprs))
+        results = list(results_in_turn(lambda e: compiled(con, e), exprs))
         assert [r.num_rows for r in results] == [4, 1, 3]
         bad = ibis.literal("not a number").cast("int64").name("n").as_table()
         with pytest.raises(Exception, match="not a number"):
-            list(results_in_turn(con, [exprs[0], bad, exprs[1]]))
+            list(results_in_turn(lambda e: compiled(con, e), [exprs[0], bad, exprs[1]]))
         # the connection is free again afterwards
         assert con.to_pyarrow(exprs[2]).num_rows == 3
 
@@ -74,7 +75,7 @@ def test_results_come_in_order_and_errors_are_raised() -> None:
 def test_leaving_early_leaves_the_connection_usable() -> None:
     with duckdb_session() as (con, _):
         exprs = _expressions() * 3
-        results = results_in_turn(con, exprs)
+        results = results_in_turn(lambda e: compiled(con, e), exprs)
         assert isinstance(next(results), pa.Table)
         results.close()  # waits for the query running, cancels the rest
         assert con.to_pyarrow(exprs[2]).num_rows == 3

@@ -11,17 +11,17 @@ import pytest
 
 from checker.engine import customer_keys
 from checker.engine.audit import run_engine
+from checker.engine.backends.duckdb import duckdb_session
 from checker.engine.customer_keys import KEY, CustomerIndex, hashed_keys, keyed
-from checker.engine.session import duckdb_session
 from checker.playbook.load import load_playbook
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 
 
 def _tables() -> tuple[ir.Table, ir.Table]:
-    rows = ibis.memtable({"customer_id": ["ab", "cd", "ab", "xyz"], "seq": [1, 2, 3, 4]})
+    rows = ibis.memtable(pa.table({"customer_id": ["ab", "cd", "ab", "xyz"], "seq": [1, 2, 3, 4]}))
     events = hashed_keys(rows)
-    segments = ibis.memtable({"customer_id": ["ab", "cd", "xyz"]})
+    segments = ibis.memtable(pa.table({"customer_id": ["ab", "cd", "xyz"]}))
     return events, segments
 
 

@@ -9,8 +9,8 @@ import pyarrow as pa
 import pytest
 
 from checker.engine.audit import run_engine
+from checker.engine.backends.duckdb import duckdb_session
 from checker.engine.event_ids import EventIds
-from checker.engine.session import duckdb_session
 from checker.playbook.load import load_playbook
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
@@ -73,7 +73,7 @@ def test_only_ids_that_grow_in_input_order_prove_themselves_distinct(
 
 
 def test_read_keeps_input_order() -> None:
-    rows = ibis.memtable({"seq": [3, 2, 4], "event_id": ["b", "a", "c"]})
+    rows = ibis.memtable(pa.table({"seq": [3, 2, 4], "event_id": ["b", "a", "c"]}))
     with duckdb_session():
         index = EventIds.read(rows)
     assert index.of(pa.array([2, 3, 4], pa.int64())).to_pylist() == ["a", "b", "c"]

@@ -3,33 +3,40 @@ equal to the window aggregates it replaces (``MIN``/``MAX ... FILTER``) over ord
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import ibis
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ibis.common.exceptions import UnsupportedBackendType
 
-from checker.engine.nearest import NullSkippingDuckDBCompiler, adapt, first_where, last_where
-from checker.engine.session import duckdb_session
+from checker.engine.backends import backend_for
+from checker.engine.backends.duckdb import NullSkippingDuckDBCompiler, duckdb_session
+from checker.engine.nearest import first_where, last_where
+from tests.hypothesis_profiles import examples
 
 ROWS = st.lists(
     st.tuples(st.sampled_from(["c1", "c2"]), st.integers(0, 20), st.booleans()), max_size=30
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(rows=ROWS)
 def test_nearest_match_is_the_min_or_max_over_ordered_rows(rows: list[tuple]) -> None:
-    t = ibis.memtable(
-        {
-            "customer": [r[0] for r in rows],
-            "ts": [r[1] for r in rows],
-            "seq": list(range(len(rows))),
-            "hit": [r[2] for r in rows],
-        },
-        schema={"customer": "string", "ts": "int64", "seq": "int64", "hit": "boolean"},
+    schema = ibis.schema({"customer": "string", "ts": "int64", "seq": "int64", "hit": "boolean"})
+    t = ibis.memtable(  # from Arrow, not a dict: no pandas conversion
+        pa.table(
+            {
+                "customer": [r[0] for r in rows],
+                "ts": [r[1] for r in rows],
+                "seq": list(range(len(rows))),
+                "hit": [r[2] for r in rows],
+            },
+            schema=schema.to_pyarrow(),
+        )
     )
     ahead = ibis.window(group_by=t.customer, order_by=[t.ts, t.seq], rows=(1, None))
     behind = ibis.window(group_by=t.customer, order_by=[t.ts, t.seq], rows=(None, -1))
@@ -41,7 +48,7 @@ def test_nearest_match_is_the_min_or_max_over_ordered_rows(rows: list[tuple]) ->
         last_agg=(t.ts * 100 + t.seq).max(where=t.hit).over(behind),
     )
     with duckdb_session() as (con, _):
-        adapt(con)
+        backend_for(con, Path())
         out = con.to_pyarrow(q).to_pylist()
     for row in out:
         assert (row["first"], row["last"]) == (row["first_agg"], row["last_agg"]), row
@@ -58,12 +65,10 @@ def test_the_nearest_match_skips_nulls_on_duckdb_and_on_spark() -> None:
 
 
 def test_a_session_is_adapted_once_and_other_backends_are_refused() -> None:
-    with duckdb_session() as (con, _):
-        adapt(con)
+    with duckdb_session() as (con, workdir):
+        backend_for(con, workdir)
         compiler = con.compiler
         assert isinstance(compiler, NullSkippingDuckDBCompiler)
-        adapt(con)
-        assert con.compiler is compiler
-    adapt(SimpleNamespace(name="pyspark"))  # Ibis's PySpark compiler skips NULLs already
+        assert backend_for(con, workdir).con.compiler is compiler
     with pytest.raises(UnsupportedBackendType, match="sqlite"):
-        adapt(SimpleNamespace(name="sqlite"))
+        backend_for(SimpleNamespace(name="sqlite"), Path())  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ import pytest
 
 from checker.engine import evaluate, plan
 from checker.engine.audit import run_engine
-from checker.engine.session import duckdb_session
+from checker.engine.backends.duckdb import duckdb_session
 from checker.playbook import Playbook
 from checker.playbook.load import load_playbook
 from tests.engine.conftest import DEMO, demo_prepared

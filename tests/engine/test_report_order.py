@@ -7,9 +7,14 @@ from datetime import datetime
 
 import pyarrow as pa
 
+from checker.engine.backends.duckdb import duckdb_session
 from checker.engine.outcomes import OUTCOME_SCHEMA
-from checker.engine.report_order import in_report_order, named_ahead, shown_customers
-from checker.engine.session import duckdb_session
+from checker.engine.report_order import (
+    in_report_order,
+    in_report_order_here,
+    named_ahead,
+    shown_customers,
+)
 
 FILES = ["z.csv", "a.csv"]  # file 0 sorts after file 1 by name
 
@@ -22,8 +27,11 @@ def _rows(rows: list[tuple]) -> pa.Table:
     return table
 
 
+T1, T2 = datetime(2025, 3, 1, 9), datetime(2025, 3, 2, 9)
+
+
 def test_violations_first_then_rule_file_name_line_customer_time() -> None:
-    t1, t2 = datetime(2025, 3, 1, 9), datetime(2025, 3, 2, 9)
+    t1, t2 = T1, T2
     rows = [
         ("r.b", "violation", "c1", t1, 0, 5),
         ("r.a", "pending", "c1", t1, 1, 2),
@@ -80,3 +88,21 @@ def test_customers_named_ahead_are_looked_up_and_others_named_when_asked() -> No
         # every customer, in the order given: the names as worked out
         assert lookup(pa.array(["c1", "c2", "c3"])).to_pylist() == ["n-c1", "n-c2", "n-c3"]
     assert asked == [["c1", "c2", "c3"], ["c9"]]
+
+
+def test_sorted_here_as_the_backend_sorts() -> None:
+    """Spark's findings are sorted by Arrow in this process: the same order as DuckDB's,
+    evidence included (strings by their bytes: Chinese after ASCII)."""
+    rows = [
+        ("r.b", "violation", "c1", T1, 0, 5, "b"),
+        ("r.b", "violation", "c1", T1, 0, 5, "客户"),
+        ("r.b", "violation", "c1", T1, 0, 5, "a"),
+        ("r.a", "pending", "c1", T1, 1, 2, "x"),
+        ("r.b", "violation", "C1", None, None, None, "x"),
+        ("r.b", "violation", "c1", T2, 1, 9, "x"),
+        ("r.a", "violation", "c9", T1, 0, 1, "x"),
+    ]
+    table = _rows([r[:6] for r in rows]).append_column("evidence", pa.array([r[6] for r in rows]))
+    with duckdb_session() as (con, _):
+        duck = in_report_order(con, table, FILES)
+    assert in_report_order_here(table, FILES).equals(duck)

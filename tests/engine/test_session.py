@@ -10,10 +10,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import ibis
+import pyarrow as pa
 import pytest
 
-from checker.engine import cache, session
-from checker.engine.session import duckdb_session
+from checker.engine import cache
+from checker.engine.backends import duckdb as session
+from checker.engine.backends.duckdb import duckdb_session
 from checker.errors import HuitouError
 
 
@@ -28,7 +30,7 @@ def test_the_session_has_its_memory_limit() -> None:
 
 def _use(con: ibis.BaseBackend) -> str:
     """A tracked table in the session (as the engine's cached tables are); its name."""
-    base = con.create_table("base", ibis.memtable({"a": [1, 2, 3]}), temp=True)
+    base = con.create_table("base", ibis.memtable(pa.table({"a": [1, 2, 3]})), temp=True)
     table = cache.materialize(base.mutate(b=base.a * 2))
     assert con.to_pyarrow(table)["b"].to_pylist() == [2, 4, 6]
     return table.get_name().rsplit(".", 1)[-1]
@@ -70,7 +72,7 @@ def test_a_close_that_fails_on_the_closer_is_told() -> None:
 
     with pytest.warns(RuntimeWarning, match="disk gone"), ThreadPoolExecutor(1) as closer:
         with duckdb_session(closer=closer) as (_, scratch):
-            cache.hold(ibis.memtable({"a": [1]}), fail)
+            cache.hold(ibis.memtable(pa.table({"a": [1]})), fail)
     assert not scratch.exists()
 
 

@@ -1,7 +1,8 @@
 """Nothing the engine builds is DuckDB-only: every query of an audit compiles with Ibis's
 PySpark SQL compiler. (Reading a file into a table is backend-specific by design, see
-`checker.log.sources`; everything after it is plain Ibis.) Compiling needs no Spark: the
-compiler only reads the PySpark backend's one option, given here."""
+`checker.engine.backends`; everything after it is plain Ibis.) Compiling needs no Spark: the
+compiler only reads the PySpark backend's one option, given here. The queries run on Spark
+in `tests/spark/`."""
 
 from __future__ import annotations
 
@@ -63,3 +64,18 @@ def test_every_query_compiles_to_spark_sql(monkeypatch: pytest.MonkeyPatch) -> N
         else:
             assert "SELECT" in sql
     assert failed == {}
+
+
+def test_spark_trims_whitespace_by_code_not_by_escape(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ibis writes the whitespace to trim as an escaped literal, in which Spark reads ``\\v``
+    and ``\\f`` as letters (so ``'vip'`` lost its ``v``); the Spark backend's compiler
+    names the characters by code."""
+    from checker.engine.backends.spark_ibis import WHITESPACE, TrimmingPySparkCompiler
+
+    monkeypatch.setattr(ibis.options, "pyspark", PySparkOptions())
+    t = ibis.table({"a": "string"}, name="t")
+    ours = TrimmingPySparkCompiler().to_sqlglot(t.select(b=t.a.strip())).sql("spark")
+    assert "\\v" in ibis.to_sql(t.a.strip(), dialect="pyspark")  # Ibis's own, the bug
+    assert "\\v" not in ours and "\\f" not in ours
+    assert all(f"CHR({code})" in ours for code in WHITESPACE)
+    assert sorted(WHITESPACE) == [9, 10, 11, 12, 13, 32]

@@ -37,6 +37,15 @@ def teaching_playbook() -> Path:
     return seed_playbook_dir() if "handbook" in seed.data else FIXTURE_PLAYBOOK
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``--dist loadgroup``), every handbook test runs on one worker, so
+    the site is built once per run, not once per worker."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.xdist_group("handbook"))
+
+
 @pytest.fixture(scope="session")
 def playbook_dir() -> Path:
     return teaching_playbook()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -143,3 +144,68 @@ def test_counter_card_prints_on_one_a4_page(tab):
     pdf = page.pdf(format="A4", print_background=True)
     pages = re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)
     assert len(pages) == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("投诉", {"complaints/"}),
+        ("生日", {"cadence/"}),
+        ("价格保护", {"rules/", "principles/considerate/"}),
+    ],
+)
+def test_chinese_queries_find_their_pages(tab, query, expected):
+    page = tab.page
+    with page.expect_response(lambda r: r.url.endswith("search/search_index.json")):
+        tab.open("")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    items = page.locator(".md-search-result__item")
+    box.press_sequentially(query)
+    for _ in range(20):  # the worker may still be indexing; each keystroke searches again
+        try:
+            items.first.wait_for(state="visible", timeout=3000)
+            break
+        except Exception:
+            box.press("Backspace")
+            box.press_sequentially(query[-1])
+    # results that show the whole query, not only its first characters typed
+    page.wait_for_function(
+        "q => (document.querySelector('.md-search-result') || {innerText: ''})"
+        ".innerText.replaceAll('\\u200b', '').includes(q)",
+        arg=query,
+        timeout=10000,
+    )
+    links = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item a").all()]
+    texts = page.locator(".md-search-result").inner_text().replace("\u200b", "")
+    paths = [urlsplit(href).path for href in links]
+    assert any(path.endswith(tuple(expected)) for path in paths), (links, texts)
+    assert query in texts
+
+
+def test_quiz_answers_persist_and_the_training_page_counts_them(tab, playbook_dir):
+    from checker.handbook.context import Context
+    from checker.playbook import load_playbook
+
+    ctx = Context(load_playbook(playbook_dir, validate=False), "zh")
+    item = ctx.playbook.principles["respect"]["quiz"][1]
+    why = ctx.t(next(o for o in item["options"] if not o.get("correct"))["why"])
+    page = tab.open("principles/respect/")
+    first = page.locator("div.quiz").first
+    first.locator("input[data-correct='true']").check()
+    first.locator(".quiz-feedback").wait_for(state="visible", timeout=5000)
+    second = page.locator("div.quiz").nth(1)
+    second.locator("input[name='answer']:not([data-correct='true'])").first.check()
+    second.locator(".quiz-feedback").wait_for(state="visible", timeout=5000)
+    # the wrong option's own feedback says why it is wrong
+    assert " ".join(why.split()) in second.locator(".quiz-feedback").inner_text()
+    tab.open("cadence/")
+    page = tab.open("principles/respect/")  # back on the page: the answers are restored
+    assert page.locator("div.quiz").first.locator("input[data-correct='true']").is_checked()
+    page = tab.open("training/")
+    progress = page.locator(".hh-progress[data-ready='true']")
+    progress.wait_for(state="attached", timeout=5000)
+    assert progress.locator(".hh-answered-sum").inner_text() == "2"
+    assert progress.locator(".hh-correct-sum").inner_text() == "1"
+    row = progress.locator("tr", has=page.locator("a[href$='principles/respect/']"))
+    assert row.locator(".hh-answered").inner_text() == "2"

@@ -172,3 +172,94 @@ def test_threshold_change_reaches_every_page(site: Path, site_3d: Path, playbook
                     )
                     citing += 1
         assert citing, "no quiz answer cites the greeting window"
+
+
+LEFTOVER = re.compile(r"\{\{[^{}]*\}\}|\{\s*[A-Za-z0-9_.\-]+:[A-Za-z0-9_.\-]+\s*\}|\{[a-z_]+\}")
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+
+
+def test_no_placeholder_is_left_on_any_built_page(site: Path):
+    left = {}
+    for page in _pages(site):
+        found = LEFTOVER.findall(_text(page))
+        if found:
+            left[str(page.relative_to(site))] = found
+    assert left == {}
+    assert len(_pages(site)) > 30  # both languages were searched
+
+
+def test_segments_page_fills_every_segment_value(site: Path, playbook_dir: Path):
+    playbook = load_playbook(playbook_dir, validate=False)
+    lookback = int(playbook.data["segments"]["lookback"].rstrip("d"))
+    for sub, words in (("", f"{lookback} 天"), ("en", f"{lookback} days")):
+        text = _text(site / sub / "segments" / "index.html")
+        assert words in text
+        assert "segments:" not in text
+
+
+def test_headings_are_not_printed_twice(site: Path):
+    twice = {}
+    for page in _pages(site):
+        html = page.read_text(encoding="utf-8")
+        article = html[html.find("<article") : html.find("</article>")]
+        heads = [
+            _text_of(h).replace("¶", "").strip()
+            for h in re.findall(r"<h[1-3][^>]*>.*?</h[1-3]>", article, re.S)
+        ]
+        titles = re.findall(r'<p class="admonition-title">(.*?)</p>', article, re.S)
+        titles = [_text_of(t).strip() for t in titles]
+        repeated = {h for h in heads if heads.count(h) > 1 or h in titles}
+        if repeated:
+            twice[str(page.relative_to(site))] = repeated
+    assert twice == {}
+
+
+def test_only_pages_with_a_quiz_show_quiz_progress(site: Path):
+    for page in _pages(site):
+        html = page.read_text(encoding="utf-8")
+        has_quiz = '<div class="quiz"' in html
+        assert ('id="quiz-progress-sidebar"' in html) == has_quiz, page
+    assert "Answered 0 / 0" not in _text(site / "en" / "auditing" / "index.html")
+
+
+def test_rule_entries_show_their_why_and_severity_once(site: Path, playbook_dir: Path):
+    playbook = load_playbook(playbook_dir, validate=False)
+    html = (site / "en" / "rules" / "index.html").read_text(encoding="utf-8")
+    text = _text_of(html)
+    assert "warning (warning)" not in text
+    assert "has a agent_id" not in text
+    for rule in playbook.rules:
+        assert html.count(f'id="rule-{rule.id.replace(".", "-")}"') == 1
+        assert " ".join(rule.why["en"].split()) in text.replace("&quot;", '"'), rule.id
+
+
+def test_chinese_search_index_is_segmented_with_jieba(site: Path):
+    """jieba ran at build time: Chinese text is stored with U+200B between words, and the
+    words the training leans on are whole tokens."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    assert text.count("\u200b") > 1000
+    words = set(re.split(r"[\u200b\s，。；：、（）]+", text))
+    assert {"投诉", "生日", "价格"} <= words
+
+
+def test_an_unfilled_placeholder_fails_the_build_naming_page_and_text(
+    tmp_path: Path, playbook_dir: Path
+):
+    """A single-brace leftover (what str.format makes of a doubled one) is not a lookup, so only
+    the unfilled check can catch it."""
+    shop = tmp_path / "shop"
+    shop.mkdir()
+    (shop / "playbook.yaml").write_text(
+        f"extends: {playbook_dir}\n"
+        "handbook:\n  segments:\n    lookback: {zh: '按 {segments:lookback} 计算', en: x}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(HuitouError) as caught:
+        build_site(tmp_path / "site", shop)
+    message = str(caught.value)
+    assert "segments.md" in message
+    assert "{segments:lookback}" in message

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from checker.engine.backends.duckdb import duckdb_session
 from checker.engine.prepare import prepare
-from checker.engine.session import duckdb_session
 from checker.log.event_flags import MAX_FLAGS, event_flags
 from checker.playbook import load_playbook
 from tests.log.conftest import BASE, audit, write_csv

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from checker.engine.backends.duckdb import duckdb_session
 from checker.engine.prepare import prepare
-from checker.engine.session import duckdb_session
 from checker.playbook import load_playbook
 
 EVENTS = ["purchase", "greeting", "care", "promotion", " busy ", "下单", "reply", "nonsense"]

@@ -60,7 +60,7 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_seed_playbook_lints_clean(cli: Callable) -> None:
     code, out, err = cli("lint")
     assert code == 0, err
-    assert out.startswith("ok: 24 rules on")
+    assert out.startswith("ok: 29 rules on, 3 off")
 
 
 @pytest.mark.parametrize(("needle", "path"), PROBLEMS, ids=[p for _, p in PROBLEMS])
@@ -168,7 +168,10 @@ def test_an_override_changes_the_audit(shop: Path, tmp_path: Path, cli: Callable
     seed, own = reports["seed"], reports["shop"]
     late = [f for f in seed["findings"] if f["rule"] == "cadence.greeting"]
     assert [(f["event_id"], f["status"]) for f in late] == [("p1", "violation")]
-    assert late[0]["message"] == "No greeting within 2 days of a purchase."
+    assert late[0]["message"] == (
+        "No separate greeting within 2 days of a purchase "
+        "(a thank-you within 1 hour of it does not count)."
+    )
     assert not [f for f in own["findings"] if f["rule"] == "cadence.greeting"]
     assert own["summary"]["cadence.greeting"]["violations"] == 0
     assert seed["summary"]["cadence.farewell"]["violations"] == 1
@@ -181,11 +184,35 @@ def test_a_rule_switched_off_is_not_listed_as_on(shop: Path, cli: Callable) -> N
     _, shop_rules, _ = cli("rules", "--playbook", shop)
     farewell = [line for line in shop_rules.splitlines() if "cadence.farewell" in line]
     assert all("(off)" in line for line in farewell)
-    assert "(off)" not in seed_rules
+    off_in_seed = {line.split()[0] for line in seed_rules.splitlines() if "(off)" in line}
+    assert off_in_seed == {r.id for r in load_playbook().all_rules if not r.enabled}
+    assert not any(rule.startswith("cadence.") for rule in off_in_seed)
     assert "cadence.farewell" not in {r.id for r in load_playbook(shop).rules}
 
 
 def test_an_override_merges_into_the_seed_rule(shop: Path) -> None:
     pb = load_playbook(shop)
     assert pb.rule("cadence.greeting").params["within"] == "3d"
-    assert pb.rule("cadence.greeting").params["expect"] == {"events": ["greeting", "thanks"]}
+    assert pb.rule("cadence.greeting").params["expect"] == {"events": ["greeting", "care"]}
+    assert pb.rule("cadence.greeting").params["min_gap"] == "1h"
+
+
+def test_bounds_in_the_wrong_order_are_reported(tmp_path: Path, cli: Callable) -> None:
+    text = (
+        "extends: seed\nrules:\n  cadence.greeting:\n    params: {min_gap: 3d}\n"
+        "  callcentre.weekly-quota:\n    params: {at_most: 10}\n"
+    )
+    code, _, err = cli("lint", write_playbook(tmp_path / "shop", text))
+    assert code == 2
+    assert "min_gap (3d) is more than within (2d)" in err
+    assert "at_least (200) is more than at_most (10)" in err
+
+
+def test_a_quota_needs_a_bound(tmp_path: Path, cli: Callable) -> None:
+    text = (
+        "extends: seed\nrules:\n  my.quota:\n    principle: integrity\n    severity: info\n"
+        "    kind: agent_quota\n    params: {checked: {events: [callback]}, per: week}\n"
+        "    title: {zh: 配额, en: Quota}\n    message: {zh: 配额, en: Quota}\n"
+    )
+    code, _, err = cli("lint", write_playbook(tmp_path / "shop", text))
+    assert code == 2 and "my.quota" in err

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from checker.playbook import Playbook, Rule
-from tests.reference import kinds_customer, kinds_fields, kinds_order
+from tests.reference import kinds_agent, kinds_customer, kinds_fields, kinds_order
 from tests.reference.context import Context
 from tests.reference.events import Event, Outcome, parse_events, parse_ts
 from tests.reference.segments import compute_segments
@@ -25,6 +25,7 @@ KINDS: dict[str, Callable[[Rule, Context], list[Outcome]]] = {
     "deadline_by_ref": kinds_fields.deadline_by_ref,
     "required_field": kinds_fields.required_field,
     "phrases": kinds_fields.phrases,
+    "agent_quota": kinds_agent.agent_quota,
 }
 
 

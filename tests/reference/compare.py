@@ -21,6 +21,7 @@ EXTRAS: dict[str, tuple[tuple[str, bool], ...]] = {
     "required_field": (("detail", True),),
     "phrases": (("detail", True),),
     "occasion": (("detail", False), ("deadline", False)),
+    "agent_quota": (("detail", False), ("count", False), ("deadline", False)),
 }
 FIELDS = (
     "rule",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -72,7 +72,15 @@ def parse_ts(value: Any, tz: str = "Asia/Shanghai") -> datetime | None:
     except ValueError:
         raise ValueError(f"not a timestamp: {value!r}") from None
     if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+        offset = parsed.utcoffset()
+        if offset is not None and abs(offset) > timedelta(hours=18):
+            raise ValueError(f"offset beyond 18 hours: {value!r}")
+        try:
+            parsed = parsed.astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+        except OverflowError:
+            raise ValueError(f"outside years 1-9999: {value!r}") from None
+    if parsed.year == 0:
+        raise ValueError(f"year 0: {value!r}")
     return parsed
 
 

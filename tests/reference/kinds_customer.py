@@ -112,6 +112,8 @@ def occasion(rule: Rule, ctx: Context) -> list[Outcome]:
                     day0 = _holiday_days(cal.get("country", "CN"), y).get(spec["match"])
                     if day0 is not None:
                         days.append((key, day0))
+        elif p["occasion"] in ("month_start", "month_end"):
+            days = _month_edges(p["occasion"], ctx.audit_start.date(), ctx.as_of.date())
         elif ctx.birthdays.get(customer):
             days = [("birthday", _birthday(ctx.birthdays[customer], y)) for y in years]
         for key, day0 in days:
@@ -135,4 +137,13 @@ def occasion(rule: Rule, ctx: Context) -> list[Outcome]:
                     ref_ts=hit.ts if hit else None,
                 )
             )
+    return out
+
+
+def _month_edges(which: str, first: date, last: date) -> list[tuple[str, date]]:
+    out = []
+    for year in range(first.year, last.year + 1):
+        for month in range(1, 13):
+            end = calendar.monthrange(year, month)[1]
+            out.append((which, date(year, month, 1 if which == "month_start" else end)))
     return out

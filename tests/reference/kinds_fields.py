@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checker.durations import parse_duration
 from checker.playbook import Rule
 from tests.reference.context import Context
 from tests.reference.events import Event, Outcome
@@ -63,7 +64,11 @@ def required_field(rule: Rule, ctx: Context) -> list[Outcome]:
                 detail = "missing"
             elif known and str(value) not in known:
                 detail = "unknown"
-            out.append(_finding(rule, "violation" if detail else "ok", e, detail=detail))
+            elif p.get("min_lead") and e.due is not None:
+                if e.due < e.ts + parse_duration(p["min_lead"]):
+                    detail = "short"
+            extra = {"deadline": e.due} if p.get("min_lead") else {}
+            out.append(_finding(rule, "violation" if detail else "ok", e, detail=detail, **extra))
     return out
 
 

@@ -21,12 +21,16 @@ def follow_up(rule: Rule, ctx: Context) -> list[Outcome]:
     p = rule.params
     is_trigger, is_expect = ctx.filter(p["trigger"]), ctx.filter(p["expect"])
     within = parse_duration(p["within"])
+    gap = parse_duration(p["min_gap"]) if p.get("min_gap") else None
     out = []
     for events in ctx.timelines():
         for i, t in enumerate(events):
             if not is_trigger(t):
                 continue
-            r = next((e for e in events[i + 1 :] if is_expect(e)), None)
+            later = events[i + 1 :]
+            if gap:  # only a separate contact at least `gap` later answers the trigger
+                later = [e for e in events if e.ts >= t.ts + gap]
+            r = next((e for e in later if is_expect(e)), None)
             deadline = t.ts + within
             if r is not None and r.ts <= deadline:
                 status = "ok"
@@ -64,6 +68,8 @@ def none_after(rule: Rule, ctx: Context) -> list[Outcome]:
                         blocker = b
                         break
             bad = blocker is not None and (within is None or e.ts - blocker.ts <= within)
+            if p.get("required"):  # the `after` event must precede instead
+                bad = not bad
             out.append(
                 _finding(
                     rule,

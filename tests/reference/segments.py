@@ -46,7 +46,8 @@ def compute_segments(
     def holds(name: str, c: str) -> bool:
         spec = config.get(name, {})
         if name == "vip":
-            return c in top or (min_orders is not None and orders[c] >= min_orders)
+            worth = spend[c] >= orders[c] * float(vip_spec.get("min_order_value", 0))
+            return worth and (c in top or (min_orders is not None and orders[c] >= min_orders))
         if name == "dormant":
             gap = parse_duration(spec["no_purchase_for"])
             return ever[c] >= 1 and as_of - last_purchase[c] > gap

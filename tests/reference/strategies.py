@@ -17,6 +17,7 @@ MIN, HOUR, DAY = timedelta(minutes=1), timedelta(hours=1), timedelta(days=1)
 # The windows of the seed rules and of the shop playbook the tests use.
 WINDOWS = [
     15 * MIN,
+    HOUR,
     2 * HOUR,
     24 * HOUR,
     2 * DAY,
@@ -76,12 +77,14 @@ CUSTOMER_EVENTS = ["purchase"] * 4 + [
     "busy",
     "opt_out",
     "reply",
+    "expiry",
 ]
 SHOP_EVENTS = [
     *["farewell", "greeting", "usage_check", "care", "holiday_greeting", "birthday_greeting"],
     *["thanks", "gift", "callback", "visit", "complaint_ack", "resolution", "feedback"],
     *["concession", "promise", "promise", "promise_kept", "promise_kept"],
     *["promotion", "promotion", "invitation", "price_drop"] * 2,
+    *["progress", "renewal_reminder"],
 ]
 CHANNELS = [None, None, "store", "visit", "phone", "sms", "im", "wechat", "email", "mail"]
 AGENTS = ["a1", "a1", "a2", "007", None, "  ", "zz"]
@@ -113,8 +116,12 @@ RESPONSES: dict[str, list[tuple[str, list[timedelta]]]] = {
         ("refund", [0 * S, DAY]),
         ("promotion", [30 * DAY, 7 * DAY, 0 * S]),
         ("price_drop", [15 * DAY, 0 * S]),
-        ("care", [45 * DAY, 60 * DAY, 10 * DAY]),
+        ("care", [45 * DAY, 60 * DAY, 10 * DAY, HOUR]),
+        ("thanks", [HOUR, 0 * S]),
     ],
+    "complaint_ack": [("progress", [2 * DAY]), ("resolution", [2 * DAY])],
+    "progress": [("progress", [2 * DAY]), ("resolution", [2 * DAY])],
+    "renewal_reminder": [("expiry", [14 * DAY, DAY])],
     "complaint": [
         ("complaint_ack", [2 * HOUR]),
         ("resolution", [48 * HOUR, 0 * S]),
@@ -185,6 +192,9 @@ PAIRS = [
     ("purchase", "greeting", [2 * DAY, DAY]),
     ("purchase", "usage_check", [7 * DAY]),
     ("callback", "callback", [31 * DAY]),
+    ("purchase", "greeting", [HOUR]),
+    ("renewal_reminder", "expiry", [14 * DAY]),
+    ("care", "callback", [7 * DAY]),
     ("care", "care", [45 * DAY, 10 * DAY]),
     ("reply", "promotion", [60 * DAY, 7 * DAY]),
 ]
@@ -315,6 +325,8 @@ def logs(draw: st.DrawFn) -> Log:
             row["text"] = rnd.choice(TEXTS)
         if event == "promise" and rnd.randint(0, 3) != 3:
             row["due"] = ts + rnd.choice(DUE)
+        if event == "invitation" and rnd.randint(0, 3) != 3:  # the activity, about a week on
+            row["due"] = ts + 7 * DAY + rnd.choice([-S, 0 * S, S, DAY])
         if event == "promise_kept" and ref is None and rnd.random() < 0.5:
             row["ref"] = rnd.choice(["e999", "1000", "e0"])
         if parent is not None and rnd.random() < 0.5:  # same product, same channel

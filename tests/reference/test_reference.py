@@ -88,3 +88,18 @@ def test_diff_names_what_differs() -> None:
     ok = {**row, "status": "ok"}
     assert diff([ok], [{**ok, "count": None, "deadline": None}], kinds) == ""
     assert diff([row], [{**row, "deadline": None}], {"r": "follow_up"})
+
+
+def test_many_cheap_orders_do_not_make_a_vip_seed_004() -> None:
+    """Seed 004: thirty 9.9-yuan orders spend more than two 99-yuan orders, yet the second
+    buyer is the better customer; with a minimum order value only the second is a VIP."""
+    cheap = [("bulk", f"2025-05-{1 + i % 28:02} 10:{i:02}:00", "9.9") for i in range(30)]
+    dear = [("dear", "2025-05-02 10:00:00", "99"), ("dear", "2025-06-02 10:00:00", "99")]
+    one_off = [(f"o{i}", "2025-06-01 10:00:00", "20") for i in range(8)]
+    events = _purchases(cheap + dear + one_off)
+    config = {**CONFIG, "vip": {"top_share": 0.2, "min_orders": 5, "min_order_value": 50}}
+    segments = compute_segments(events, config, AS_OF)
+    assert segments["dear"] == "vip"
+    assert segments["bulk"] == "regular"
+    without = compute_segments(events, CONFIG, AS_OF)  # spend and count alone: reversed
+    assert without["bulk"] == "vip"

@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from checker.report.model import AuditReport, Finding, InputSummary, Reject, RuleSummary
+from checker.fingerprints import fingerprint
+from checker.report.model import (
+    AuditReport,
+    Finding,
+    InputSummary,
+    Reject,
+    RuleDoc,
+    RuleSummary,
+)
 from checker.scorecards.model import Kpis, Score, Scorecard, Scorecards
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -64,6 +72,7 @@ WHO = {
 def _finding(rule: str, status: str, customer: str, where: tuple, message: str, evidence: str):
     summary = next(r for r in RULES if r.rule == rule)
     event_id, ts, file, line = where
+    anchor = f"id:{event_id}" if event_id else f"period:{ts or ''}|"
     return Finding(
         rule,
         summary.principle,
@@ -71,6 +80,8 @@ def _finding(rule: str, status: str, customer: str, where: tuple, message: str, 
         status,
         customer,
         event_id,
+        fingerprint(rule, customer, anchor),
+        None,
         ts,
         file,
         line,
@@ -214,6 +225,15 @@ def report() -> AuditReport:
         findings=list(FINDINGS),
         principles=dict(PRINCIPLES),
         scorecards=SCORECARDS,
+        exit_code=1,
+        rule_docs={
+            r.rule: RuleDoc(
+                f"{r.title}：检查 {r.rule}。",
+                f"按《{r.title}》补上遗漏的联系。",
+                f"https://shop.example/handbook/rules/#rule-{r.rule.replace('.', '-')}",
+            )
+            for r in RULES
+        },
     )
 
 

@@ -15,6 +15,8 @@ HEADER = [
     "status",
     "customer_id",
     "event_id",
+    "fingerprint",
+    "baseline_state",
     "ts",
     "file",
     "line",
@@ -47,6 +49,8 @@ def test_cells_excel_would_run_as_formulas_are_kept_as_text(report):
         "violation",
         "c-1",
         "e-1",
+        "0123456789abcdef",
+        None,
         "2025-03-01 10:00:00",
         "a.csv",
         2,
@@ -56,5 +60,5 @@ def test_cells_excel_would_run_as_formulas_are_kept_as_text(report):
     rows = list(
         csv.reader(io.StringIO(csv_report.render(dataclasses.replace(report, findings=[bad]))))
     )
-    assert rows[1][9] == '\'=HYPERLINK("http://x")'
-    assert rows[1][10] == "'@SUM(A1)\nok"
+    assert rows[1][HEADER.index("message")] == '\'=HYPERLINK("http://x")'
+    assert rows[1][HEADER.index("evidence")] == "'@SUM(A1)\nok"

@@ -9,8 +9,8 @@ from checker.report import csv_report
 from checker.report.formats import FORMATS, render, write_report
 
 
-def test_registry_names_the_five_formats():
-    assert sorted(FORMATS) == ["csv", "github", "json", "junit", "text"]
+def test_registry_names_the_seven_formats():
+    assert sorted(FORMATS) == ["csv", "github", "json", "junit", "markdown", "sarif", "text"]
     assert all(callable(m.render) and isinstance(m.ENCODING, str) for m in FORMATS.values())
 
 

@@ -57,6 +57,8 @@ def test_hostile_text_stays_on_one_line_and_round_trips(report):
         "violation",
         "c-1",
         "e-1",
+        "0123456789abcdef",
+        None,
         "2025-03-01 10:00:00",
         "dir:x/a,b.csv",
         7,
@@ -68,3 +70,25 @@ def test_hostile_text_stays_on_one_line_and_round_trips(report):
     match = COMMAND.match(out.rstrip("\n"))
     assert match.group(2) == " file=dir%3Ax/a%2Cb.csv,line=7,title=respect.no-blame"
     assert unescape(match.group(3)) == "50% off\r\n::error::fake — x [unassigned@unassigned]"
+
+
+def test_hostile_ids_and_text_stay_one_command_with_their_properties(report):
+    """A rule id, file name and message built to forge commands or properties."""
+    first = report.violations()[0]
+    bad = dataclasses.replace(
+        first,
+        rule="r,line=1::error::x%0A",
+        file="a:b,c%\r\n::warning::y.csv",
+        line=3,
+        message="100%\r\n::error file=x,line=1::forged",
+        evidence="50%25 :, \n",
+    )
+    out = github.render(dataclasses.replace(report, findings=[bad]))
+    assert out.count("\n") == 1 and "\r" not in out
+    m = COMMAND.match(out.rstrip("\n"))
+    assert m is not None and m.group(1) == "warning"
+    props = dict(p.split("=", 1) for p in m.group(2).strip().split(","))
+    assert set(props) == {"file", "line", "title"}
+    assert unescape(props["file"]) == bad.file and props["line"] == "3"
+    assert unescape(props["title"]) == bad.rule
+    assert unescape(m.group(3)) == f"{bad.message} — {bad.evidence} [{bad.agent_id}@{bad.channel}]"

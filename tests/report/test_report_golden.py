@@ -12,6 +12,8 @@ FILES = {
     "junit": "report.junit.xml",
     "github": "report.github.txt",
     "csv": "report.csv",
+    "sarif": "report.sarif",
+    "markdown": "report.md",
 }
 
 

@@ -110,6 +110,8 @@ def _hostile_findings(texts: list[str] = HOSTILE) -> list[Finding]:
             status="violation" if i % 2 else "pending",
             customer_id=texts[(i + 3) % n],
             event_id=None if i % 3 == 0 else texts[(i + 4) % n],
+            fingerprint=texts[(i + 8) % n],
+            baseline_state=None if i % 2 else texts[(i + 9) % n],
             ts=None if i % 4 == 0 else "2025-03-03 10:00:00",
             file=None if i % 5 == 0 else texts[(i + 5) % n],
             line=None if i % 5 == 0 else [0, 1, -7, 2**53 + 1][i % 4],

@@ -2,6 +2,10 @@ from __future__ import annotations
 
 import dataclasses
 import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import xmlschema
 
 from checker.report import junit
 from checker.report.model import Finding
@@ -56,6 +60,8 @@ def test_characters_xml_cannot_hold_do_not_break_it(report):
         "violation",
         "c-1",
         "e-1",
+        "0123456789abcdef",
+        None,
         "2025-03-01 10:00:00",
         "a.csv",
         2,
@@ -65,3 +71,24 @@ def test_characters_xml_cannot_hold_do_not_break_it(report):
     root = parse(dataclasses.replace(report, findings=[bad]))
     failure = next(root.iter("failure"))
     assert '<x>&"' in failure.text and "]]>" in failure.text
+
+
+JUNIT_XSD = Path(__file__).parents[1] / "schemas" / "junit.xsd"
+
+
+@pytest.mark.parametrize("hostile", [False, True])
+def test_valid_against_the_common_junit_schema(report, hostile):
+    """The structure Jenkins, GitLab and GitHub's reporters read (see tests/schemas), also
+    with text XML cannot hold and markup-like rule ids and messages."""
+    if hostile:
+        first, *others = list(report.findings)
+        odd = 'x"><testcase name="y\x01'
+        bad = dataclasses.replace(
+            first, rule=odd, message="a\x00b\x1b<failure/>&\r\n]]>", evidence="\ufffe\U0001f600"
+        )
+        rules = [
+            dataclasses.replace(r, rule=odd, title="<t>&\x02") if r.rule == first.rule else r
+            for r in report.rules
+        ]
+        report = dataclasses.replace(report, rules=rules, findings=[bad, *others])
+    xmlschema.XMLSchema(JUNIT_XSD).validate(junit.render(report))

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from checker.report.lines import finding_blocks, joined, one_line, one_line_column
 from checker.report.model import FINDING_SCHEMA
+from tests.hypothesis_profiles import examples
 
 # Every kind of character one_line treats specially, among ordinary ones.
 HOSTILE = st.text(
@@ -20,7 +21,7 @@ HOSTILE = st.text(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(HOSTILE, max_size=8))
 def test_column_cleaning_equals_the_one_value_cleaning(values):
     column = pa.array(values, pa.string())

@@ -29,11 +29,16 @@ def test_no_more_line_when_rejects_fit(report):
 
 def test_summary_groups_rules_under_principle_titles(report):
     lines = lines_of(report)
-    respect = lines.index("尊重客户 (respect)")
-    close = lines.index("漂亮收尾 (graceful-close)")
+
+    def at(title: str) -> int:
+        return next(i for i, line in enumerate(lines) if line.startswith(title))
+
+    respect, close = at("尊重客户 (respect)"), at("漂亮收尾 (graceful-close)")
     assert respect < close
     assert lines[respect + 1].split()[:2] == ["error", "service.complaint-ack"]
-    assert "替客户着想 (considerate)" not in lines  # no rule of it in this report
+    # The principle's totals over its rules: opportunities, violations, pending, compliance.
+    assert lines[respect].split()[-4:] == ["46", "2", "1", "95.7%"]
+    assert not any("替客户着想 (considerate)" in line for line in lines)  # no rule of it here
 
 
 def test_compliance_is_a_percentage_or_a_dash(report):
@@ -86,6 +91,8 @@ def test_hostile_text_cannot_break_lines_or_send_escapes(report):
         "violation",
         "c-1",
         "e-9",
+        "0123456789abcdef",
+        None,
         "2025-03-01 10:00:00",
         "a.csv",
         2,

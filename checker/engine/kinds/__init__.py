@@ -1,6 +1,7 @@
 """Importing this package registers every rule kind (the closed set)."""
 
 from checker.engine.kinds import (  # noqa: F401
+    agent_quota,
     deadline_by_ref,
     first_after_silence,
     follow_up,

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from string import Formatter
-
-import pyarrow as pa
-import pyarrow.compute as pc
+from typing import TYPE_CHECKING
 
 from checker.durations import UNITS
+from checker.lazy import lazy
 
-Column = pa.Array | pa.ChunkedArray
+if TYPE_CHECKING:
+    import pyarrow
+
+    Column = pyarrow.Array | pyarrow.ChunkedArray
+
+pa = lazy("pyarrow")  # evidence is written in an audit only; `explain` needs none of it
+pc = lazy("pyarrow.compute")
 NONE = "—"  # a missing time
 
 

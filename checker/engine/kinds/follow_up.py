@@ -1,32 +1,33 @@
-"""follow_up: every trigger event is answered by an expected event within a window."""
+"""follow_up: every trigger event is answered by an expected event within a window.
+
+With ``min_gap``, only an expected event at least that long after the trigger answers it (a
+separate contact after the visit, not a thank-you at the till): a frame over the customer's
+rows by time that starts ``min_gap`` after the trigger.
+"""
 
 from __future__ import annotations
 
-import ibis.expr.types as ir
-import pyarrow as pa
-
-from checker.engine.context import BY_CUSTOMER, FOLLOWING, RuleContext, customer_window, interval
-from checker.engine.kinds._common import (
-    BASE_TS,
-    DURATION,
-    EVENT_FILTER,
-    dur,
-    example_event,
-    label,
-    params_schema,
-    seconds,
-    t,
-)
-from checker.engine.kinds._evidence import by_ref, fmt_ts, gap, say_in
-from checker.engine.nearest import first_where
-from checker.engine.outcomes import Part, event_part, status_of
-from checker.engine.registry import Example, Kind, register
-from checker.playbook.model import Playbook, Rule
+from checker.engine.kinds.kit import *
 
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     expect = ctx.match(rule.params["expect"], e)
-    return {"next": first_where(e.ts, expect, customer_window(e, rows=FOLLOWING))}
+    if not _min_gap(rule):
+        return {"next": first_where(e.ts, expect, customer_window(e, rows=FOLLOWING))}
+    later = ibis.range_window(
+        group_by=e.customer_key, order_by=e.ts, following=(interval(rule.params["min_gap"]), None)
+    )
+    return {"next": first_where(e.ts, expect, later)}
+
+
+def _min_gap(rule: Rule) -> bool:
+    """A positive ``min_gap`` (zero is the plain rule: the next expected row)."""
+    return bool(rule.params.get("min_gap")) and seconds(rule.params["min_gap"]).total_seconds() > 0
+
+
+def _pass_key(rule: Rule) -> object:
+    """A gap's frame is a range over time: such rules share a pass with the time ranges."""
+    return ("customer", "time range") if _min_gap(rule) else BY_CUSTOMER
 
 
 def scope(rule: Rule, ctx: RuleContext, e: ir.Table) -> ir.BooleanValue:
@@ -48,13 +49,21 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
-    return t(
+    text = t(
         lang,
         f"每次{label(p['trigger'], pb, lang)}之后，{dur(p['within'], lang)}内要有"
-        f"{label(p['expect'], pb, lang)}。",
+        f"{label(p['expect'], pb, lang)}",
         f"Every {label(p['trigger'], pb, lang)} is followed by a "
-        f"{label(p['expect'], pb, lang)} within {dur(p['within'], lang)}.",
+        f"{label(p['expect'], pb, lang)} within {dur(p['within'], lang)}",
     )
+    if _min_gap(rule):
+        text += t(
+            lang,
+            f"；只算间隔至少 {dur(p['min_gap'], lang)} 的另一次联系（当场的致谢不算）",
+            f"; only a separate contact at least {dur(p['min_gap'], lang)} after it counts "
+            "(a thank-you on the spot does not)",
+        )
+    return text + t(lang, "。", ".")
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
@@ -80,8 +89,12 @@ def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
             "{what} {ts}, no {then} by the audit's end; limit {limit}",
         ),
         found=say(
-            "{what} {ts}，首次{then} {first}：相隔 {delay}；时限 {limit}",
-            "{what} {ts}, first {then} {first}: {delay} after; limit {limit}",
+            "{what} {ts}，"
+            + ("间隔足够的" if _min_gap(rule) and lang == "zh" else "首次")
+            + "{then} {first}：相隔 {delay}；时限 {limit}",
+            "{what} {ts}, first {then}"
+            + (f" from {dur(p['min_gap'], lang)} on" if _min_gap(rule) else "")
+            + " {first}: {delay} after; limit {limit}",
         ),
     )
 
@@ -92,6 +105,10 @@ def example(rule: Rule, pb: Playbook) -> Example:
     trigger = example_event(pb, p["trigger"], BASE_TS, 1)
     late = example_event(pb, p["expect"], BASE_TS + window + window / 4, 2)
     on_time = example_event(pb, p["expect"], BASE_TS + window / 2, 2)
+    if _min_gap(rule):  # an expected event at once does not count
+        at_once = example_event(pb, p["expect"], BASE_TS + seconds("1min"), 2)
+        reply = example_event(pb, {"events": ["reply"]}, BASE_TS + window + seconds("1h"), 3)
+        return [trigger, at_once, reply], [trigger, on_time]
     return [trigger, late], [trigger, on_time]
 
 
@@ -102,13 +119,15 @@ KIND = register(
         semantics=(
             "For each trigger event T: R = the first `expect` event following T. deadline = "
             "T.ts + within. ok if R.ts <= deadline; pending if there is no R yet and deadline > "
-            "as_of; violation otherwise. The finding names T."
+            "as_of; violation otherwise. The finding names T. With min_gap > 0, R = the first "
+            "`expect` event with ts >= T.ts + min_gap (earlier ones do not answer T)."
         ),
         params_schema=params_schema(
             ["trigger", "expect", "within"],
             trigger=EVENT_FILTER,
             expect=EVENT_FILTER,
             within=DURATION,
+            min_gap=DURATION,
         ),
         columns=columns,
         outcomes=outcomes,
@@ -116,6 +135,6 @@ KIND = register(
         evidence=evidence,
         example=example,
         scope=scope,
-        pass_key=lambda rule: BY_CUSTOMER,
+        pass_key=_pass_key,
     )
 )

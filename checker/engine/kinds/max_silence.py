@@ -2,30 +2,7 @@
 
 from __future__ import annotations
 
-import ibis
-import ibis.expr.types as ir
-import pyarrow as pa
-import pyarrow.compute as pc
-
-from checker.engine.context import FOLLOWING, RuleContext, customer_window, interval
-from checker.engine.kinds._common import (
-    BASE_TS,
-    DURATION,
-    EVENT_FILTER,
-    SEGMENT_LIST,
-    dur,
-    example_event,
-    label,
-    params_schema,
-    seconds,
-    segment_list,
-    t,
-)
-from checker.engine.kinds._evidence import by_ref, choose, fmt_ts, gap, say_in
-from checker.engine.nearest import first_where
-from checker.engine.outcomes import Part, event_part, status_of
-from checker.engine.registry import Example, Kind, register
-from checker.playbook.model import Playbook, Rule
+from checker.engine.kinds.kit import *
 
 SCOPE = {
     "type": "object",

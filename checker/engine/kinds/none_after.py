@@ -1,28 +1,12 @@
-"""none_after: a checked event must not come (soon) after a blocking event."""
+"""none_after: a checked event must not come (soon) after a blocking event.
+
+With ``required: true`` the test turns round: a checked event must come (soon) after such an
+event (seed 004's call centre: a message first, then the call).
+"""
 
 from __future__ import annotations
 
-import ibis
-import ibis.expr.types as ir
-import pyarrow as pa
-
-from checker.engine.context import BY_CUSTOMER, PRECEDING, RuleContext, customer_window, interval
-from checker.engine.kinds._common import (
-    BASE_TS,
-    DURATION,
-    EVENT_FILTER,
-    dur,
-    example_event,
-    label,
-    params_schema,
-    seconds,
-    t,
-)
-from checker.engine.kinds._evidence import absent, choose, fmt_ts, gap, say_in
-from checker.engine.nearest import last_where
-from checker.engine.outcomes import Part, event_part, status_of
-from checker.engine.registry import Example, Kind, register
-from checker.playbook.model import Playbook, Rule
+from checker.engine.kinds.kit import *
 
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
@@ -44,6 +28,8 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     violated = last.notnull()
     if rule.params.get("within"):
         violated &= b.ts <= last + interval(rule.params["within"])
+    if rule.params.get("required"):
+        violated = ~violated
     checked = ctx.match(rule.params["checked"], b)
     return [event_part(rule.id, b, checked, status_of(violated.fill_null(False)), ref_ts=last)]
 
@@ -56,6 +42,16 @@ def _same(rule: Rule, lang: str) -> str:
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
     checked, after = label(p["checked"], pb, lang), label(p["after"], pb, lang)
+    if p.get("required"):
+        window = ""
+        if p.get("within"):
+            window = t(lang, f" {dur(p['within'], lang)} 内", f" within {dur(p['within'], lang)}")
+        same = _same(rule, lang)
+        return t(
+            lang,
+            f"每次{checked}之前{window}要先有{after}{same}。",
+            f"Every {checked} comes after a {after}{same}{window}.",
+        )
     if p.get("within"):
         return t(
             lang,
@@ -80,6 +76,11 @@ def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
         "{after} {ref}，{checked} {ts}：相隔 {since}",
         "{after} {ref}, {checked} {ts}: {since} later",
     )
+    if p.get("required"):
+        zh, en = "上次{after} {ref}，{checked} {ts}", "last {after} {ref}, {checked} {ts}"
+        if p.get("within"):
+            zh, en = zh + "；需在 {within}内", en + "; must be within {within}"
+        return say(zh, en)
     if p.get("within"):
         zh, en = zh + "；需间隔超过 {within}", en + "; must be more than {within}"
     return say(zh, en)
@@ -89,6 +90,10 @@ def example(rule: Rule, pb: Playbook) -> Example:
     p = rule.params
     extra = {"product": "保温杯"} if p.get("same") else {}
     blocker = example_event(pb, p["after"], BASE_TS, 1, **extra)
+    if p.get("required"):
+        alone = example_event(pb, p["checked"], BASE_TS, 1, **extra)
+        soon = example_event(pb, p["checked"], BASE_TS + seconds("1h"), 2, **extra)
+        return [alone], [blocker, soon]
     window = seconds(p["within"]) if p.get("within") else None
     soon = example_event(
         pb, p["checked"], BASE_TS + (window / 2 if window else seconds("1d")), 2, **extra
@@ -98,6 +103,19 @@ def example(rule: Rule, pb: Playbook) -> Example:
         return [blocker, soon], [blocker, later]
     before = example_event(pb, p["checked"], BASE_TS - seconds("1d"), 0, **extra)
     return [blocker, soon], [before, blocker]
+
+
+def _schema() -> dict[str, object]:
+    schema = params_schema(
+        ["checked", "after"],
+        checked=EVENT_FILTER,
+        after=EVENT_FILTER,
+        within=DURATION,
+        same={"type": "array", "items": {"enum": ["product", "order_id", "channel"]}},
+    )
+    # (`required` is params_schema's own first argument, so it is added here)
+    schema["properties"]["required"] = {"type": "boolean"}
+    return schema
 
 
 KIND = register(
@@ -110,15 +128,10 @@ KIND = register(
         semantics=(
             "For each checked event E: B = the last `after` event preceding E among the "
             "customer's events with equal values in the `same` columns (a null value matches "
-            "nothing). violation if B exists and (no `within`, or E.ts - B.ts <= within)."
+            "nothing). violation if B exists and (no `within`, or E.ts - B.ts <= within). With "
+            "required: true, the opposite: violation unless that holds (a B must precede E)."
         ),
-        params_schema=params_schema(
-            ["checked", "after"],
-            checked=EVENT_FILTER,
-            after=EVENT_FILTER,
-            within=DURATION,
-            same={"type": "array", "items": {"enum": ["product", "order_id", "channel"]}},
-        ),
+        params_schema=_schema(),
         columns=columns,
         outcomes=outcomes,
         describe=describe,

@@ -4,28 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import ibis
-import ibis.expr.types as ir
-import pyarrow as pa
-
-from checker.engine.calendar import holiday_days
-from checker.engine.context import RuleContext, interval
-from checker.engine.kinds._common import (
-    DURATION,
-    EVENT_FILTER,
-    SEGMENT_LIST,
-    dur,
-    example_event,
-    label,
-    params_schema,
-    seconds,
-    segment_list,
-    t,
-)
-from checker.engine.kinds._evidence import cases, fmt_day, fmt_ts, is_pending, per_value, say_in
-from checker.engine.outcomes import outcome, status_of
-from checker.engine.registry import Example, Kind, register
-from checker.playbook.model import Playbook, Rule
+from checker.engine.kinds.kit import *
 
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
@@ -40,8 +19,13 @@ def _occasions(rule: Rule, ctx: RuleContext, people: ir.Table) -> ir.Table:
     """customer_id, customer_key, key, day0 for every occasion of every in-scope customer
     (``people``: their customer_id and customer_key)."""
     lo, hi = ctx.audit_start.date(), ctx.as_of.date()
-    if rule.params["occasion"] == "holidays":
-        days = [(k, d) for k, d in holiday_days(ctx.playbook, lo.year, hi.year) if lo <= d <= hi]
+    which = rule.params["occasion"]
+    if which != "birthday":
+        if which == "holidays":
+            days = holiday_days(ctx.playbook, lo.year, hi.year)
+        else:
+            days = month_days(which, lo, hi)
+        days = [(k, d) for k, d in days if lo <= d <= hi]
         occ = ibis.memtable(
             pa.table(
                 {
@@ -106,9 +90,18 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
     )
 
 
+MONTH_EDGES = {
+    "month_start": ("月初", "the start of a month", "每月第一天", "the first day of each month"),
+    "month_end": ("月末", "the end of a month", "每月最后一天", "the last day of each month"),
+}
+
+
 def _occasion_name(key: str | None, pb: Playbook, lang: str) -> str:
     if key == "birthday" or key is None:
         return t(lang, "生日", "birthday")
+    if key in MONTH_EDGES:
+        zh, en, _, _ = MONTH_EDGES[key]
+        return t(lang, zh, en)
     return pb.data.get("calendar", {}).get("holidays", {}).get(key, {}).get(lang, key)
 
 
@@ -121,6 +114,9 @@ def describe(rule: Rule, pb: Playbook, lang: str) -> str:
         if p["occasion"] == "holidays"
         else t(lang, "已知的生日", "a known birthday")
     )
+    if p["occasion"] in MONTH_EDGES:
+        _, _, zh, en = MONTH_EDGES[p["occasion"]]
+        what = t(lang, zh, en)
     return t(
         lang,
         f"{who}客户在{what}前 {dur(p['before'], lang)} 至后 {dur(p['after'], lang)} 内"
@@ -154,6 +150,10 @@ def example(rule: Rule, pb: Playbook) -> Example:
     if p["occasion"] == "holidays":
         days = [d for key, d in holiday_days(pb, 2025, 2025) if key][:1] or [datetime(2025, 1, 1)]
         day0 = datetime(days[0].year, days[0].month, days[0].day)
+    elif p["occasion"] == "month_start":
+        day0 = datetime(2025, 3, 1)
+    elif p["occasion"] == "month_end":
+        day0 = datetime(2025, 3, 31)
     else:
         day0 = datetime(2025, 3, 10)
     # The log starts on the occasion's day and ends just after its window, so no other
@@ -172,13 +172,14 @@ KIND = register(
         semantics=(
             "In-scope customers (at least one audited event; scope.segments) x occasions (public "
             "holidays from the `holidays` library by the playbook's calendar, or customers-file "
-            "birthdays, Feb 29 -> Feb 28 in common years) whose day is within the audit period. "
+            "birthdays, Feb 29 -> Feb 28 in common years; or each month's first day, month_start, "
+            "or last day, month_end) whose day is within the audit period. "
             "Window = [day - before, day + 1 day + after). ok if an `expect` event falls in the "
             "window; pending if not and the window ends after as_of; violation otherwise."
         ),
         params_schema=params_schema(
             ["occasion", "expect", "before", "after"],
-            occasion={"enum": ["holidays", "birthday"]},
+            occasion={"enum": ["holidays", "birthday", *MONTH_EDGES]},
             scope={
                 "type": "object",
                 "additionalProperties": False,

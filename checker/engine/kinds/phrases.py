@@ -2,23 +2,7 @@
 
 from __future__ import annotations
 
-import ibis
-import ibis.expr.types as ir
-import pyarrow as pa
-
-from checker.engine.context import RuleContext
-from checker.engine.kinds._common import (
-    BASE_TS,
-    EVENT_FILTER,
-    example_event,
-    label,
-    params_schema,
-    t,
-)
-from checker.engine.kinds._evidence import fmt_ts, say_in
-from checker.engine.outcomes import Part, event_part, status_of
-from checker.engine.registry import Example, Kind, register
-from checker.playbook.model import Playbook, Rule
+from checker.engine.kinds.kit import *
 
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:

@@ -1,27 +1,14 @@
-"""required_field: checked events carry a value in a field (and, optionally, a known one)."""
+"""required_field: checked events carry a value in a field (and, optionally, a known one).
+
+With ``min_lead`` (for the ``due`` field), the time must also lie at least that long after
+the event: an invitation's ``due`` is the activity's start, announced a week ahead (seed 003).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-import ibis
-import ibis.expr.types as ir
-import pyarrow as pa
-
-from checker.engine.context import RuleContext
-from checker.engine.kinds._common import (
-    BASE_TS,
-    EVENT_FILTER,
-    LOG_FIELDS,
-    example_event,
-    label,
-    params_schema,
-    t,
-)
-from checker.engine.kinds._evidence import cases, equals, fmt_ts, say_in
-from checker.engine.outcomes import Part, event_part, status_of
-from checker.engine.registry import Example, Kind, register
-from checker.playbook.model import Playbook, Rule
+from checker.engine.kinds.kit import *
 
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
@@ -38,27 +25,51 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     missing = value.isnull()
     roster = _roster(rule, ctx)
     unknown = ~value.cast("string").isin(roster) if roster else ibis.literal(False)
-    detail = ibis.cases((missing, "missing"), (unknown, "unknown"), else_=ibis.null("string"))
+    short = ibis.literal(False)
+    if rule.params.get("min_lead"):
+        short = (b.due < b.ts + interval(rule.params["min_lead"])).fill_null(False)
+    detail = ibis.cases(
+        (missing, "missing"), (unknown, "unknown"), (short, "short"), else_=ibis.null("string")
+    )
     checked = ctx.match(rule.params["checked"], b)
-    return [event_part(rule.id, b, checked, status_of(missing | unknown), detail=detail)]
+    bad = missing | unknown | short
+    extra = {"deadline": b.due} if rule.params.get("min_lead") else {}
+    return [event_part(rule.id, b, checked, status_of(bad), detail=detail, **extra)]
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     k, f = label(rule.params["checked"], pb, lang), rule.params["field"]
-    text = t(lang, f"每条{k}都要填写 `{f}`", f"Every {k} has a `{f}`")
+    text = t(lang, f"每条{k}都要填写 `{f}`", f"Every {k} is logged with a value in `{f}`")
     if _roster(rule, pb):
         text += t(
-            lang, "，且必须是花名册（roster）中的账号", ", and it is on the playbook's roster"
+            lang, "，且必须是花名册（roster）中的账号", ", one that is on the playbook's roster"
         )
+    if rule.params.get("min_lead"):
+        lead = dur(rule.params["min_lead"], lang)
+        text += t(lang, f"，且至少在事件之后 {lead}", f" at least {lead} after the event")
     return text + t(lang, "。", ".")
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
-    say = say_in(lang, ts=fmt_ts(rows["ts"]), f=rule.params["field"])
+    lead = (
+        dur(rule.params["min_lead"], "zh" if lang == "zh" else "en")
+        if rule.params.get("min_lead")
+        else ""
+    )
+    say = say_in(
+        lang, ts=fmt_ts(rows["ts"]), f=rule.params["field"], due=fmt_ts(rows["deadline"]), lead=lead
+    )
     return cases(
         (
             equals(rows["detail"], "unknown"),
             say("{ts} 的 `{f}` 不在花名册中", "`{f}` of the event at {ts} is not on the roster"),
+        ),
+        (
+            equals(rows["detail"], "short"),
+            say(
+                "{ts} 发出，`{f}` 为 {due}：提前不足 {lead}",
+                "sent {ts} for {due}: less than {lead} ahead",
+            ),
         ),
         otherwise=say("{ts} 的记录缺少 `{f}`", "the event at {ts} has no `{f}`"),
     )
@@ -69,6 +80,11 @@ def example(rule: Rule, pb: Playbook) -> Example:
     good = example_event(pb, p["checked"], BASE_TS, 1)
     good.setdefault(p["field"], {"due": "2025-03-04 10:00:00"}.get(p["field"], "kf01"))
     bad = {k: v for k, v in good.items() if k != p["field"]}
+    if p.get("min_lead"):  # due a day late of the lead, and a day beyond it
+        lead = seconds(p["min_lead"])
+        at = {"short": BASE_TS + lead - seconds("1d"), "ok": BASE_TS + lead + seconds("1d")}
+        bad = {**good, "due": at["short"].strftime("%Y-%m-%d %H:%M:%S")}
+        good = {**good, "due": at["ok"].strftime("%Y-%m-%d %H:%M:%S")}
     return [bad], [good]
 
 
@@ -79,13 +95,15 @@ KIND = register(
         semantics=(
             "Each checked event is an opportunity; a violation if `field` is empty (detail "
             "'missing'), or, with known_from: roster and a non-empty playbook roster, not on it "
-            "(detail 'unknown')."
+            "(detail 'unknown'), or, with min_lead (field `due`), due < ts + min_lead (detail "
+            "'short'; deadline = due)."
         ),
         params_schema=params_schema(
             ["checked", "field"],
             checked=EVENT_FILTER,
             field={"enum": LOG_FIELDS},
             known_from={"enum": ["roster"]},
+            min_lead=DURATION,
         ),
         columns=columns,
         outcomes=outcomes,

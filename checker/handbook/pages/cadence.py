@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from checker.durations import parse_duration
-from checker.handbook import svg
+from checker.handbook import quiz, svg, taught
 from checker.handbook.context import Context, GeneratedPage
 
 LEFT, DAY_PX, RHYTHM_X, WIDTH, HEIGHT = 50, 56, 560, 860, 300
@@ -131,4 +131,5 @@ def pages(ctx: Context) -> list[GeneratedPage]:
             f"**{ctx.ui('templates')}**",
             "\n\n".join(f"> {ctx.t(tpl)}" for tpl in step.get("templates", [])),
         ]
+    parts += taught.sections(ctx, cad) + quiz.section(ctx, "cadence")
     return [GeneratedPage(src, "\n\n".join(parts) + "\n", ("handbook", "cadence"))]

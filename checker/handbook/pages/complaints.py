@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.handbook import svg
+from checker.handbook import quiz, svg, taught
 from checker.handbook.context import Context, GeneratedPage
 
 WIDTH, HEIGHT, BOX_H, GAP = 860, 190, 70, 56
@@ -70,4 +70,5 @@ def pages(ctx: Context) -> list[GeneratedPage]:
         parts.append(ctx.t(step.get("how", "")))
     parts.append(f"## {ctx.ui('templates')} {{#templates}}")
     parts += [f"> {ctx.t(tpl)}" for tpl in comp.get("templates", [])]
+    parts += taught.sections(ctx, comp) + quiz.section(ctx, "complaints")
     return [GeneratedPage(src, "\n\n".join(parts) + "\n", ("handbook", "complaints"))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checker.handbook import quiz, taught
 from checker.handbook.context import Context, GeneratedPage
 
 
@@ -18,4 +19,5 @@ def pages(ctx: Context) -> list[GeneratedPage]:
             f"**{ctx.ui('why_step')}**{ctx.ui('colon')}{ctx.t(item.get('why', ''))}",
             f"**{ctx.ui('how')}**{ctx.ui('colon')}{ctx.t(item.get('how', ''))}",
         ]
+    parts += taught.sections(ctx, policy) + quiz.section(ctx, "contact-policy")
     return [GeneratedPage(src, "\n\n".join(parts) + "\n", ("handbook", "contact_policy"))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from checker.handbook import quiz
 from checker.handbook.context import Context, GeneratedPage, table
 
 
@@ -18,16 +19,6 @@ def _exchange(ctx: Context, kind: str, lines: list[dict[str, Any]]) -> str:
             f'    <p class="hh-msg hh-{who}"><strong>{ctx.ui(who)}{sep}</strong>'
             f"{ctx.esc(line['text'])}</p>"
         )
-    return "\n".join(out)
-
-
-def _quiz(ctx: Context, item: dict[str, Any]) -> str:
-    """A mkdocs-quiz block: question, options (``[x]`` marks the right one), explanation."""
-    out = ["<quiz>", ctx.t(item["question"])]
-    for option in item["options"]:
-        mark = "x" if option.get("correct") else " "
-        out.append(f"- [{mark}] {ctx.t(option['text'])}")
-    out += ["", ctx.t(item["explanation"]), "</quiz>"]
     return "\n".join(out)
 
 
@@ -70,8 +61,7 @@ def principle_page(ctx: Context, pid: str) -> GeneratedPage:
     parts += [
         f"## {ctx.ui('checked_by')} {{#rules}}",
         _rules_table(ctx, src, pid),
-        f"## {ctx.ui('quiz')} {{#quiz}}",
-        *(_quiz(ctx, q) for q in p.get("quiz", [])),
+        *quiz.section(ctx, "principles/" + pid),
     ]
     return GeneratedPage(src, "\n\n".join(parts) + "\n", ("principles", pid))
 

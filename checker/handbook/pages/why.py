@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checker.handbook import quiz
 from checker.handbook.context import Context, GeneratedPage
 
 
@@ -33,5 +34,6 @@ def pages(ctx: Context) -> list[GeneratedPage]:
         ctx.ui(
             "start_text", training=ctx.link(src, "training"), card=ctx.link(src, "counter-card")
         ),
+        *quiz.section(ctx, "why"),
     ]
     return [GeneratedPage(src, "\n\n".join(parts) + "\n", ("handbook", "why"))]

@@ -2,7 +2,7 @@
 
 Ibis turns an expression into SQL in Python: 30-100 ms for each of an audit's passes, 0.4 s
 for all nine at 10M events. Run one after another (see `checker.engine.in_turn`), the backend
-would sit idle while each next query compiles. Here a thread of its own compiles them in
+would sit idle while each next query compiles. There a thread of its own compiles them in
 order while the backend runs the one before, and the runner only runs them.
 
 Backend-specific by nature: on DuckDB the compiled SQL runs on the connection the way Ibis'
@@ -13,16 +13,12 @@ backends run the expression as it is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 
 import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 from ibis.backends.duckdb import Backend as DuckDBBackend
-from ibis.backends.duckdb.converter import DuckDBPyArrowData
-
-from checker.engine.in_turn import in_turn
 
 
 def compiled(con: ibis.BaseBackend, expr: ir.Table) -> Callable[[], pa.Table]:
@@ -33,21 +29,12 @@ def compiled(con: ibis.BaseBackend, expr: ir.Table) -> Callable[[], pa.Table]:
     sql = con.compile(expr.as_table())
 
     def run() -> pa.Table:
+        # Imported here, not above: it imports pandas (0.2-0.3 s), which the session imports
+        # on a thread of its own while the first query runs (`checker.engine.session`).
+        from ibis.backends.duckdb.converter import DuckDBPyArrowData
+
         con._run_pre_execute_hooks(expr)  # registers the memtables the query reads
         result = con.con.sql(sql).to_arrow_table()
         return expr.__pyarrow_result__(result, data_mapper=DuckDBPyArrowData)
 
     return run
-
-
-def results_in_turn(con: ibis.BaseBackend, exprs: Sequence[ir.Table]) -> Iterator[pa.Table]:
-    """Each expression's result as an Arrow table, in order: compiled ahead on one thread,
-    run one after another on another (see `checker.engine.in_turn`, whose rules apply: the
-    caller must not use ``con`` until every result is read). Leaving early cancels the
-    compiles not yet started."""
-    compiler = ThreadPoolExecutor(1, thread_name_prefix="huitou-compile")
-    try:
-        ready = [compiler.submit(compiled, con, expr) for expr in exprs]
-        yield from in_turn([lambda job=job: job.result()() for job in ready])
-    finally:
-        compiler.shutdown(wait=True, cancel_futures=True)

@@ -1,4 +1,8 @@
-"""The playbook JSON Schema, built from the rule-kind registry (``schema/`` holds a copy)."""
+"""The playbook JSON Schema, built from the rule-kind registry.
+
+``schema/playbook.schema.json`` is its committed copy (a test keeps the two equal), which is
+what `checker.playbook.validate` checks a playbook against: the playbook package never
+imports the engine."""
 
 from __future__ import annotations
 
@@ -36,6 +40,7 @@ def _rule_schema() -> dict[str, Any]:
             "title": L10N,
             "message": L10N,
             "fix": L10N,
+            "why": L10N,
             "enabled": {"type": "boolean"},
         },
         "allOf": [
@@ -62,7 +67,7 @@ def playbook_schema() -> dict[str, Any]:
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://huitou.example/schema/playbook.schema.json",
+        "$id": "urn:huitou:schema:playbook:v1",
         "title": "Huitou playbook (merged document)",
         "type": "object",
         "required": ["name", "timezone", "events", "principles", "segments", "rules"],
@@ -148,6 +153,7 @@ def _segments_schema() -> dict[str, Any]:
                 "properties": {
                     "top_share": {"type": "number", "minimum": 0, "maximum": 1},
                     "min_orders": {"type": "integer", "minimum": 1},
+                    "min_order_value": {"type": "number", "minimum": 0},
                     **LABELLED,
                 },
             },

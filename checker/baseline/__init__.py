@@ -1,0 +1,1 @@
+"""Baselines: the findings accepted so far, and an audit compared with them."""

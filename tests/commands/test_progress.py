@@ -1,0 +1,56 @@
+"""The progress display: rows read and passes done, on a terminal only."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "examples" / "demo" / "events.csv"
+
+
+def _stderr(on_terminal: bool) -> str:
+    leader, follower = os.openpty() if on_terminal else (None, None)
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "checker", "check", str(DEMO), "--fail-on", "never"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=follower if on_terminal else subprocess.PIPE,
+        env={**env, "TERM": "xterm-256color", "COLUMNS": "160"},
+    )
+    if not on_terminal:
+        _, err = proc.communicate(timeout=300)
+        return err.decode()
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    assert proc.wait(timeout=300) == 0
+    return out.decode(errors="replace")
+
+
+def test_a_terminal_sees_rows_read_and_passes_done() -> None:
+    rows = sum(1 for _ in DEMO.open(encoding="utf-8")) - 1
+    text = _stderr(True)
+    assert f"{rows:,} rows read" in text, text[-500:]
+    done = [tuple(map(int, m)) for m in re.findall(r"(\d+)/(\d+) passes", text)]
+    assert done, text[-500:]
+    total = done[-1][1]
+    assert total > 1 and (total, total) in done  # every pass is counted, to the last
+    assert "checking the rules" in text
+
+
+def test_a_pipe_sees_no_progress() -> None:
+    text = _stderr(False)
+    assert "rows read" not in text and "passes" not in text

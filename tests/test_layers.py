@@ -1,0 +1,99 @@
+"""The package's layering, read from the import statements (ast), so it cannot regress:
+
+- `checker/playbook/` and `checker/log/` never import `checker/engine/` (the engine builds on
+  them, not the other way round);
+- report writers (the modules `checker.report.formats.FORMATS` names) never import each
+  other: what two of them share lives in a module that is not a writer;
+- a row's place (file, line) is decoded in one function (`checker.log.places.place`): the
+  stride that packs it is used nowhere else but where rows are numbered;
+- a rule kind's module imports its vocabulary from `checker.engine.kinds.kit`, not a block
+  of engine modules, Ibis and pyarrow of its own.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from checker.report.formats import FORMATS
+
+PACKAGE = Path(__file__).resolve().parents[1] / "checker"
+KIND_HELPERS = {"__init__.py", "_common.py", "_evidence.py", "kit.py"}
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every module ``path`` imports, anywhere in it (also inside functions). The package
+    imports absolutely only (a relative import fails here, so none can slip past)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            assert node.level == 0, f"{path}: relative import of {node.module}"
+            found.add(node.module or "")
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def modules(folder: str) -> list[Path]:
+    return sorted((PACKAGE / folder).rglob("*.py"))
+
+
+def test_the_checks_read_imports() -> None:
+    """The reader sees a plain, a from, and a function-level import (else every check below
+    would pass vacuously)."""
+    seen = imports_of(PACKAGE / "commands" / "check.py")
+    assert "argparse" in seen
+    assert "checker.errors" in seen
+    assert "checker.engine.audit" in seen  # imported inside `run`
+
+
+@pytest.mark.parametrize("layer", ["playbook", "log"])
+def test_lower_layers_do_not_import_the_engine(layer: str) -> None:
+    wrong = {
+        str(path.relative_to(PACKAGE)): sorted(
+            m for m in imports_of(path) if m.startswith("checker.engine")
+        )
+        for path in modules(layer)
+    }
+    assert {k: v for k, v in wrong.items() if v} == {}
+
+
+def test_report_writers_do_not_import_each_other() -> None:
+    writers = {f"checker.report.{name}" for name in FORMATS.module_names()}
+    assert len(writers) >= 5
+    wrong = {}
+    for writer in sorted(writers):
+        path = PACKAGE / "report" / (writer.rsplit(".", 1)[1] + ".py")
+        others = sorted((imports_of(path) & writers) - {writer})
+        if others:
+            wrong[writer] = others
+    assert wrong == {}
+
+
+def test_one_function_decodes_a_place() -> None:
+    users = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if "FILE_STRIDE" in path.read_text(encoding="utf-8")
+    )
+    # places.py defines it, and its seq_of / place encode and decode every row's place.
+    assert users == ["log/places.py"]
+
+
+def test_a_rule_kind_imports_its_vocabulary_from_the_kit() -> None:
+    kinds = [p for p in (PACKAGE / "engine" / "kinds").glob("*.py") if p.name not in KIND_HELPERS]
+    assert len(kinds) >= 12
+    wrong = {}
+    for path in kinds:
+        own = {
+            m
+            for m in imports_of(path)
+            if m.split(".")[0] in ("ibis", "pyarrow")
+            or (m.startswith("checker.") and not m.startswith("checker.engine.kinds.kit"))
+        }
+        if own:
+            wrong[path.name] = sorted(own)
+    assert wrong == {}
