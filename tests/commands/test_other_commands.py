@@ -38,7 +38,7 @@ def test_rules_lists_every_rule_and_every_kind(cli: Callable) -> None:
 
 def test_a_demo_log_applies_every_rule_and_fails(tmp_path: Path, cli: Callable) -> None:
     log, customers = tmp_path / "demo.csv", tmp_path / "customers.csv"
-    code, out, _ = cli("demo", "--events", "500", "--out", log, "--customers-out", customers)
+    code, out, _ = cli("demo", "--events", "800", "--out", log, "--customers-out", customers)
     assert code == 0 and str(log) in out
     report_file = tmp_path / "report.json"
     code, _, _ = cli("check", log, "--customers", customers, "--format", "json", "-o", report_file)

@@ -1,4 +1,4 @@
-"""`checker.engine.session`: the DuckDB session opens with its settings and closes whole,
+"""`checker.engine.backends.duckdb`: the DuckDB session opens with its settings and closes whole,
 here or on a closer thread."""
 
 from __future__ import annotations

@@ -13,12 +13,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from checker.engine.session import duckdb_session
 
 from checker.demo import DemoSpec
 from checker.demo.writer import write_demo
 from checker.durations import parse_duration
 from checker.engine.audit import run_engine
+from checker.engine.backends.duckdb import duckdb_session
 from checker.findings import build_report, evidence_writer
 from checker.playbook import load_playbook
 from checker.report.model import UNASSIGNED, AuditReport

@@ -30,7 +30,7 @@ def compiled(con: ibis.BaseBackend, expr: ir.Table) -> Callable[[], pa.Table]:
 
     def run() -> pa.Table:
         # Imported here, not above: it imports pandas (0.2-0.3 s), which the session imports
-        # on a thread of its own while the first query runs (`checker.engine.session`).
+        # on a thread of its own while the first query runs (`checker.engine.backends.duckdb`).
         from ibis.backends.duckdb.converter import DuckDBPyArrowData
 
         con._run_pre_execute_hooks(expr)  # registers the memtables the query reads
