@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from tests.audit_loop.conftest import (
     shuffled_split,
     write_rows,
 )
+from tests.reference.events import parse_ts
 
 LOG = DEMO / "events.csv"
 
@@ -29,16 +31,30 @@ def _check(*argv: str | Path) -> tuple[int, str, str]:
 
 
 def _lone_greeting(rows: list[dict[str, str]]) -> dict[str, str]:
-    """A customer's only greeting, a day after their purchase: without it, a lapse."""
-    greetings: dict[str, list[dict[str, str]]] = {}
+    """A greeting that alone answers a purchase for `cadence.greeting` (the only greeting or
+    care message of that customer from 1 hour to 2 days after it): without it, a lapse."""
+    answers: dict[str, list[tuple[datetime, dict[str, str]]]] = {}
     for r in rows:
-        if r["event"] == "greeting":
-            greetings.setdefault(r["customer_id"], []).append(r)
+        if r["event"] in ("greeting", "care"):
+            answers.setdefault(r["customer_id"], []).append((_ts(r), r))
     for r in rows:
-        mine = greetings.get(r["customer_id"], [])
-        if r["event"] == "purchase" and len(mine) == 1 and mine[0]["ts"][:7] == r["ts"][:7]:
-            return mine[0]
+        if r["event"] != "purchase":
+            continue
+        bought = _ts(r)
+        mine = [
+            (ts, a)
+            for ts, a in answers.get(r["customer_id"], [])
+            if bought + timedelta(hours=1) <= ts <= bought + timedelta(days=2)
+        ]
+        if len(mine) == 1 and mine[0][1]["event"] == "greeting":
+            return mine[0][1]
     raise AssertionError("the demo log has no lone greeting")
+
+
+def _ts(row: dict[str, str]) -> datetime:
+    ts = parse_ts(row["ts"])  # the demo mixes time formats
+    assert ts is not None, row
+    return ts
 
 
 def test_done_when_reshuffled_export_is_all_known_and_one_lapse_is_new(tmp_path: Path) -> None:
