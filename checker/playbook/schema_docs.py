@@ -9,6 +9,9 @@ TOP_LEVEL = {
     "name": "The playbook's name, in Chinese and English.",
     "version": "A version number of this playbook, for the shop's own records.",
     "language": "The language of reports and messages by default (zh or en).",
+    "kpi": "The agent review's settings (seed 004): conversion_within, how soon after an "
+    "inquiry a purchase counts as converted; complaint_rule, the rule whose outcomes count "
+    "an agent's complaints.",
     "timezone": "IANA time zone of the shop (e.g. Asia/Shanghai): times without an offset "
     "are in it; times with one are converted to it.",
     "events": "The canonical event vocabulary: who acts (customer or shop), the group, and "

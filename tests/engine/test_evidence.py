@@ -33,22 +33,47 @@ MARKETING_ZH, MARKETING_EN = (
 # (rule, outcome row, zh, en): every case of every kind, with the seed playbook's parameters.
 CASES: list[tuple[str, dict[str, Any], str, str]] = [
     (
+        "callcentre.weekly-quota",
+        {
+            "status": "violation",
+            "ts": datetime(2025, 3, 3),
+            "deadline": datetime(2025, 3, 10),
+            "detail": "kf01",
+            "count": 120,
+        },
+        "账号 kf01 在 2025-03-03 起的时段内联系了 120 位客户；要求至少 200 位",
+        "account kf01 reached 120 customers in the period from 2025-03-03; required at least 200",
+    ),
+    (
+        "callcentre.weekly-quota",
+        {
+            "status": "pending",
+            "ts": datetime(2025, 3, 3),
+            "deadline": datetime(2025, 3, 10),
+            "detail": "kf02",
+            "count": 30,
+        },
+        "账号 kf02 自 2025-03-03 起已联系 30 位客户，到 2025-03-10 00:00 止需至少 200 位",
+        "account kf02: 30 customers since 2025-03-03; at least 200 due by 2025-03-10 00:00",
+    ),
+    (
         "cadence.greeting",
         {"status": "pending", "ts": T0, "deadline": T2},
-        "购买 2025-03-03 10:00：购后问候、致谢应在 2025-03-05 10:00 前完成",
-        "purchase 2025-03-03 10:00: greeting or thanks due by 2025-03-05 10:00",
+        "购买 2025-03-03 10:00：关怀、购后问候应在 2025-03-05 10:00 前完成",
+        "purchase 2025-03-03 10:00: care message or greeting due by 2025-03-05 10:00",
     ),
     (
         "cadence.greeting",
         {"status": "violation", "ts": T0, "deadline": T2},
-        "购买 2025-03-03 10:00，截至审计结束没有购后问候、致谢；时限 2 天",
-        "purchase 2025-03-03 10:00, no greeting or thanks by the audit's end; limit 2 days",
+        "购买 2025-03-03 10:00，截至审计结束没有关怀、购后问候；时限 2 天",
+        "purchase 2025-03-03 10:00, no care message or greeting by the audit's end; limit 2 days",
     ),
     (
         "cadence.greeting",
         {"status": "violation", "ts": T0, "deadline": T2, "ref_ts": T1},
-        "购买 2025-03-03 10:00，首次购后问候、致谢 2025-03-06 11:00：相隔 3 天 1 小时；时限 2 天",
-        "purchase 2025-03-03 10:00, first greeting or thanks 2025-03-06 11:00: 3 d 1 h after; "
+        "购买 2025-03-03 10:00，间隔足够的关怀、购后问候 2025-03-06 11:00：相隔 3 天 1 小时；时限 2 天",
+        "purchase 2025-03-03 10:00, first care message or greeting from 1 hour on 2025-03-06 11:00: "
+        "3 d 1 h after; "
         "limit 2 days",
     ),
     (

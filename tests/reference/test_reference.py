@@ -78,12 +78,15 @@ def test_diff_names_what_differs() -> None:
         "deadline": AS_OF,
         "detail": None,
         "count": 3,
+        "agent_id": None,
+        "channel": None,
     }
     kinds = {"r": "rolling_cap"}
     assert diff([row], [dict(row)], kinds) == ""
     assert "reference only" in diff([], [row], kinds)
     assert diff([row], [{**row, "count": 4}], kinds)
     assert diff([row], [{**row, "status": "ok"}], kinds)
+    assert diff([row], [{**row, "agent_id": "a1"}], kinds)  # attribution is compared too
     # counts are compared for violations only; deadlines are not defined for rolling caps
     ok = {**row, "status": "ok"}
     assert diff([ok], [{**ok, "count": None, "deadline": None}], kinds) == ""
