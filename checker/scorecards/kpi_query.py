@@ -42,10 +42,13 @@ def kpi_query(events: ir.Table, pb: Playbook, as_of: datetime) -> ir.Table:
     still_open = w.is_inquiry & ~converted & (deadline > ibis.literal(as_of, type="timestamp"))
     counted = w.is_inquiry & ~still_open
     paid = w.is_buy & w.amount.notnull()
+    # The median reads a NULLed column, not ``where=``: Ibis's PySpark compiler would wrap the
+    # percentage in the filter too, which Spark refuses (it must be a constant).
+    paid_amount = ibis.ifelse(paid, w.amount, ibis.null(w.amount.type()))
     return w.group_by("agent_id").aggregate(
         inquiries=counted.cast("int64").sum(),
         converted=converted.cast("int64").sum(),
         orders=paid.cast("int64").sum(),
         order_mean=w.amount.mean(where=paid),
-        order_median=w.amount.median(where=paid),
+        order_median=paid_amount.median(),
     )

@@ -71,9 +71,10 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
     (
         "cadence.greeting",
         {"status": "violation", "ts": T0, "deadline": T2, "ref_ts": T1},
-        "购买 2025-03-03 10:00，间隔足够的关怀、购后问候 2025-03-06 11:00：相隔 3 天 1 小时；时限 2 天",
-        "purchase 2025-03-03 10:00, first care message or greeting from 1 hour on 2025-03-06 11:00: "
-        "3 d 1 h after; "
+        "购买 2025-03-03 10:00，间隔足够的关怀、购后问候 2025-03-06 11:00："
+        "相隔 3 天 1 小时；时限 2 天",
+        "purchase 2025-03-03 10:00, first care message or greeting from 1 hour on "
+        "2025-03-06 11:00: 3 d 1 h after; "
         "limit 2 days",
     ),
     (

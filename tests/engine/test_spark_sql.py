@@ -19,6 +19,7 @@ from checker.log.columns import CANONICAL
 from checker.log.normalize import normalize
 from checker.playbook import Playbook
 from checker.playbook.load import load_playbook
+from checker.scorecards.kpi_query import kpi_query
 from tests.engine.conftest import demo_prepared
 
 
@@ -36,6 +37,7 @@ def _queries(pb: Playbook) -> dict[str, ir.Table]:
         ctx = evaluate.context(prep, pb, pb.rules)
         out["segments"] = segment_table(prep.events, pb, prep.as_of, prep.customers)
         out["every row's event id"] = prep.events.select("seq", "event_id")
+        out["agent KPIs"] = kpi_query(prep.events, pb, prep.as_of)
         out["customer keys"] = key_counts(prep.segments)
         scopes = [s for r in pb.rules if (s := evaluate.own_rows(r, ctx, prep.events)) is not None]
         out["counting rows for the plan"] = plan.signature_counts(prep.events, scopes, 7)
