@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.commands.terminal_io import drain
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo" / "events.csv"
 
@@ -26,16 +28,7 @@ def _stderr(on_terminal: bool) -> str:
         _, err = proc.communicate(timeout=300)
         return err.decode()
     os.close(follower)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(leader)
+    out = drain(leader)
     assert proc.wait(timeout=300) == 0
     return out.decode(errors="replace")
 

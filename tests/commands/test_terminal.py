@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
+from tests.commands.terminal_io import drain
 
 ROOT = Path(__file__).resolve().parents[2]
 LOG = "ts,customer_id,event,channel,agent_id\n2025-03-03 10:00,C1,complaint,im,\n"
@@ -31,16 +32,7 @@ def _run_on_a_terminal(args: list[str], env: dict[str, str]) -> bytes:
         timeout=300,
     )
     os.close(follower)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(leader)
+    out = drain(leader)
     assert proc.returncode in (0, 1), out
     return out
 
