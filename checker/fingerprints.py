@@ -7,6 +7,8 @@
 ``anchor`` is what the finding is about (an event by its id or its own content, or a
 period: see `checker.engine.identity`). Neither the file name, the line, the status nor the
 audit's end goes in: a pending finding that becomes a violation keeps its fingerprint.
+A finding about a staff account and a period (``agent_quota``) names no customer: its
+``customer`` is the empty text, and its anchor names the account and the period.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ def fingerprint(rule: str, customer: str, anchor: str) -> str:
 
 def fingerprints(rule: pa.Array, customer: pa.Array, anchor: pa.Array) -> pa.Array:
     """The fingerprint of each finding (``customer``: keyed pseudonyms)."""
+    customer = pc.fill_null(customer, "")
     joined = pc.binary_join_element_wise(VERSION, rule, customer, anchor, "\n").to_pylist()
     digests = [hashlib.sha256(t.encode("utf-8")).hexdigest()[:DIGITS] for t in joined]
     return pa.array(digests, pa.string())

@@ -118,7 +118,8 @@ def test_a_json_column_of_numbers_and_text_is_quoted_on_duckdb(spark: Any, tmp_p
     )
     duck = report("duckdb", [log], tmp_path / "duck.json")["input"]
     spark = report("spark", [log], tmp_path / "spark.json")["input"]
-    assert [r["reason"] for r in duck["rejects"]] == ["amount '\"abc\"' is not a number"]
-    assert [r["reason"] for r in spark["rejects"]] == ["amount 'abc' is not a number"]
+    advice = "is not a finite number: write digits with a point, e.g. 128.50"
+    assert [r["reason"] for r in duck["rejects"]] == [f"amount '\"abc\"' {advice}"]
+    assert [r["reason"] for r in spark["rejects"]] == [f"amount 'abc' {advice}"]
     assert [r["line"] for r in duck["rejects"]] == [r["line"] for r in spark["rejects"]] == [2]
     assert duck["rows_read"] == spark["rows_read"] == 2
