@@ -20,7 +20,7 @@ from checker.engine.backends.options import (
     EngineOptions,
 )
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
-from checker.report.formats import FORMATS, write_report
+from checker.report.formats import FORMATS, refuse_stdout, write_report
 from checker.report.model import DEFAULT_SHOW, AuditReport, show_count
 from checker.terminal import wants_color
 
@@ -162,6 +162,7 @@ def run(args: argparse.Namespace) -> int:
             "--by needs --format csv",
             [Problem(f"--by {args.by} with --format {args.format}: add --format csv")],
         )
+    refuse_stdout(args.format, args.output)  # before the audit, not after it
     inputs = [*args.logs, *([args.customers] if args.customers else [])]
     refuse_overwriting_inputs(args.output, inputs)
     # Imported here, not above: building the parser (`huitou --help`, every other command)

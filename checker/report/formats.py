@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import codecs
 import importlib
+import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, TextIO
@@ -37,7 +38,9 @@ class Writers(Mapping[str, ModuleType]):
         return list(self._modules.values())
 
 
-# Each module has `render(report) -> str` and `ENCODING` (the encoding of a written file).
+# Each module has `render(report) -> str` and `ENCODING` (the encoding of a written file); a
+# binary one (in BINARY) has `write(report, handle)` instead and is written only to a file. A
+# module's `stderr_line(report)`, when it has one, is written to stderr after the report.
 FORMATS = Writers(
     {
         "text": "text",
@@ -47,8 +50,20 @@ FORMATS = Writers(
         "csv": "csv_report",
         "sarif": "sarif",
         "markdown": "markdown",
+        "jsonl": "jsonl",
+        "parquet": "parquet_report",
     }
 )
+BINARY = {"parquet"}  # written by `write(report, handle)` into a file, never to stdout
+
+
+def refuse_stdout(fmt: str, output: str | Path | None) -> None:
+    """A binary format needs ``--output``: it is never written to a terminal or a pipe."""
+    if fmt in BINARY and output is None:
+        raise HuitouError(
+            f"--format {fmt} writes a binary file, not text for stdout.",
+            [Problem(f"add --output FILE (for example -o findings.{fmt})")],
+        )
 
 
 def render(report: AuditReport, fmt: str, *, color: bool = False) -> str:
@@ -68,9 +83,11 @@ def write_report(
     *,
     color: bool = False,
     by: str | None = None,
+    err: TextIO | None = None,
 ) -> None:
     """Write to ``output`` in the format's encoding (csv: UTF-8 with BOM), else to ``stream``
-    (default: stdout).
+    (default: stdout); a binary format only to ``output``. A format's ``stderr_line`` goes to
+    ``err`` (default: stderr).
 
     Line ends are written exactly as rendered (no newline translation). ``color`` only applies
     to text written to ``stream``. A file that cannot be written is a usage error (exit 2).
@@ -88,6 +105,11 @@ def write_report(
     if module is None:
         render(report, fmt)  # raises the usage error naming the formats
         return
+    if fmt in BINARY:
+        refuse_stdout(fmt, output)
+        assert output is not None
+        _write_file(output, module.write, report)
+        return
     encoding = module.ENCODING
     pieces: Iterator[Chunk]
     if fmt == "text":  # colours only on a terminal, never in a file
@@ -99,8 +121,18 @@ def write_report(
     else:
         pieces = iter([render(report, fmt, color=color and output is None)])
     if output is None:
-        stream = stream or sys.stdout
-        binary = getattr(stream, "buffer", None)
+        _write_stream(stream or sys.stdout, pieces, encoding)
+    else:
+        _write_file(output, lambda _, handle: handle.writelines(_encoded(pieces, encoding)), report)
+    if hasattr(module, "stderr_line"):
+        (err or sys.stderr).write(module.stderr_line(report))
+
+
+def _write_stream(stream: TextIO, pieces: Iterator[Chunk], encoding: str) -> None:
+    """The pieces to ``stream`` (its bytes when it has them). A reader that stops reading
+    (``| head``) has what it wanted: the rest is dropped, and the audit's exit code stands."""
+    binary = getattr(stream, "buffer", None)
+    try:
         stream.flush()
         if binary is None:
             for piece in pieces:
@@ -108,10 +140,16 @@ def write_report(
         else:
             binary.writelines(_encoded(pieces, encoding))
             binary.flush()
-        return
+    except BrokenPipeError:
+        # Python flushes stdout again at exit: point it at /dev/null so that is quiet too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+
+
+def _write_file(output: str | Path, write: Callable[..., None], report: AuditReport) -> None:
+    """``write(report, handle)`` into ``output``; a file that cannot be written: exit 2."""
     try:
         with open(output, "wb") as handle:
-            handle.writelines(_encoded(pieces, encoding))
+            write(report, handle)
     except OSError as exc:
         problem = Problem(exc.strerror or str(exc), file=str(output))
         raise HuitouError("cannot write the report", [problem]) from exc

@@ -7,7 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from checker.report import json_report
+from checker.report import finding_json, json_report
 from checker.report.model import Finding, FindingTable
 
 SCHEMA = json.loads(
@@ -132,10 +132,10 @@ def _hostile_findings(texts: list[str] = HOSTILE) -> list[Finding]:
 )
 def test_vectorised_lines_are_json_dumps_byte_for_byte(findings):
     batch = FindingTable.of(findings).table.to_batches()[0]
-    got = json_report.lines(batch).to_pylist()
+    got = finding_json.lines(batch).to_pylist()
     assert got == [json.dumps(vars(f), ensure_ascii=False, sort_keys=True) for f in findings]
     assert [json.loads(line) for line in got] == [vars(f) for f in findings]
-    prefixed = json_report.lines(batch, prefix=",\n    ").to_pylist()
+    prefixed = finding_json.lines(batch, prefix=",\n    ").to_pylist()
     assert prefixed == [",\n    " + line for line in got]
 
 

@@ -1,0 +1,47 @@
+"""The audit in brief, for formats that carry it beside the findings: the JSON Lines report
+(one line on stderr) and the Parquet report (its key-value metadata). The JSON report's
+``summary`` is `rule_summary` too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker.report.model import AuditReport
+
+
+def rule_summary(report: AuditReport) -> dict[str, dict[str, Any]]:
+    """Per rule id: its principle, severity, title, opportunities, violations, pending and
+    compliance."""
+    return {
+        r.rule: {
+            "principle": r.principle,
+            "severity": r.severity,
+            "title": r.title,
+            "opportunities": r.opportunities,
+            "violations": r.violations,
+            "pending": r.pending,
+            "compliance": r.compliance,
+        }
+        for r in report.rules
+    }
+
+
+def brief(report: AuditReport) -> dict[str, Any]:
+    """The playbook, the as-of time, the language, the input's row counts (not each rejected
+    row: `--format json` lists them) and the summary per rule; with a baseline, its totals."""
+    source = report.input
+    out: dict[str, Any] = {
+        "playbook": report.playbook,
+        "as_of": report.as_of,
+        "lang": report.lang,
+        "input": {
+            "rows_read": source.rows_read,
+            "rows_checked": source.rows_checked,
+            "rows_rejected": source.rows_rejected,
+        },
+        "summary": rule_summary(report),
+    }
+    if report.baseline is not None:
+        b = report.baseline
+        out["baseline"] = {"file": b.file, "new": b.new, "known": b.known, "fixed": len(b.fixed)}
+    return out
