@@ -36,7 +36,10 @@ def schema(report: AuditReport) -> pa.Schema:
 
 
 def _text(value: object) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    """A value of the metadata: text as it is, anything else as JSON."""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def typed(batch: pa.RecordBatch, target: pa.Schema) -> pa.RecordBatch:

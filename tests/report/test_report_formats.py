@@ -6,12 +6,15 @@ import pytest
 
 from checker.errors import HuitouError
 from checker.report import csv_report
-from checker.report.formats import FORMATS, render, write_report
+from checker.report.formats import BINARY, FORMATS, render, write_report
 
 
-def test_registry_names_the_seven_formats():
-    assert sorted(FORMATS) == ["csv", "github", "json", "junit", "markdown", "sarif", "text"]
-    assert all(callable(m.render) and isinstance(m.ENCODING, str) for m in FORMATS.values())
+def test_registry_names_the_formats():
+    names = ["csv", "github", "json", "jsonl", "junit", "markdown", "parquet", "sarif", "text"]
+    assert sorted(FORMATS) == names
+    text = [m for name, m in FORMATS.items() if name not in BINARY]
+    assert all(callable(m.render) and isinstance(m.ENCODING, str) for m in text)
+    assert BINARY == {"parquet"} and all(callable(FORMATS[name].write) for name in BINARY)
 
 
 def test_unknown_format_is_a_usage_error(report):
