@@ -45,13 +45,13 @@ FORMATS = Writers(
     {
         "text": "text",
         "json": "json_report",
+        "jsonl": "jsonl",
+        "parquet": "parquet_report",
         "junit": "junit",
         "github": "github",
         "csv": "csv_report",
         "sarif": "sarif",
         "markdown": "markdown",
-        "jsonl": "jsonl",
-        "parquet": "parquet_report",
     }
 )
 BINARY = {"parquet"}  # written by `write(report, handle)` into a file, never to stdout

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +54,15 @@ def test_unwritable_output_names_the_file(report, tmp_path):
     with pytest.raises(HuitouError) as err:
         write_report(report, "json", target, io.StringIO())
     assert str(target) in str(err.value) and err.value.exit_code == 2
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_handbook_lists_every_format(lang):
+    """The handbook's table of report formats (docs/*/auditing.md) names each one."""
+    page = Path(__file__).resolve().parents[2] / "docs" / lang / "auditing.md"
+    rows = {
+        line.split("`")[1]
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if line.startswith("| `")
+    }
+    assert set(FORMATS) <= rows

@@ -11,12 +11,12 @@ from checker.report.formats import BINARY, FORMATS, write_report
 FILES = {
     "text": "report.txt",
     "json": "report.json",
+    "jsonl": "report.jsonl",
     "junit": "report.junit.xml",
     "github": "report.github.txt",
     "csv": "report.csv",
     "sarif": "report.sarif",
     "markdown": "report.md",
-    "jsonl": "report.jsonl",
 }
 
 
