@@ -214,9 +214,8 @@ def exit_code(report: AuditReport, fail_on: str) -> int:
     """1 when a violation at or above ``fail_on`` is found (with a baseline: a new one)."""
     if fail_on == "never":
         return EXIT_OK
-    violations = report.violations()
-    if report.baseline is not None:
-        violations = violations.where("baseline_state", "new")
+    new = {"baseline_state": "new"} if report.baseline is not None else {}
+    severities = report.findings.distinct_where("severity", status="violation", **new)
     floor = SEVERITY_RANK[fail_on]
-    failing = any(SEVERITY_RANK[s] >= floor for s in violations.distinct("severity"))
+    failing = any(SEVERITY_RANK[s] >= floor for s in severities)
     return EXIT_FINDINGS if failing else EXIT_OK

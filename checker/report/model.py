@@ -148,6 +148,17 @@ class FindingTable:
         """The values of one column, each once."""
         return pc.unique(self.table[name]).to_pylist()
 
+    def distinct_where(self, name: str, **equal: str) -> list[Any]:
+        """The values of column ``name``, each once, of the findings whose columns equal
+        ``equal``'s values: only those columns are read (`where` copies every column)."""
+        if not equal:
+            return self.distinct(name)
+        tests = [pc.fill_null(pc.equal(self.table[c], v), False) for c, v in equal.items()]
+        keep = tests[0]
+        for test in tests[1:]:
+            keep = pc.and_(keep, test)
+        return pc.unique(self.table[name].filter(keep)).to_pylist()
+
 
 DEFAULT_SHOW = 5  # examples per rule in the text and markdown reports
 

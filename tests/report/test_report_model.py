@@ -51,3 +51,18 @@ def test_a_table_needs_the_finding_schema():
         FindingTable(wrong)
     assert FindingTable.of([]).table.schema == FINDING_SCHEMA
     assert [f.name for f in dataclasses.fields(Finding)] == FINDING_SCHEMA.names
+
+
+def test_distinct_where_reads_only_the_matching_findings(report):
+    findings = report.findings
+    assert sorted(findings.distinct_where("severity", status="violation")) == [
+        "error",
+        "info",
+        "warning",
+    ]
+    assert findings.distinct_where("severity", status="pending", rule="cadence.greeting") == [
+        "warning"
+    ]
+    assert findings.distinct_where("rule", status="nothing") == []
+    assert findings.distinct_where("baseline_state", baseline_state="new") == []  # all NULL
+    assert sorted(findings.distinct_where("status")) == ["pending", "violation"]
