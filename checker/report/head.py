@@ -1,6 +1,6 @@
 """The audit in brief, for formats that carry it beside the findings: the JSON Lines report
-(one line on stderr) and the Parquet report (its key-value metadata). The JSON report's
-``summary`` is `rule_summary` too."""
+(one line on stderr) and the Parquet report (its key-value metadata). `rule_summary` is the
+JSON report's ``summary`` (tests compare the two on the golden report)."""
 
 from __future__ import annotations
 

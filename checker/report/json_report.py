@@ -8,7 +8,6 @@ from dataclasses import asdict
 from typing import Any
 
 from checker.report.finding_json import batches, in_parallel
-from checker.report.head import rule_summary
 from checker.report.lines import Chunk, utf8
 from checker.report.model import BATCH, AuditReport
 
@@ -30,7 +29,18 @@ def _head(report: AuditReport) -> dict[str, Any]:
             "rows_rejected": source.rows_rejected,
             "rejects": [asdict(r) for r in source.rejects],
         },
-        "summary": rule_summary(report),
+        "summary": {
+            r.rule: {
+                "principle": r.principle,
+                "severity": r.severity,
+                "title": r.title,
+                "opportunities": r.opportunities,
+                "violations": r.violations,
+                "pending": r.pending,
+                "compliance": r.compliance,
+            }
+            for r in report.rules
+        },
         **({"scorecards": report.scorecards.as_dict()} if report.scorecards else {}),
         **({"baseline": baseline_section(report)} if report.baseline is not None else {}),
     }
