@@ -92,3 +92,20 @@ def test_jq_selects_findings_line_by_line(report, tmp_path: Path) -> None:
     ).stdout.split()
     pending = [f.fingerprint for f in report.findings if f.status == "pending"]
     assert [json.loads(p) for p in picked] == pending and len(pending) == 4
+
+
+def test_the_cli_writes_findings_to_stdout_and_the_brief_to_stderr(cli, tmp_path: Path) -> None:
+    demo = Path(__file__).resolve().parents[2] / "examples" / "demo"
+    args = ["check", demo / "events.csv", "--customers", demo / "customers.csv"]
+    code, out, err = cli(*args, "--format", "jsonl", "--fail-on", "never")
+    assert code == 0
+    head = json.loads(err.strip().splitlines()[-1])
+    findings = [json.loads(line) for line in out.splitlines()]
+    totals = sum(r["violations"] + r["pending"] for r in head["summary"].values())
+    assert len(findings) == totals > 100
+    assert (
+        head["input"]["rows_read"] == head["input"]["rows_checked"] + head["input"]["rows_rejected"]
+    )
+    _, again, _ = cli(*args, "--format", "json", "--fail-on", "never")
+    assert findings == json.loads(again)["findings"]
+    assert cli(*args, "--format", "jsonl", "--fail-on", "error")[0] == 1  # the exit code stands
