@@ -116,3 +116,16 @@ def test_the_cli_refuses_stdout_before_the_audit(cli, tmp_path: Path) -> None:
     assert code == 2 and out == ""
     assert "--format parquet writes a binary file" in err and "-o findings.parquet" in err
     assert "missing.csv" not in err
+
+
+def test_times_at_the_ends_of_the_calendar_survive(report, tmp_path: Path) -> None:
+    """The log takes years 1-9999: both ends read back from DuckDB as they were written."""
+    first, second, *rest = report.findings
+    ends = [
+        dataclasses.replace(first, ts="0001-01-01 00:00:00"),
+        dataclasses.replace(second, ts="9999-12-31 23:59:59"),
+        *rest,
+    ]
+    out = _written(dataclasses.replace(report, findings=ends), tmp_path)
+    got = duckdb.connect().sql(f"SELECT strftime(ts, '%Y-%m-%d %H:%M:%S') FROM '{out}'")
+    assert [row[0] for row in got.fetchall()][:2] == ["0001-01-01 00:00:00", "9999-12-31 23:59:59"]
