@@ -12,6 +12,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.churn.model import build_churn
 from checker.engine.audit import AuditResult
 from checker.engine.identity import anchors
 from checker.engine.kinds._evidence import ts_text
@@ -237,5 +238,6 @@ def build_report(
         findings=findings,
         principles={pid: p["title"][lang] for pid, p in pb.principles.items()},
         scorecards=build_scorecards(result.counts, result.kpis, pb),
+        churn=build_churn(result.churn, result.findings, pb, lang),
         rule_docs=rule_docs(pb, lang, site_url),
     )

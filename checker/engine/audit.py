@@ -11,6 +11,7 @@ import ibis
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.churn.query import Lapsed, lapsed_customers
 from checker.engine.backends import backend_for
 from checker.engine.backends.base import Backend
 from checker.engine.backends.duckdb import duckdb_session
@@ -37,6 +38,7 @@ class AuditResult:
     findings: pa.Table
     rejects: pa.Table  # file, line, reason
     kpis: pa.Table | None = None  # per agent (see `checker.scorecards.kpi_query`)
+    churn: Lapsed | None = None  # the lapsed repeat customers (see `checker.churn.query`)
 
 
 def with_file_names(table: pa.Table, files: list[str]) -> pa.Table:
@@ -124,16 +126,18 @@ def _audit(
         counts = [COUNT_SCHEMA.empty_table()]
         shown = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
     found = pa.concat_tables(shown, promote_options="permissive")
-    kpis = None
+    kpis = churn = None
     if not keep_ok:  # sorted here, by the backend's threads
         found = backend.in_report_order(found, prep.files)
         kpis = backend.con.to_pyarrow(kpi_query(prep.events, playbook, prep.as_of))
+        churn = lapsed_customers(backend.con, prep, playbook, customer_names)
     return AuditResult(
         prep,
         pa.concat_tables(counts, promote_options="permissive"),
         with_file_names(found, prep.files),
         rejects,
         kpis,
+        churn,
     )
 
 

@@ -118,6 +118,7 @@ def playbook_schema() -> dict[str, Any]:
                     "complaint_rule": {"type": "string"},
                 },
             },
+            "churn": _churn_schema(),
             "principles": {
                 "type": "object",
                 "propertyNames": {"pattern": ID},
@@ -133,6 +134,32 @@ def playbook_schema() -> dict[str, Any]:
                 "additionalProperties": _rule_schema(),
             },
             "handbook": {"type": "object"},
+        },
+    }
+
+
+def _churn_schema() -> dict[str, Any]:
+    names = {"type": "array", "items": {"type": "string"}, "uniqueItems": True}
+    reason = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "title"],
+        "properties": {
+            "id": {"type": "string", "pattern": ID, "not": {"const": "none"}},
+            "title": L10N,
+            "rules": names,
+            "kinds": {**names, "items": {"enum": list(kinds())}},
+            "events": names,
+        },
+        "anyOf": [{"required": [k]} for k in ("rules", "kinds", "events")],
+    }
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "after": DURATION,
+            "reasons": {"type": "array", "items": reason},
+            "none": L10N,
         },
     }
 

@@ -31,7 +31,7 @@ class Prepared:
     rejected: ir.Table  # file_no, line, reason of every rejected row (events + customers)
     files: list[str]  # input files by file_no (logs in argument order, then customers)
     customers: ir.Table | None
-    # customer_id, customer_key, segment, last_purchase: one row per audited customer
+    # customer_id, customer_key, segment, last_purchase, active_segment: a row per customer
     segments: ir.Table
     rows_read: int
     event_ids: EventIds  # every row's event id, by seq

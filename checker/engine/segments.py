@@ -15,7 +15,9 @@ from checker.playbook.model import Playbook
 def segment_table(
     events: ir.Table, pb: Playbook, as_of: datetime, customers: ir.Table | None
 ) -> ir.Table:
-    """customer_id, segment (NULL when none applies), last_purchase."""
+    """customer_id, segment (NULL when none applies), last_purchase, and ``active_segment``:
+    the segment with ``dormant`` passed over, i.e. the one the customer would have if they were
+    still buying (the churn analysis reports it: every lapsed customer is dormant)."""
     spec = pb.data["segments"]
     end = ibis.literal(as_of, type="timestamp")
     in_window = (events.ts >= end - interval(spec["lookback"])) & (events.ts <= end)
@@ -53,11 +55,18 @@ def segment_table(
         "regular": per.purchases_ever >= int(spec.get("regular", {}).get("min_purchases", 2)),
         "new": per.purchases_ever >= int(spec.get("new", {}).get("min_purchases", 1)),
     }
-    segment = ibis.cases(
-        *[(holds[name].fill_null(False), name) for name in spec["precedence"] if name in holds],
-        else_=ibis.null("string"),
+
+    def first_of(names: list[str]) -> ir.StringValue:
+        held = [(holds[name].fill_null(False), name) for name in names if name in holds]
+        return ibis.cases(*held, else_=ibis.null("string")) if held else ibis.null("string")
+
+    awake = [name for name in spec["precedence"] if name != "dormant"]
+    out = per.select(
+        "customer_id",
+        "last_purchase",
+        segment=first_of(spec["precedence"]),
+        active_segment=first_of(awake),
     )
-    out = per.select("customer_id", "last_purchase", segment=segment)
     if customers is not None:
         tiers = (
             customers.filter(customers.tier.notnull() & (customers.reason == ""))
@@ -65,5 +74,10 @@ def segment_table(
             .distinct(on="t_id", keep="last")
         )
         j = out.left_join(tiers, out.customer_id == tiers.t_id)
-        out = j.select("customer_id", "last_purchase", segment=ibis.coalesce(j.tier, j.segment))
+        out = j.select(
+            "customer_id",
+            "last_purchase",
+            segment=ibis.coalesce(j.tier, j.segment),
+            active_segment=ibis.coalesce(j.tier, j.active_segment),
+        )
     return out

@@ -12,6 +12,10 @@ TOP_LEVEL = {
     "kpi": "The agent review's settings (seed 004): conversion_within, how soon after an "
     "inquiry a purchase counts as converted; complaint_rule, the rule whose outcomes count "
     "an agent's complaints.",
+    "churn": "The churn analysis (seeds 002, 003): after, how long after a repeat customer's "
+    "last purchase they have lapsed (default 180d); reasons, each an id, a title and what "
+    "counts as it: violations of rules (by id) or kinds up to the lapse, or events of the "
+    "customer after their last purchase; none, the title of a lapse nothing explains.",
     "timezone": "IANA time zone of the shop (e.g. Asia/Shanghai): times without an offset "
     "are in it; times with one are converted to it.",
     "events": "The canonical event vocabulary: who acts (customer or shop), the group, and "

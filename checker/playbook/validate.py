@@ -71,6 +71,7 @@ def _reference_problems(pb: Playbook) -> Iterator[Problem]:
     complaint_rule = (data.get("kpi") or {}).get("complaint_rule")
     if complaint_rule is not None and complaint_rule not in data.get("rules", {}):
         yield _problem(pb, ("kpi", "complaint_rule"), f"unknown rule {complaint_rule!r}")
+    yield from _churn_problems(pb, data)
     for rule_id, rule in data.get("rules", {}).items():
         if not isinstance(rule, dict):
             continue
@@ -105,6 +106,22 @@ def _reference_problems(pb: Playbook) -> Iterator[Problem]:
                             f"placeholder {{{m.group(1)}}} is not a parameter of this rule",
                         )
     yield from _placeholder_problems(pb, data, ())
+
+
+def _churn_problems(pb: Playbook, data: dict[str, Any]) -> Iterator[Problem]:
+    """Each churn reason names known rules and events, and no two share an id."""
+    seen: set[str] = set()
+    for i, reason in enumerate((data.get("churn") or {}).get("reasons") or []):
+        base = ("churn", "reasons", i)
+        if reason.get("id") in seen:
+            yield _problem(pb, (*base, "id"), f"reason {reason['id']!r} is given twice")
+        seen.add(reason.get("id"))
+        for j, rule in enumerate(reason.get("rules") or []):
+            if rule not in data.get("rules", {}):
+                yield _problem(pb, (*base, "rules", j), f"unknown rule {rule!r}")
+        for j, event in enumerate(reason.get("events") or []):
+            if event not in data.get("events", {}):
+                yield _problem(pb, (*base, "events", j), f"unknown event {event!r}")
 
 
 # Parameter pairs whose first must not exceed the second (a kind's schema cannot say so).

@@ -42,6 +42,7 @@ def _head(report: AuditReport) -> dict[str, Any]:
             for r in report.rules
         },
         **({"scorecards": report.scorecards.as_dict()} if report.scorecards else {}),
+        **({"churn": report.churn.as_dict()} if report.churn is not None else {}),
         **({"baseline": baseline_section(report)} if report.baseline is not None else {}),
     }
 

@@ -13,6 +13,7 @@ from checker.scorecards.model import Scorecards
 
 if TYPE_CHECKING:
     from checker.baseline.compare import BaselineResult
+    from checker.churn.model import Churn
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ class AuditReport:
     show: int | None = DEFAULT_SHOW  # examples per rule (None: all; see `show_count`)
     rule_docs: dict[str, RuleDoc] = field(default_factory=dict)  # rule id -> its texts
     scorecards: Scorecards | None = None  # per agent and channel (see `checker.scorecards`)
+    churn: Churn | None = None  # lapsed repeat customers and why (see `checker.churn`)
 
     def __post_init__(self) -> None:
         if not isinstance(self.findings, FindingTable):

@@ -8,6 +8,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rich.cells import cell_len
 
+from checker.report.churn_text import churn_section
 from checker.report.grouping import percent, rule_groups, rules_by_principle
 from checker.report.lines import Chunk, finding_blocks, joined, one_line
 from checker.report.model import AuditReport, RuleSummary
@@ -174,6 +175,9 @@ def chunks(report: AuditReport, *, color: bool = False) -> Iterator[Chunk]:
     agents = list(agent_table(report.scorecards, report.lang))
     if agents:
         lines += [_paint(agents[0], "bold", color), *agents[1:], ""]
+    churn = list(churn_section(report.churn, report.lang))
+    if churn:
+        lines += [_paint(churn[0], "bold", color), *churn[1:], ""]
     yield "\n".join(lines) + "\n"
     yield from _findings(report, words, color)
 

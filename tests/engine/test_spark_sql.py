@@ -11,6 +11,8 @@ import ibis.expr.types as ir
 import pytest
 from ibis.config import Config
 
+from checker.churn.query import lapsed_query, repeat_count_query
+from checker.churn.spec import churn_spec
 from checker.engine import evaluate, plan
 from checker.engine.customer_keys import key_counts
 from checker.engine.segments import segment_table
@@ -38,6 +40,9 @@ def _queries(pb: Playbook) -> dict[str, ir.Table]:
         out["segments"] = segment_table(prep.events, pb, prep.as_of, prep.customers)
         out["every row's event id"] = prep.events.select("seq", "event_id")
         out["agent KPIs"] = kpi_query(prep.events, pb, prep.as_of)
+        out["repeat customers"] = repeat_count_query(prep.events, pb)
+        spec = churn_spec(pb)
+        out["lapsed customers"] = lapsed_query(prep.events, prep.segments, pb, spec, prep.as_of)
         out["customer keys"] = key_counts(prep.segments)
         scopes = [s for r in pb.rules if (s := evaluate.own_rows(r, ctx, prep.events)) is not None]
         out["counting rows for the plan"] = plan.signature_counts(prep.events, scopes, 7)

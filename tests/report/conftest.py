@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.churn.model import Churn, LapsedCustomer, MonthCount, ReasonCount, SegmentCount
 from checker.fingerprints import fingerprint
 from checker.report.model import (
     AuditReport,
@@ -207,6 +208,29 @@ SCORECARDS = Scorecards(
 )
 
 
+CHURN = Churn(
+    after="180d",
+    repeat_customers=40,
+    lapsed=3,
+    reasons=[
+        ReasonCount("complaint", "投诉未及时受理或解决", 1),
+        ReasonCount("silence", "长期没有联系", 2),
+        ReasonCount("none", "以上都不是", 1),
+    ],
+    by_segment=[SegmentCount("vip", "贵宾客户", 1), SegmentCount("regular", "老客户", 2)],
+    by_month=[MonthCount("2025-01", 1), MonthCount("2025-02", 0), MonthCount("2025-03", 2)],
+    customers=[
+        LapsedCustomer("C-0a1b2c3d4e", "regular", 3, "2024-09-20 10:00:00", "2025-03-19", ["none"]),
+        LapsedCustomer(
+            "C-9f8e7d6c5b", "vip", 6, "2024-09-02 15:30:00", "2025-03-01", ["complaint", "silence"]
+        ),
+        LapsedCustomer(
+            "C-5566778899", "regular", 2, "2024-07-15 09:00:00", "2025-01-11", ["silence"]
+        ),
+    ],
+)
+
+
 @pytest.fixture
 def report() -> AuditReport:
     source = InputSummary(
@@ -225,6 +249,7 @@ def report() -> AuditReport:
         findings=list(FINDINGS),
         principles=dict(PRINCIPLES),
         scorecards=SCORECARDS,
+        churn=CHURN,
         exit_code=1,
         rule_docs={
             r.rule: RuleDoc(

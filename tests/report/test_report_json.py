@@ -26,7 +26,16 @@ def test_output_validates_against_the_schema(report):
 
 def test_exact_shape_and_values(report):
     doc = json.loads(json_report.render(report))
-    assert list(doc) == ["as_of", "findings", "input", "lang", "playbook", "scorecards", "summary"]
+    assert list(doc) == [
+        "as_of",
+        "churn",
+        "findings",
+        "input",
+        "lang",
+        "playbook",
+        "scorecards",
+        "summary",
+    ]
     kf01 = doc["scorecards"]["agents"]["kf01"]
     assert (kf01["violations"], kf01["pending"], kf01["share"]) == (1, 1, 0.6667)
     assert kf01["kpi"]["conversion"] == 0.4 and kf01["kpi"]["resolved_share"] == 0.6667
