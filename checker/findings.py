@@ -34,6 +34,7 @@ from checker.report.model import (
 )
 from checker.report.runs import out_of_order, repeated, runs
 from checker.scorecards.build import build_scorecards
+from checker.trends.weekly import build_trends
 
 _UNKNOWN = re.compile(r"unknown event '([^']*)'")
 
@@ -237,5 +238,6 @@ def build_report(
         findings=findings,
         principles={pid: p["title"][lang] for pid, p in pb.principles.items()},
         scorecards=build_scorecards(result.counts, result.kpis, pb),
+        trends=None if result.weekly is None else build_trends(result.weekly, pb),
         rule_docs=rule_docs(pb, lang, site_url),
     )

@@ -45,6 +45,8 @@ def _head(report: AuditReport) -> dict[str, Any]:
             for r in report.rules
         },
         **({"scorecards": report.scorecards.as_dict()} if report.scorecards else {}),
+        **({"trends": report.trends.as_dict()} if report.trends is not None else {}),
+        **({"history": report.history} if report.history is not None else {}),
         **({"baseline": baseline_section(report)} if report.baseline is not None else {}),
     }
 
