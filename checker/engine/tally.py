@@ -182,7 +182,8 @@ def _summed(tables: list[pa.Table]) -> pa.Table:
 def summed_by(counts: pa.Table, keys: list[str]) -> pa.Table:
     """``counts`` (keys and ``n``) added up per ``keys``, rows with none dropped."""
     summed = counts.group_by(keys, use_threads=False).aggregate([("n", "sum")])
-    table = pa.table({name: summed[name] for name in keys} | {"n": summed["n_sum"].cast(pa.int64())})
+    n = summed["n_sum"].cast(pa.int64())
+    table = pa.table({name: summed[name] for name in keys} | {"n": n})
     return table.filter(pc.greater(table["n"], 0))
 
 

@@ -70,7 +70,7 @@ def parsed(data: bytes, file: str) -> tuple[list[Entry], list[Problem]]:
             problems.append(Problem(f"not UTF-8 text (byte {exc.start + 1})", file, number))
             continue
         except json.JSONDecodeError as exc:
-            what = f"not JSON ({exc.msg} at column {exc.colno}): a cut or edited line"
+            what = f"not JSON ({exc.msg}, column {exc.colno}): a cut or edited line"
             problems.append(Problem(what, file, number))
             continue
         if not isinstance(item, dict):
@@ -91,8 +91,8 @@ def _shape_problems(item: Entry, file: str, number: int) -> list[Problem]:
     out: list[Problem] = []
     for e in sorted(_validator().iter_errors(item), key=lambda e: list(map(str, e.path))):
         if e.validator == "required":
-            wanted = [k for k in e.validator_value if k not in e.instance]
-            missing.setdefault(e.json_path, []).extend(wanted)
+            # one error per missing key, each naming them all: told once
+            missing[e.json_path] = [k for k in e.validator_value if k not in e.instance]
         else:
             out.append(Problem(e.message, file, number, path=e.json_path))
     told = [
