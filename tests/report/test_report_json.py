@@ -26,7 +26,17 @@ def test_output_validates_against_the_schema(report):
 
 def test_exact_shape_and_values(report):
     doc = json.loads(json_report.render(report))
-    assert list(doc) == ["as_of", "findings", "input", "lang", "playbook", "scorecards", "summary"]
+    assert list(doc) == [
+        "as_of",
+        "findings",
+        "history",
+        "input",
+        "lang",
+        "playbook",
+        "scorecards",
+        "summary",
+        "trends",
+    ]
     kf01 = doc["scorecards"]["agents"]["kf01"]
     assert (kf01["violations"], kf01["pending"], kf01["share"]) == (1, 1, 0.6667)
     assert kf01["kpi"]["conversion"] == 0.4 and kf01["kpi"]["resolved_share"] == 0.6667
@@ -54,7 +64,7 @@ def test_text_is_utf8_with_sorted_keys_and_a_trailing_newline(report):
     json.loads(out, object_pairs_hook=lambda pairs: objects.append(pairs) or dict(pairs))
     assert all([k for k, _ in o] == sorted(k for k, _ in o) for o in objects)
     # One finding per line: each is a whole JSON object, in the report's order.
-    lines = [ln.strip().rstrip(",") for ln in out.splitlines() if ln.startswith("    {")]
+    lines = [ln.strip().rstrip(",") for ln in out.splitlines() if ln.startswith('    {"')]
     assert [json.loads(ln) for ln in lines] == json.loads(out)["findings"]
     assert len(lines) == len(report.findings)
 
