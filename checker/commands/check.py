@@ -173,7 +173,7 @@ def run(args: argparse.Namespace) -> int:
 
     history = before_audit(args.history)  # a damaged history stops the audit before it runs
     inputs = [*args.logs, *([args.customers] if args.customers else [])]
-    refuse_overwriting_inputs(args.output, [*inputs, *([history] if history else [])])
+    refuse_overwriting_inputs(args.output, [*inputs, *([history.path] if history else [])])
     # Imported here, not above: building the parser (`huitou --help`, every other command)
     # must not import Ibis, DuckDB or pyarrow; only an audit needs them.
     from checker.engine.audit import run_engine

@@ -56,12 +56,13 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(json.loads(text))
 
 
-def parsed(data: bytes, file: str) -> tuple[list[Entry], list[Problem]]:
-    """The entries of a history file's bytes, and a problem for every damaged line (not
-    UTF-8, not JSON, not an object, or not of the entry's shape). Blank lines are skipped."""
+def parsed(data: bytes, file: str, first: int = 1) -> tuple[list[Entry], list[Problem]]:
+    """The entries of a history file's bytes (its lines from number ``first``), and a
+    problem for every damaged line (not UTF-8, not JSON, not an object, or not of the
+    entry's shape). Blank lines are skipped."""
     entries: list[Entry] = []
     problems: list[Problem] = []
-    for number, raw in enumerate(data.split(b"\n"), 1):
+    for number, raw in enumerate(data.split(b"\n"), first):
         if not raw.strip():
             continue
         try:

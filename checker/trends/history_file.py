@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.errors import HuitouError, Problem
@@ -36,28 +37,39 @@ def resolved(path: Path) -> Path:
     return path
 
 
-def checked(path: Path) -> list[Entry]:
+@dataclass(frozen=True)
+class Seen:
+    """A history file's bytes as last read, and their entries (checked): appending after
+    the check before the audit checks only the lines added since."""
+
+    data: bytes = b""
+    entries: list[Entry] = field(default_factory=list)
+
+
+def checked(path: Path) -> Seen:
     """The entries already in ``path`` (none when it does not exist yet); HuitouError when
     it is damaged. Reads only."""
     if not path.exists():
-        return []
+        return Seen()
     with _locked(path, os.O_RDONLY, exclusive=False) as fd:
-        return _entries(_read(fd), path)
+        data = _read(fd)
+        return Seen(data, _entries(data, path, Seen()))
 
 
-def append(path: Path, entry: Entry) -> list[Entry]:
+def append(path: Path, entry: Entry, seen: Seen | None = None) -> Seen:
     """Every entry of ``path``, then ``entry``, which is appended to it (the file is created
-    if missing); HuitouError, with nothing written, when the file is damaged."""
+    if missing); HuitouError, with nothing written, when the file is damaged. ``seen``: the
+    file as read before, if it was (the lines it had are not checked again)."""
     with _locked(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, exclusive=True) as fd:
         before = _read(fd)
-        entries = _entries(before, path)
+        entries = _entries(before, path, seen or Seen())
         data = line_of(entry)
         if before and not before.endswith(b"\n"):  # an editor dropped the last newline
             data = b"\n" + data
         written = os.write(fd, data)
         if written != len(data):  # a full disk: the next audit reports the cut line
             raise OSError(f"{path}: wrote {written} of {len(data)} bytes of the history entry")
-    return [*entries, entry]
+    return Seen(before + data, [*entries, entry])
 
 
 def _read(fd: int) -> bytes:
@@ -68,8 +80,15 @@ def _read(fd: int) -> bytes:
     return b"".join(chunks)
 
 
-def _entries(data: bytes, path: Path) -> list[Entry]:
-    entries, problems = parsed(data, str(path))
+def _entries(data: bytes, path: Path, seen: Seen) -> list[Entry]:
+    """The entries of ``data``; those of ``seen`` reused when ``data`` only adds lines."""
+    entries: list[Entry] = []
+    first = 1  # the number of data's first line
+    if seen.data.endswith(b"\n") and data.startswith(seen.data):
+        entries, data = list(seen.entries), data[len(seen.data) :]
+        first = seen.data.count(b"\n") + 1
+    more, problems = parsed(data, str(path), first)
+    entries += more
     if problems:
         lines = len({p.line for p in problems})
         raise HuitouError(
@@ -123,18 +142,27 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-def before_audit(path: Path | None) -> Path | None:
+@dataclass(frozen=True)
+class History:
+    """``--history``: the file, and what it held when checked before the audit."""
+
+    path: Path
+    seen: Seen
+
+
+def before_audit(path: Path | None) -> History | None:
     """``--history``: the file, checked before the audit runs (a damaged one stops it
-    before any work; it is checked again, under the lock, when the entry is appended)."""
+    before any work; lines added meanwhile are checked under the lock, when the entry is
+    appended)."""
     if path is None:
         return None
     file = resolved(path)
-    checked(file)
-    return file
+    return History(file, checked(file))
 
 
-def recorded(report: AuditReport, file: Path | None) -> AuditReport:
-    """``report`` with its ``history``: the entries of ``file`` and this audit's, appended."""
-    if file is None:
+def recorded(report: AuditReport, history: History | None) -> AuditReport:
+    """``report`` with its ``history``: the entries of the file and this audit's, appended."""
+    if history is None:
         return report
-    return dataclasses.replace(report, history=append(file, entry(report)))
+    done = append(history.path, entry(report), history.seen)
+    return dataclasses.replace(report, history=done.entries)
