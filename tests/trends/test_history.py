@@ -211,3 +211,8 @@ def test_lines_added_after_the_check_are_checked_when_appending(tmp_path: Path) 
     assert [e["playbook"] for e in append(history.parent / "new.jsonl", sample("c")).entries] == [
         "c"
     ]
+
+
+def test_huitou_schema_prints_the_entry_schema(cli: Callable) -> None:
+    code, out, _ = cli("schema", "history-entry")
+    assert code == 0 and json.loads(out) == SCHEMA
