@@ -35,6 +35,7 @@ from checker.report.model import (
 )
 from checker.report.runs import out_of_order, repeated, runs
 from checker.scorecards.build import build_scorecards
+from checker.trends.weekly import build_trends
 
 _UNKNOWN = re.compile(r"unknown event '([^']*)'")
 
@@ -239,5 +240,6 @@ def build_report(
         principles={pid: p["title"][lang] for pid, p in pb.principles.items()},
         scorecards=build_scorecards(result.counts, result.kpis, pb),
         churn=build_churn(result.churn, result.findings, pb, lang),
+        trends=None if result.weekly is None else build_trends(result.weekly, pb),
         rule_docs=rule_docs(pb, lang, site_url),
     )

@@ -32,6 +32,27 @@ def test_every_command_is_in_the_readme_table(command: str) -> None:
     assert f"| `huitou {command}" in _command_table()
 
 
+def _check_options() -> list[str]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    check = action.choices["check"]
+    return [
+        max(a.option_strings, key=len)
+        for a in check._actions
+        if a.option_strings and "--help" not in a.option_strings
+    ]
+
+
+def test_the_check_options_are_read() -> None:
+    assert "--history" in _check_options() and "--baseline" in _check_options()
+
+
+@pytest.mark.parametrize("option", _check_options())
+def test_every_check_option_is_in_the_readme_table(option: str) -> None:
+    row = next(line for line in _command_table().splitlines() if "| `huitou check" in line)
+    assert f"[{option}" in row
+
+
 @pytest.mark.parametrize("kind", list(kinds()))
 def test_every_rule_kind_is_in_the_readme(kind: str) -> None:
     assert f"`{kind}`" in README

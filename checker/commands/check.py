@@ -81,6 +81,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help=f"where the handbook is published (SARIF links each rule to its entry; "
         f"default ${SITE_URL_ENV})",
     )
+    p.add_argument(
+        "--history",
+        type=Path,
+        metavar="FILE",
+        help="append this audit's summary to FILE (JSON Lines; a folder: its "
+        "huitou-history.jsonl) and report every audit recorded there",
+    )
     add_lang_arg(p)
     p.add_argument(
         "--reveal-ids",
@@ -163,8 +170,11 @@ def run(args: argparse.Namespace) -> int:
             [Problem(f"--by {args.by} with --format {args.format}: add --format csv")],
         )
     refuse_stdout(args.format, args.output)  # before the audit, not after it
+    from checker.trends.history_file import before_audit, recorded
+
+    history = before_audit(args.history)  # a damaged history stops the audit before it runs
     inputs = [*args.logs, *([args.customers] if args.customers else [])]
-    refuse_overwriting_inputs(args.output, inputs)
+    refuse_overwriting_inputs(args.output, [*inputs, *([history.path] if history else [])])
     # Imported here, not above: building the parser (`huitou --help`, every other command)
     # must not import Ibis, DuckDB or pyarrow; only an audit needs them.
     from checker.engine.audit import run_engine
@@ -199,7 +209,7 @@ def run(args: argparse.Namespace) -> int:
         report = build_report(result, pb, lang=lang, keyed=keyed, site_url=args.site_url)
     report = baseline_flags.apply(report, args.baseline, args.write_baseline)
     code = exit_code(report, args.fail_on)
-    report = dataclasses.replace(report, exit_code=code, show=args.show)
+    report = dataclasses.replace(recorded(report, history), exit_code=code, show=args.show)
     write_report(
         report,
         args.format,

@@ -19,7 +19,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "which",
-        choices=["playbook", "playbook-file", "log", "customers", "report"],
+        choices=["playbook", "playbook-file", "log", "customers", "report", "history-entry"],
         nargs="?",
         default="playbook",
         help="playbook (the merged playbook lint checks), playbook-file (one file of a "

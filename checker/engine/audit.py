@@ -22,7 +22,8 @@ from checker.engine.outcomes import OUTCOME_SCHEMA, as_table, union
 from checker.engine.pass_queries import Evidence, pass_queries
 from checker.engine.prepare import Prepared, prepare
 from checker.engine.report_order import CustomerNames, named_ahead
-from checker.engine.tally import COUNT_SCHEMA
+from checker.engine.tally import ATTRIBUTION, COUNT_SCHEMA, summed_by
+from checker.engine.weeks import WEEK
 from checker.playbook.model import Playbook
 from checker.progress import AuditProgress
 from checker.scorecards.kpi_query import kpi_query
@@ -39,6 +40,7 @@ class AuditResult:
     rejects: pa.Table  # file, line, reason
     kpis: pa.Table | None = None  # per agent (see `checker.scorecards.kpi_query`)
     churn: Lapsed | None = None  # the lapsed repeat customers (see `checker.churn.query`)
+    weekly: pa.Table | None = None  # rule, status, week, n (see `checker.engine.weeks`)
 
 
 def with_file_names(table: pa.Table, files: list[str]) -> pa.Table:
@@ -131,22 +133,26 @@ def _audit(
         found = backend.in_report_order(found, prep.files)
         kpis = backend.con.to_pyarrow(kpi_query(prep.events, playbook, prep.as_of))
         churn = lapsed_customers(backend.con, prep, playbook, customer_names)
+    every = pa.concat_tables(counts, promote_options="permissive")
     return AuditResult(
         prep,
-        pa.concat_tables(counts, promote_options="permissive"),
+        summed_by(every, ["rule", "status", *ATTRIBUTION]),  # the weeks added up
         with_file_names(found, prep.files),
         rejects,
         kpis,
         churn,
+        summed_by(every, ["rule", "status", WEEK]),  # the agents and channels added up
     )
 
 
 def _counted(outcomes: pa.Table) -> pa.Table:
-    """rule, status, n of outcomes already read: counted here, not by a second query (which
-    would compile and run the pass again)."""
-    grouped = outcomes.group_by(["rule", "status"]).aggregate([("rule", "count")])
-    n = grouped["rule_count"].cast(pa.int64())
-    return pa.table({"rule": grouped["rule"], "status": grouped["status"], "n": n})
+    """rule, status, agent_id, channel, week, n of outcomes already read: counted here, not
+    by a second query (which would compile and run the pass again)."""
+    week = pc.floor_temporal(outcomes["ts"], unit="week", week_starts_monday=True)
+    keyed = outcomes.select(["rule", "status", *ATTRIBUTION]).append_column(
+        WEEK, week.cast(pa.date32())
+    )
+    return summed_by(keyed.append_column("n", pa.repeat(1, len(keyed))), COUNT_SCHEMA.names[:-1])
 
 
 def evaluate_outcomes(

@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 from checker.engine.customer_keys import KEY, CustomerIndex
 from checker.engine.event_ids import EventIds
 from checker.engine.outcomes import DETAILS, OUTCOME_SCHEMA, STATUSES, Part, union
+from checker.engine.weeks import WEEK, week_of
 from checker.log.places import place
 
 # What a part's findings carry out of the aggregate besides the row's seq, time and customer
@@ -27,7 +28,7 @@ from checker.log.places import place
 # would carry through its sort for every row. The customer id comes from the key (see
 # `checker.engine.customer_keys`), the event id from the seq (`checker.engine.event_ids`).
 PAYLOAD = ("ts", *DETAILS)
-ATTRIBUTION = ("agent_id", "channel")  # the aggregate's groups
+ATTRIBUTION = ("agent_id", "channel")  # the aggregate's groups (and the week: see `tally`)
 OK = STATUSES.index("ok")
 NOT_OK = [c for c in range(len(STATUSES)) if c != OK]
 FOUND_SCHEMA = OUTCOME_SCHEMA.to_pyarrow()  # a tally's findings, as the outcome tables'
@@ -48,12 +49,21 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
     part's status code (``s{k}``) and the values its findings carry. Counts and a single
     filtered list: an aggregate with a FILTER per part would copy the rows once per part.
     The statuses are not counted here (a sum per part and status over every row): every
-    outcome that is not ok is in ``found``, where `unpack` counts them."""
+    outcome that is not ok is in ``found``, where `unpack` counts them.
+    The rows are grouped by their week too (see `checker.engine.weeks`); a part whose
+    outcomes have a time of their own (a period: ``values["ts"]``) adds a group key ``w{k}``,
+    its outcomes' week, so each outcome is counted in its own week."""
     m = b.mutate(
         **{
             f"_s{k}": ibis.ifelse(part.where, part.status, ibis.null("int8"))
             for k, part in enumerate(parts)
-        }
+        },
+        **{WEEK: week_of(b.ts)},
+        **{
+            f"w{k}": ibis.ifelse(part.where, week_of(part.values["ts"]), ibis.null("date"))
+            for k, part in enumerate(parts)
+            if "ts" in part.values
+        },
     )
     codes = [m[f"_s{k}"] for k in range(len(parts))]
     aggs: dict[str, ir.Value] = {}
@@ -71,13 +81,14 @@ def tally(b: ir.Table, parts: list[Part]) -> Tally:
         fields.append(named)
     found = ibis.or_(*flagged)
     aggs["found"] = ibis.struct(row).collect(where=found)  # a struct is never NULL
-    return Tally(m.group_by(list(ATTRIBUTION)).aggregate(**aggs), parts, fields)
+    weeks = [WEEK, *(f"w{k}" for k, part in enumerate(parts) if "ts" in part.values)]
+    return Tally(m.group_by([*ATTRIBUTION, *weeks]).aggregate(**aggs), parts, fields)
 
 
 def unpack(
     result: pa.Table, t: Tally, customers: CustomerIndex, event_ids: EventIds
 ) -> tuple[pa.Table, pa.Table]:
-    """The aggregate's rows (``t.expr`` run) -> (rule, status, agent_id, channel, n) and the
+    """The aggregate's rows (``t.expr`` run) -> (rule, status, agent_id, channel, week, n) and the
     findings in `FOUND_SCHEMA`; ``customers``: the audit's customers by key, their ids as the
     findings are to name them (see `checker.engine.customer_keys.CustomerIndex`); ``event_ids``: the
     audited rows' ids, by seq."""
@@ -89,7 +100,9 @@ def unpack(
     found = [FOUND_SCHEMA.empty_table()]
     for k, part in enumerate(t.parts):
         code = rows.field(f"s{k}")  # NULL where the row has no outcome of part k
-        counted.append(_part_counts(part, result, result.column(f"n{k}"), code, group))
+        own = f"w{k}" if "ts" in part.values else WEEK  # see `tally`
+        week = result.column(own).combine_chunks()
+        counted.append(_part_counts(part, result, result.column(f"n{k}"), code, group, week))
         mine = pc.fill_null(pc.not_equal(code, OK), False)
         if pc.any(mine).as_py():
             read = ["seq", "ts", *t.fields[k].values()]  # not the other parts' fields
@@ -115,16 +128,22 @@ def unpack(
 COUNT_SCHEMA = pa.schema(
     [("rule", pa.string()), ("status", pa.string())]
     + [(a, pa.string()) for a in ATTRIBUTION]
-    + [("n", pa.int64())]
+    + [(WEEK, pa.date32()), ("n", pa.int64())]
 )
 
 
 def _part_counts(
-    part: Part, result: pa.Table, n: pa.ChunkedArray, code: pa.Array, group: pa.Array
+    part: Part,
+    result: pa.Table,
+    n: pa.ChunkedArray,
+    code: pa.Array,
+    group: pa.Array,
+    week: pa.Array,
 ) -> pa.Table:
-    """A part's outcomes per status and group: its findings (every outcome that is not ok)
-    are counted from their codes, ok ones are the group's outcomes less its findings. A part
-    that is not ``named`` is about customers alone: unassigned, whatever the rows' groups."""
+    """A part's outcomes per status and group (``week``: each group's week of its
+    outcomes): its findings (every outcome that is not ok) are counted from their codes, ok
+    ones are the group's outcomes less its findings. A part that is not ``named`` is about
+    customers alone: unassigned, whatever the rows' groups (`_summed` adds those up)."""
     groups = result.num_rows
     total = pc.fill_null(n.combine_chunks(), 0).to_numpy(zero_copy_only=False).astype("int64")
     by = {c: [0] * groups for c in range(len(STATUSES))}
@@ -133,18 +152,19 @@ def _part_counts(
     for r in picked.group_by(["g", "c"]).aggregate([("g", "count")]).to_pylist():
         by[int(r["c"])][int(r["g"])] += int(r["g_count"])
     by[OK] = [int(total[g]) - sum(by[c][g] for c in NOT_OK) for g in range(groups)]
-    if not part.named:  # unassigned: one group
-        by = {c: [sum(v)] for c, v in by.items()}
-        keys = {a: pa.nulls(1, pa.string()) for a in ATTRIBUTION}
-        groups = 1
-    else:
-        keys = {a: result.column(a).combine_chunks() for a in ATTRIBUTION}
+    keys = {
+        a: result.column(a).combine_chunks().cast(pa.string())
+        if part.named
+        else pa.nulls(groups, pa.string())
+        for a in ATTRIBUTION
+    }
     columns: dict[str, list[pa.Array]] = {name: [] for name in COUNT_SCHEMA.names}
     for c, name in enumerate(STATUSES):
         columns["rule"].append(pa.array([part.rule] * groups, pa.string()))
         columns["status"].append(pa.array([name] * groups, pa.string()))
         for a in ATTRIBUTION:
-            columns[a].append(keys[a].cast(pa.string()))
+            columns[a].append(keys[a])
+        columns[WEEK].append(week.cast(pa.date32()))
         columns["n"].append(pa.array(by[c], pa.int64()))
     return pa.table(
         {name: pa.concat_arrays(parts) for name, parts in columns.items()}, schema=COUNT_SCHEMA
@@ -152,13 +172,19 @@ def _part_counts(
 
 
 def _summed(tables: list[pa.Table]) -> pa.Table:
-    """Counts added up per rule, status, agent and channel (rows with none are dropped)."""
-    keys = [name for name in COUNT_SCHEMA.names if name != "n"]
+    """Counts added up per rule, status, agent, channel and week (rows with none are
+    dropped)."""
     if not tables:
         return COUNT_SCHEMA.empty_table()
-    summed = pa.concat_tables(tables).group_by(keys, use_threads=False).aggregate([("n", "sum")])
-    table = pa.table({name: summed[name] for name in keys} | {"n": summed["n_sum"]})
-    return table.filter(pc.greater(table["n"], 0)).cast(COUNT_SCHEMA)
+    return summed_by(pa.concat_tables(tables), [n for n in COUNT_SCHEMA.names if n != "n"])
+
+
+def summed_by(counts: pa.Table, keys: list[str]) -> pa.Table:
+    """``counts`` (keys and ``n``) added up per ``keys``, rows with none dropped."""
+    summed = counts.group_by(keys, use_threads=False).aggregate([("n", "sum")])
+    n = summed["n_sum"].cast(pa.int64())
+    table = pa.table({name: summed[name] for name in keys} | {"n": n})
+    return table.filter(pc.greater(table["n"], 0))
 
 
 def _findings(
@@ -202,28 +228,35 @@ def _findings(
 
 
 def counts(tables: list[ir.Table]) -> ir.Table:
-    """rule, status, agent_id, channel, n: aggregated, so no outcome row is materialised."""
+    """rule, status, agent_id, channel, week, n: aggregated, so no outcome row is
+    materialised."""
     keys = ["rule", "status", *ATTRIBUTION]
-    return union([t.group_by(keys).aggregate(n=t.count()) for t in tables])
+    return union(
+        [t.group_by([*keys, week_of(t.ts).name(WEEK)]).aggregate(n=t.count()) for t in tables]
+    )
 
 
 def summary_query(tables: list[ir.Table]) -> ir.Table:
-    """Per rule and status of the outcome ``tables``: a count, and for violations and
-    pending the rows themselves (collected)."""
+    """Per rule, status, agent, channel and week of the outcome ``tables``: a count, and for
+    violations and pending the rows themselves (collected)."""
     parts = []
     keys = ["rule", "status", *ATTRIBUTION]
     for t in tables:
         row = ibis.struct({c: t[c] for c in t.columns if c not in keys})
+        by = [*keys, week_of(t.ts).name(WEEK)]
         parts.append(
-            t.group_by(keys).aggregate(n=t.count(), rows=row.collect(where=t.status != "ok"))
+            t.group_by(by).aggregate(n=t.count(), rows=row.collect(where=t.status != "ok"))
         )
     return union(parts)
 
 
 def split(result: pa.Table) -> tuple[pa.Table, pa.Table]:
-    """`summary_query` run -> (rule, status, agent_id, channel, n) and the collected outcome
-    rows, flat."""
-    counted = result.select(["rule", "status", *ATTRIBUTION, "n"])
+    """`summary_query` run -> (rule, status, agent_id, channel, week, n) and the collected
+    outcome rows, flat."""
+    counted = result.select(["rule", "status", *ATTRIBUTION, WEEK, "n"])
+    counted = counted.set_column(
+        counted.schema.get_field_index(WEEK), WEEK, counted[WEEK].cast(pa.date32())
+    )
     lists = result.column("rows").combine_chunks()
     parents = pc.list_parent_indices(lists)
     rows = pc.list_flatten(lists)

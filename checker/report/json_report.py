@@ -43,6 +43,8 @@ def _head(report: AuditReport) -> dict[str, Any]:
         },
         **({"scorecards": report.scorecards.as_dict()} if report.scorecards else {}),
         **({"churn": report.churn.as_dict()} if report.churn is not None else {}),
+        **({"trends": report.trends.as_dict()} if report.trends is not None else {}),
+        **({"history": report.history} if report.history is not None else {}),
         **({"baseline": baseline_section(report)} if report.baseline is not None else {}),
     }
 

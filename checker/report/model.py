@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checker.scorecards.model import Scorecards
+from checker.trends.model import Trends
 
 if TYPE_CHECKING:
     from checker.baseline.compare import BaselineResult
@@ -193,6 +194,10 @@ class AuditReport:
     rule_docs: dict[str, RuleDoc] = field(default_factory=dict)  # rule id -> its texts
     scorecards: Scorecards | None = None  # per agent and channel (see `checker.scorecards`)
     churn: Churn | None = None  # lapsed repeat customers and why (see `checker.churn`)
+    trends: Trends | None = None  # by week within the log (see `checker.trends.weekly`)
+    # With --history: past audits' summaries, oldest first, this one last (see
+    # `checker.trends.history`); None without.
+    history: list[dict[str, Any]] | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.findings, FindingTable):

@@ -13,6 +13,7 @@ from checker.report.grouping import percent, rule_groups, rules_by_principle
 from checker.report.lines import Chunk, finding_blocks, joined, one_line
 from checker.report.model import AuditReport, RuleSummary
 from checker.report.scorecard_text import agent_table
+from checker.report.trend_text import trend_table
 from checker.terminal import paint
 
 ENCODING = "utf-8"
@@ -178,6 +179,9 @@ def chunks(report: AuditReport, *, color: bool = False) -> Iterator[Chunk]:
     churn = list(churn_section(report.churn, report.lang))
     if churn:
         lines += [_paint(churn[0], "bold", color), *churn[1:], ""]
+    weekly = trend_table(report.trends, report.lang)
+    if weekly:
+        lines += [_paint(weekly[0], "bold", color), *weekly[1:], ""]
     yield "\n".join(lines) + "\n"
     yield from _findings(report, words, color)
 

@@ -6,8 +6,10 @@ Golden files live in tests/report/golden/; regenerate them with HUITOU_UPDATE_GO
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,8 @@ from checker.report.model import (
     RuleSummary,
 )
 from checker.scorecards.model import Kpis, Score, Scorecard, Scorecards
+from checker.trends.history import entry
+from checker.trends.model import Counted, Trends
 
 GOLDEN = Path(__file__).parent / "golden"
 LOG = "logs/2025-03,门店.csv"
@@ -229,6 +233,28 @@ CHURN = Churn(
         ),
     ],
 )
+# Four weeks of March 2025 (the third without an outcome: its zeros fill the gap).
+C = Counted
+TRENDS = Trends(
+    weeks=["2025-03-03", "2025-03-10", "2025-03-17", "2025-03-24"],
+    principles={
+        "graceful-close": [C(40, 1, 0), C(50, 2, 0), C(), C(48, 0, 2)],
+        "respect": [C(12, 0, 0), C(10, 1, 0), C(), C(24, 1, 1)],
+    },
+    rules={
+        "cadence.greeting": [C(36, 1, 0), C(40, 0, 0), C(), C(44, 0, 2)],
+        "respect.no-blame": [C(10, 0, 0), C(8, 1, 0), C(), C(22, 1, 0)],
+    },
+)
+PAST_AUDIT = {
+    "recorded_at": "2025-03-24T01:00:00+00:00",
+    "as_of": "2025-03-23 23:59:59",
+    "playbook": "playbooks/seed",
+    **C(150, 9, 2).as_dict(),
+    "principles": {"respect": C(30, 3, 0).as_dict()},
+    "rules": {"respect.no-blame": C(30, 3, 0).as_dict()},
+    "agents": {"kf01": C(80, 2, 1).as_dict(), "unassigned": C(70, 7, 1).as_dict()},
+}
 
 
 @pytest.fixture
@@ -240,7 +266,7 @@ def report() -> AuditReport:
         rejects=list(REJECTS),
         files=[LOG, "logs/im.jsonl"],
     )
-    return AuditReport(
+    built = AuditReport(
         playbook="playbooks/seed",
         as_of="2025-03-31 23:59:59",
         lang="zh",
@@ -259,7 +285,10 @@ def report() -> AuditReport:
             )
             for r in RULES
         },
+        trends=TRENDS,
     )
+    now = entry(built, datetime(2025, 4, 1, 1, 0, tzinfo=UTC))  # this audit: the last entry
+    return dataclasses.replace(built, history=[PAST_AUDIT, now])
 
 
 @pytest.fixture

@@ -30,11 +30,14 @@ def test_exact_shape_and_values(report):
         "as_of",
         "churn",
         "findings",
+        "findings",
+        "history",
         "input",
         "lang",
         "playbook",
         "scorecards",
         "summary",
+        "trends",
     ]
     kf01 = doc["scorecards"]["agents"]["kf01"]
     assert (kf01["violations"], kf01["pending"], kf01["share"]) == (1, 1, 0.6667)
@@ -63,7 +66,7 @@ def test_text_is_utf8_with_sorted_keys_and_a_trailing_newline(report):
     json.loads(out, object_pairs_hook=lambda pairs: objects.append(pairs) or dict(pairs))
     assert all([k for k, _ in o] == sorted(k for k, _ in o) for o in objects)
     # One finding per line: each is a whole JSON object, in the report's order.
-    lines = [ln.strip().rstrip(",") for ln in out.splitlines() if ln.startswith("    {")]
+    lines = [ln.strip().rstrip(",") for ln in out.splitlines() if ln.startswith('    {"')]
     assert [json.loads(ln) for ln in lines] == json.loads(out)["findings"]
     assert len(lines) == len(report.findings)
 
