@@ -47,6 +47,7 @@ FORMATS = Writers(
         "csv": "csv_report",
         "sarif": "sarif",
         "markdown": "markdown",
+        "html": "html",
     }
 )
 
