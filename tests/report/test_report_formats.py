@@ -9,8 +9,9 @@ from checker.report import csv_report
 from checker.report.formats import FORMATS, render, write_report
 
 
-def test_registry_names_the_seven_formats():
-    assert sorted(FORMATS) == ["csv", "github", "json", "junit", "markdown", "sarif", "text"]
+def test_registry_names_the_eight_formats():
+    names = ["csv", "github", "html", "json", "junit", "markdown", "sarif", "text"]
+    assert sorted(FORMATS) == names
     assert all(callable(m.render) and isinstance(m.ENCODING, str) for m in FORMATS.values())
 
 
