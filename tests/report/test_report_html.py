@@ -110,3 +110,16 @@ def test_hostile_log_values_in_a_real_audit_are_escaped(tmp_path: Path) -> None:
     assert "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>" in page  # the customer
     assert 'data-agent="&lt;b&gt;kf&lt;/b&gt;"' in page
     assert "&lt;b&gt;kf&lt;/b&gt;@im" in page  # the findings' agent@channel
+
+
+def test_with_a_baseline_the_headline_shows_the_new_ones(report: AuditReport) -> None:
+    from checker.baseline.compare import BaselineResult, RuleDelta
+
+    deltas = {"cadence.greeting": RuleDelta(new=2, known=1), "respect.no-blame": RuleDelta(new=1)}
+    against = BaselineResult("huitou-baseline.json", deltas, [])
+    page = render(dataclasses.replace(report, baseline=against))
+    assert '<div class="new" data-key="new" data-value="3">' in page
+    assert "<code>huitou-baseline.json</code>" in page
+    row = re.search(r'<tr data-rule="cadence.greeting">.*?</tr>', page, re.S)
+    assert row is not None and row.group(0).endswith('<td class="n" data-v="2">2</td></tr>')
+    assert 'data-key="new"' not in render(report)
