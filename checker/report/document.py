@@ -35,6 +35,7 @@ def head(report: AuditReport) -> dict[str, Any]:
             for r in report.rules
         },
         **({"scorecards": report.scorecards.as_dict()} if report.scorecards else {}),
+        **optional_sections(report),
         **({"baseline": baseline_section(report)} if report.baseline is not None else {}),
     }
 
@@ -52,3 +53,18 @@ def baseline_section(report: AuditReport) -> dict[str, Any]:
         "fixed": [asdict(e) for e in b.fixed],
         "unknown_rules": [asdict(e) for e in b.unknown_rules],
     }
+
+
+# Sections other parts of the audit add to the model (see the README's report sections):
+# each is written when the model has it and it was computed, as its ``as_dict()`` when it
+# has one (a dataclass of the section), else as it is (already JSON-ready, e.g. history).
+OPTIONAL = ("trends", "history", "churn")
+
+
+def optional_sections(report: AuditReport) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in OPTIONAL:
+        value = getattr(report, name, None)
+        if value is not None:
+            out[name] = value.as_dict() if hasattr(value, "as_dict") else value
+    return out

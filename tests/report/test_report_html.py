@@ -123,3 +123,38 @@ def test_with_a_baseline_the_headline_shows_the_new_ones(report: AuditReport) ->
     row = re.search(r'<tr data-rule="cadence.greeting">.*?</tr>', page, re.S)
     assert row is not None and row.group(0).endswith('<td class="n" data-v="2">2</td></tr>')
     assert 'data-key="new"' not in render(report)
+
+
+def test_the_document_takes_the_optional_sections_of_the_model(report: AuditReport) -> None:
+    """When the model carries ``trends``, ``history`` and ``churn`` (a section object with
+    ``as_dict`` or a JSON-ready value), the document (JSON and HTML alike) has them."""
+    from checker.report.document import head
+
+    sections = with_sections(report)
+
+    class Section:
+        def __init__(self, value: object) -> None:
+            self.value = value
+
+        def as_dict(self) -> object:
+            return self.value
+
+    @dataclasses.dataclass(frozen=True)
+    class Extended(AuditReport):
+        trends: object = None
+        history: object = None
+        churn: object = None
+
+    fields = {f.name: getattr(report, f.name) for f in dataclasses.fields(report)}
+    extended = Extended(
+        **fields,
+        trends=Section(sections["trends"]),
+        history=sections["history"],
+        churn=Section(sections["churn"]),
+    )
+    document = head(extended)
+    assert {k: document[k] for k in ("trends", "history", "churn")} == {
+        k: sections[k] for k in ("trends", "history", "churn")
+    }
+    assert not {"trends", "history", "churn"} & set(head(report))
+    assert '<section id="churn">' in render(extended)

@@ -43,7 +43,7 @@ def churn_charts(churn: dict[str, Any], words: dict[str, str]) -> dict[str, dict
     if reasons:
         out["churn_reasons"] = charts.count_bars(reasons, "label", "customers", axis)
     segments = [
-        {"label": s.get("title") or s["segment"], "customers": s["customers"]}
+        {"label": s.get("title") or s.get("segment") or "—", "customers": s["customers"]}
         for s in churn.get("by_segment") or []
     ]
     if segments:
