@@ -17,7 +17,14 @@ FONT = (
 WIDTH = 560
 ROW = 20  # pixels per bar of a horizontal bar chart
 PERCENT = ".0%"
-COUNTS = {"tickMinStep": 1, "format": "d"}  # whole numbers only
+
+
+def counts_axis(rows: list[dict[str, Any]], value: str) -> dict[str, Any]:
+    """An axis of whole numbers: no more ticks than the largest count (no 0.5 customers)."""
+    top = max((int(r[value] or 0) for r in rows), default=0)
+    return {"format": "d", "tickCount": max(1, min(top, 8))}
+
+
 CONFIG = {
     "font": FONT,
     "view": {"stroke": None},
@@ -64,7 +71,12 @@ def count_bars(rows: list[dict[str, Any]], label: str, value: str, axis: str) ->
         "mark": {"type": "bar", "color": "#b5532f"},
         "encoding": {
             "y": {"field": label, "type": "nominal", "sort": None, "title": None},
-            "x": {"field": value, "type": "quantitative", "title": axis, "axis": COUNTS},
+            "x": {
+                "field": value,
+                "type": "quantitative",
+                "title": axis,
+                "axis": counts_axis(rows, value),
+            },
         },
     }
 
@@ -72,7 +84,7 @@ def count_bars(rows: list[dict[str, Any]], label: str, value: str, axis: str) ->
 def month_bars(rows: list[dict[str, Any]], axis: str) -> dict[str, Any]:
     """Vertical bars of ``customers`` per ``month`` (``YYYY-MM``), in time order."""
     return {
-        "width": WIDTH,
+        "width": {"step": 36},
         "height": 200,
         "data": {"values": rows},
         "mark": {"type": "bar", "color": "#b5532f"},
@@ -82,7 +94,7 @@ def month_bars(rows: list[dict[str, Any]], axis: str) -> dict[str, Any]:
                 "field": "customers",
                 "type": "quantitative",
                 "title": axis,
-                "axis": COUNTS,
+                "axis": counts_axis(rows, "customers"),
             },
         },
     }
