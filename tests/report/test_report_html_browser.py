@@ -210,3 +210,13 @@ def test_synthetic_sections_are_drawn(browser: Any, report: Any, tmp_path: Path)
         assert tab.page.locator("#churn-head").get_attribute("data-lapsed") == "2"
     finally:
         tab.close()
+
+
+def test_a_rule_link_opens_its_findings(opened: Any) -> None:
+    links = opened.locator("#rule-table a[href^='#rule-']")
+    last = links.nth(links.count() - 1)
+    target = last.get_attribute("href")[1:]
+    block = opened.locator(f"details[id='{target}']")
+    assert block.get_attribute("open") is None
+    last.click()
+    assert block.get_attribute("open") is not None

@@ -72,6 +72,7 @@ def html_page(doc: dict[str, Any], report: AuditReport) -> str:
     principles = principle_rows(doc, report.principles)
     rules = rule_rows(doc, principles)
     script, script_hash = _script()
+    drill = drilldown(report, doc["summary"])
     context = {
         "lang": doc["lang"],
         "w": words,
@@ -87,7 +88,8 @@ def html_page(doc: dict[str, Any], report: AuditReport) -> str:
         "lapsed": _lapsed(doc.get("churn")),
         "cap": CAP,
         "charts": {name: Markup(svg) for name, svg in drawn(doc, principles, words).items()},
-        "drill": drilldown(report, doc["summary"]),
+        "drill": drill,
+        "drilled": {r["id"] for r in drill},
         "script": script,
         "script_hash": script_hash,
     }

@@ -25,3 +25,10 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
     });
   });
 });
+// A link to a rule's findings (#rule-ID) opens its drill-down.
+function openTarget() {
+  var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (target && target.tagName === "DETAILS") { target.open = true; }
+}
+window.addEventListener("hashchange", openTarget);
+openTarget();
