@@ -180,6 +180,7 @@ def rule_docs(pb: Playbook, lang: str, site_url: str | None) -> dict[str, RuleDo
             description=get_kind(r.kind).describe(r, pb, lang),
             fix=fill_params(r.fix.get(lang, ""), r.params, lang),
             help_uri=None if base is None else f"{base}/rules/#{rule_anchor(r.id)}",
+            why=fill_params(r.why.get(lang, ""), r.params, lang),
         )
         for r in pb.rules
     }

@@ -11,6 +11,7 @@ from checker.cli import build_parser, main
 from checker.engine.registry import kinds
 from checker.explain import rule_markdown
 from checker.playbook import load_playbook
+from checker.report.formats import FORMATS
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 SEED = load_playbook()
@@ -51,6 +52,14 @@ def test_the_check_options_are_read() -> None:
 def test_every_check_option_is_in_the_readme_table(option: str) -> None:
     row = next(line for line in _command_table().splitlines() if "| `huitou check" in line)
     assert f"[{option}" in row
+
+
+def test_the_readme_lists_every_report_format() -> None:
+    row = next(line for line in _command_table().splitlines() if "| `huitou check " in line)
+    listed = row.split("[--format ", 1)[1].split("]", 1)[0].split("\\|")
+    assert listed == list(FORMATS)
+    for fmt in FORMATS:
+        assert f"--format {fmt}" in README or fmt == "text"  # each is described somewhere
 
 
 @pytest.mark.parametrize("kind", list(kinds()))

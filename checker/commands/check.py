@@ -78,7 +78,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--site-url",
         metavar="URL",
         default=os.environ.get(SITE_URL_ENV) or None,
-        help=f"where the handbook is published (SARIF links each rule to its entry; "
+        help=f"where the handbook is published (SARIF and HTML link each rule to its entry; "
         f"default ${SITE_URL_ENV})",
     )
     p.add_argument(

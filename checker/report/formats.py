@@ -52,6 +52,7 @@ FORMATS = Writers(
         "csv": "csv_report",
         "sarif": "sarif",
         "markdown": "markdown",
+        "html": "html",
     }
 )
 BINARY = {"parquet"}  # written by `write(report, handle)` into a file, never to stdout

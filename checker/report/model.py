@@ -58,6 +58,7 @@ class RuleDoc:
     description: str
     fix: str
     help_uri: str | None = None  # the rule's handbook entry, when a site URL is given
+    why: str = ""  # why the rule serves its principle (the HTML report shows it)
 
 
 @dataclass(frozen=True)

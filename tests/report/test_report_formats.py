@@ -11,8 +11,8 @@ from checker.report.formats import BINARY, FORMATS, render, write_report
 
 
 def test_registry_names_the_formats():
-    names = ["csv", "github", "json", "jsonl", "junit", "markdown", "parquet", "sarif", "text"]
-    assert sorted(FORMATS) == names
+    names = ["csv", "github", "html", "json", "jsonl", "junit", "markdown", "parquet", "sarif"]
+    assert sorted(FORMATS) == [*names, "text"]
     text = [m for name, m in FORMATS.items() if name not in BINARY]
     assert all(callable(m.render) and isinstance(m.ENCODING, str) for m in text)
     assert BINARY == {"parquet"} and all(callable(FORMATS[name].write) for name in BINARY)

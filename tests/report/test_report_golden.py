@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -17,7 +18,15 @@ FILES = {
     "csv": "report.csv",
     "sarif": "report.sarif",
     "markdown": "report.md",
+    "html": "report.html",
 }
+# The HTML page's structure is golden, not its charts' bytes (Vega's SVG may change with
+# vl-convert): each inlined SVG becomes a placeholder naming its chart.
+_SVG = re.compile(rb"(<figure class=\"chart\" data-chart=\"[a-z_]+\">)<svg.*?</svg>", re.S)
+
+
+def _comparable(fmt: str, data: bytes) -> bytes:
+    return _SVG.sub(rb"\1<svg/>", data) if fmt == "html" else data
 
 
 def test_every_format_has_a_golden_file():
@@ -30,4 +39,4 @@ def test_every_format_has_a_golden_file():
 def test_written_bytes_match_golden(fmt, report, golden, tmp_path):
     out = tmp_path / FILES[fmt]
     write_report(report, fmt, out, stream=None, err=io.StringIO())
-    golden(FILES[fmt], out.read_bytes())
+    golden(FILES[fmt], _comparable(fmt, out.read_bytes()))

@@ -7,7 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from checker.report import finding_json, json_report
+from checker.report import document, finding_json, json_report
 from checker.report.model import Finding, FindingTable
 
 SCHEMA = json.loads(
@@ -160,7 +160,7 @@ def test_the_document_is_the_same_whatever_the_batch_size(report, batch):
     out = "".join(p if isinstance(p, str) else str(p, "utf-8") for p in pieces)
     # The reference: one json.dumps per finding, one per line, as the writer did before.
     head = json.dumps(
-        {**json_report._head(hostile), "findings": []}, ensure_ascii=False, indent=2, sort_keys=True
+        {**document.head(hostile), "findings": []}, ensure_ascii=False, indent=2, sort_keys=True
     )
     before, after = head.split('"findings": []', 1)
     each = [

@@ -1,0 +1,51 @@
+"""Per rule, its findings (at most ``CAP``, in the report's order: violations first) with
+what the rule checks, why, how to fix a finding and its handbook entry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker.report.grouping import rule_groups
+from checker.report.model import AuditReport
+
+CAP = 50  # findings listed per rule: the page's size is bounded whatever the audit's
+SHOWN = (
+    "status",
+    "baseline_state",
+    "ts",
+    "file",
+    "line",
+    "customer_id",
+    "agent_id",
+    "channel",
+    "message",
+    "evidence",
+)
+
+
+def drilldown(report: AuditReport, summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """One entry per rule with findings, in the report's order of rules."""
+    out = []
+    for rule_id, table in rule_groups(report):
+        doc = report.rule_docs.get(rule_id)
+        listed = table.slice(0, CAP).select(list(SHOWN)).to_pylist()
+        out.append(
+            {
+                "id": rule_id,
+                **summary.get(rule_id, {}),
+                "checks": doc.description if doc else "",
+                "why": doc.why if doc else "",
+                "fix": doc.fix if doc else "",
+                "help_uri": doc.help_uri if doc else None,
+                "findings": [{**f, "where": _where(f)} for f in listed],
+                "hidden": table.num_rows - len(listed),
+            }
+        )
+    return out
+
+
+def _where(finding: dict[str, Any]) -> str | None:
+    """``file:line`` of the finding's row (None for a finding about a period)."""
+    if not finding["file"]:
+        return None
+    return f"{finding['file']}:{finding['line']}" if finding["line"] else finding["file"]
