@@ -22,21 +22,27 @@ def head(report: AuditReport) -> dict[str, Any]:
             "rows_rejected": source.rows_rejected,
             "rejects": [asdict(r) for r in source.rejects],
         },
-        "summary": {
-            r.rule: {
-                "principle": r.principle,
-                "severity": r.severity,
-                "title": r.title,
-                "opportunities": r.opportunities,
-                "violations": r.violations,
-                "pending": r.pending,
-                "compliance": r.compliance,
-            }
-            for r in report.rules
-        },
+        "summary": rule_summary(report),
         **({"scorecards": report.scorecards.as_dict()} if report.scorecards else {}),
         **optional_sections(report),
         **({"baseline": baseline_section(report)} if report.baseline is not None else {}),
+    }
+
+
+def rule_summary(report: AuditReport) -> dict[str, dict[str, Any]]:
+    """Per rule id: its principle, severity, title, opportunities, violations, pending and
+    compliance (the JSON report's ``summary``; the JSON Lines and Parquet briefs carry it too)."""
+    return {
+        r.rule: {
+            "principle": r.principle,
+            "severity": r.severity,
+            "title": r.title,
+            "opportunities": r.opportunities,
+            "violations": r.violations,
+            "pending": r.pending,
+            "compliance": r.compliance,
+        }
+        for r in report.rules
     }
 
 

@@ -1,29 +1,13 @@
 """The audit in brief, for formats that carry it beside the findings: the JSON Lines report
-(one line on stderr) and the Parquet report (its key-value metadata). `rule_summary` is the
-JSON report's ``summary`` (tests compare the two on the golden report)."""
+(one line on stderr) and the Parquet report (its key-value metadata). Its ``summary`` is the
+JSON report's (`checker.report.document.rule_summary`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from checker.report.document import rule_summary
 from checker.report.model import AuditReport
-
-
-def rule_summary(report: AuditReport) -> dict[str, dict[str, Any]]:
-    """Per rule id: its principle, severity, title, opportunities, violations, pending and
-    compliance."""
-    return {
-        r.rule: {
-            "principle": r.principle,
-            "severity": r.severity,
-            "title": r.title,
-            "opportunities": r.opportunities,
-            "violations": r.violations,
-            "pending": r.pending,
-            "compliance": r.compliance,
-        }
-        for r in report.rules
-    }
 
 
 def brief(report: AuditReport) -> dict[str, Any]:

@@ -81,8 +81,12 @@ def test_english_report_is_in_english(report: AuditReport) -> None:
     assert "Agent scorecards" in page and "回头客服务审计报告" not in page
 
 
+def _without_sections(report: AuditReport) -> AuditReport:
+    return dataclasses.replace(report, trends=None, history=None, churn=None)
+
+
 def test_sections_absent_from_the_document_are_omitted(report: AuditReport) -> None:
-    plain = render(report)
+    plain = render(_without_sections(report))
     assert 'id="weekly"' not in plain and 'id="history"' not in plain and 'id="churn"' not in plain
     full = html_page(with_sections(report), report)
     for section in ("weekly", "history", "churn"):
@@ -139,15 +143,9 @@ def test_the_document_takes_the_optional_sections_of_the_model(report: AuditRepo
         def as_dict(self) -> object:
             return self.value
 
-    @dataclasses.dataclass(frozen=True)
-    class Extended(AuditReport):
-        trends: object = None
-        history: object = None
-        churn: object = None
-
-    fields = {f.name: getattr(report, f.name) for f in dataclasses.fields(report)}
-    extended = Extended(
-        **fields,
+    plain = _without_sections(report)
+    extended = dataclasses.replace(
+        plain,
         trends=Section(sections["trends"]),
         history=sections["history"],
         churn=Section(sections["churn"]),
@@ -156,5 +154,5 @@ def test_the_document_takes_the_optional_sections_of_the_model(report: AuditRepo
     assert {k: document[k] for k in ("trends", "history", "churn")} == {
         k: sections[k] for k in ("trends", "history", "churn")
     }
-    assert not {"trends", "history", "churn"} & set(head(report))
+    assert not {"trends", "history", "churn"} & set(head(plain))
     assert '<section id="churn">' in render(extended)

@@ -90,11 +90,15 @@ def _charts(page: Any) -> dict[str, dict[str, int]]:
     )
 
 
-def test_every_chart_is_drawn_with_marks(opened: Any) -> None:
+def test_every_chart_is_drawn_with_marks(opened: Any, audit: tuple[Path, dict]) -> None:
+    """The demo's audit has weekly trends and lapsed customers (no history: no --history)."""
+    doc = audit[1]
+    assert doc["trends"]["weeks"] and doc["churn"]["lapsed"] > 0 and "history" not in doc
     charts = _charts(opened)
-    assert set(charts) == {"principles", "rules", "agents"}
+    churn = {"churn_reasons", "churn_segments", "churn_months"}
+    assert set(charts) == {"principles", "rules", "agents", "weekly", *churn}
     for name, c in charts.items():
-        assert c["width"] > 100 and c["height"] > 50, name
+        assert c["width"] > 50 and c["height"] > 50, name  # one month of churn: a narrow chart
         assert c["marks"] > 0 and c["texts"] > 0, name
 
 

@@ -30,7 +30,6 @@ def test_exact_shape_and_values(report):
         "as_of",
         "churn",
         "findings",
-        "findings",
         "history",
         "input",
         "lang",

@@ -14,8 +14,9 @@ import duckdb
 import pytest
 
 from checker.report import jsonl
+from checker.report.document import rule_summary
 from checker.report.formats import write_report
-from checker.report.head import brief, rule_summary
+from checker.report.head import brief
 from checker.report.model import FINDING_SCHEMA
 
 GOLDEN_JSON = Path(__file__).parent / "golden" / "report.json"

@@ -16,8 +16,8 @@ import pytest
 
 from checker.errors import HuitouError
 from checker.report import parquet_report
+from checker.report.document import rule_summary
 from checker.report.formats import write_report
-from checker.report.head import rule_summary
 from checker.report.model import FINDING_SCHEMA
 
 GOLDEN_JSON = Path(__file__).parent / "golden" / "report.json"
