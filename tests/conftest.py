@@ -1,9 +1,13 @@
-"""Fixtures every test folder may use: the CLI run in-process."""
+"""Fixtures every test folder may use: the CLI run in-process and one headless Chromium.
+
+Playwright's sync API refuses to start while another sync instance is open in the same
+thread, so the handbook and the HTML report share this one session-wide browser."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,6 +15,18 @@ from checker.cli import main
 from tests import hypothesis_profiles
 
 hypothesis_profiles.load()  # HYPOTHESIS_PROFILE=nightly: a deeper run (see the README)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture
@@ -23,3 +39,13 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str
         return code, captured.out, captured.err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """A headless Chromium (skipped where Playwright is not installed)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
