@@ -21,7 +21,7 @@ from checker.engine.backends.options import (
 )
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
 from checker.report.formats import FORMATS, refuse_stdout, write_report
-from checker.report.model import DEFAULT_SHOW, AuditReport, show_count
+from checker.report.model import DEFAULT_SHOW, HTML_SHOW, AuditReport, default_show, show_count
 from checker.terminal import wants_color
 
 SITE_URL_ENV = "HUITOU_SITE_URL"
@@ -70,9 +70,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--show",
         type=show_count,
-        default=DEFAULT_SHOW,
+        default=argparse.SUPPRESS,  # each format's own default (see `default_show`)
         metavar="N",
-        help=f"text/markdown: examples shown per rule (default {DEFAULT_SHOW}; 'all' for all)",
+        help=f"text/markdown/html: findings shown per rule (default {DEFAULT_SHOW}, html "
+        f"{HTML_SHOW}; 'all' for all)",
     )
     p.add_argument(
         "--site-url",
@@ -209,7 +210,7 @@ def run(args: argparse.Namespace) -> int:
         report = build_report(result, pb, lang=lang, keyed=keyed, site_url=args.site_url)
     report = baseline_flags.apply(report, args.baseline, args.write_baseline)
     code = exit_code(report, args.fail_on)
-    report = dataclasses.replace(recorded(report, history), exit_code=code, show=args.show)
+    report = dataclasses.replace(recorded(report, history), exit_code=code, show=_show(args))
     write_report(
         report,
         args.format,
@@ -218,6 +219,11 @@ def run(args: argparse.Namespace) -> int:
         by=args.by,
     )
     return code
+
+
+def _show(args: argparse.Namespace) -> int | None:
+    """``--show`` as given (None: all), else the format's own default."""
+    return args.show if "show" in args else default_show(args.format)
 
 
 def exit_code(report: AuditReport, fail_on: str) -> int:

@@ -164,6 +164,12 @@ class FindingTable:
 
 
 DEFAULT_SHOW = 5  # examples per rule in the text and markdown reports
+HTML_SHOW = 50  # findings per rule in the HTML page: its size is bounded whatever the audit's
+
+
+def default_show(fmt: str) -> int:
+    """Findings listed per rule by format ``fmt`` when ``--show`` is not given."""
+    return HTML_SHOW if fmt == "html" else DEFAULT_SHOW
 
 
 def show_count(text: str) -> int | None:

@@ -9,11 +9,12 @@ import hashlib
 import re
 from pathlib import Path
 
+import pytest
+
 from checker.cli import main
 from checker.report.html import render
-from checker.report.html.drilldown import CAP
 from checker.report.html.view import html_page
-from checker.report.model import AuditReport, FindingTable
+from checker.report.model import HTML_SHOW, AuditReport, FindingTable
 from checker.scorecards.model import Scorecards
 from tests.report.html_sections import with_sections
 
@@ -64,15 +65,44 @@ def test_nothing_is_loaded_from_anywhere(report: AuditReport) -> None:
     assert '<link rel="stylesheet"' not in page and "@import" not in page and "url(" not in page
 
 
-def test_findings_per_rule_are_capped(report: AuditReport) -> None:
+def _greeting_block(report: AuditReport, findings: int, show: int | None) -> str:
     first = report.findings[0]
-    many = [dataclasses.replace(first, evidence=f"e{i:03}") for i in range(CAP + 70)]
-    page = render(dataclasses.replace(report, findings=FindingTable.of(many)))
+    many = [dataclasses.replace(first, evidence=f"e{i:03}") for i in range(findings)]
+    page = render(dataclasses.replace(report, findings=FindingTable.of(many), show=show))
     block = re.search(r'<details id="rule-cadence.greeting".*?</details>', page, re.S)
     assert block is not None
-    assert block.group(0).count("<tr>") == CAP + 1  # the header row and CAP findings
-    assert 'data-hidden="70"' in block.group(0) and "还有 70 条未列出" in block.group(0)
-    assert "e049" in block.group(0) and "e050" not in block.group(0)
+    return block.group(0)
+
+
+def test_findings_per_rule_are_capped(report: AuditReport) -> None:
+    block = _greeting_block(report, HTML_SHOW + 70, HTML_SHOW)
+    assert block.count("<tr>") == HTML_SHOW + 1  # the header row and HTML_SHOW findings
+    assert 'data-hidden="70"' in block and "还有 70 条未列出" in block
+    assert "e049" in block and "e050" not in block
+
+
+@pytest.mark.parametrize(("show", "listed"), [(3, 3), (None, 120), (0, 0)])
+def test_show_sets_the_findings_listed(report: AuditReport, show: int | None, listed: int) -> None:
+    block = _greeting_block(report, 120, show)
+    assert block.count("<tr>") - 1 == listed
+    assert f'data-hidden="{120 - listed}"' in block or listed == 120
+
+
+@pytest.mark.parametrize(("args", "listed"), [([], HTML_SHOW), (["--show", "2"], 2)])
+def test_the_cli_lists_show_or_the_html_default(
+    tmp_path: Path, args: list[str], listed: int
+) -> None:
+    """``--show`` applies to the page; without it the page lists `HTML_SHOW`, not the text
+    report's 5 (the demo's greeting rule has more than that)."""
+    out = tmp_path / "audit.html"
+    demo = Path(__file__).resolve().parents[2] / "examples" / "demo"
+    common = ["check", str(demo / "events.csv"), "--customers", str(demo / "customers.csv")]
+    assert main([*common, "--format", "html", "-o", str(out), "--fail-on", "never", *args]) == 0
+    page = out.read_text(encoding="utf-8")
+    counts = [
+        b.count("<tr>") - 1 for b in re.findall(r"<details id=\"rule-.*?</details>", page, re.S)
+    ]
+    assert counts and max(counts) == listed
 
 
 def test_english_report_is_in_english(report: AuditReport) -> None:
@@ -156,3 +186,14 @@ def test_the_document_takes_the_optional_sections_of_the_model(report: AuditRepo
     }
     assert not {"trends", "history", "churn"} & set(head(plain))
     assert '<section id="churn">' in render(extended)
+
+
+def test_lapsed_customers_show_segment_and_reason_titles(report: AuditReport) -> None:
+    """The churn list names each customer's segment and reasons as the playbook titles them,
+    never by their ids."""
+    page = render(report)
+    table = page[page.index('<section id="churn">') :]
+    table = table[table.index("<tbody>") : table.index("</tbody>")]
+    assert "<td>贵宾客户</td>" in table and "<td>老客户</td>" in table
+    assert "<td>vip</td>" not in table and "<td>regular</td>" not in table
+    assert "投诉未及时受理或解决; 长期没有联系" in table

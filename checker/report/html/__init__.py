@@ -1,6 +1,6 @@
 """The HTML audit report (``--format html``): one self-contained page, drawn from the same
 document as the JSON report (`checker.report.document`), with charts, sortable scorecards and
-each rule's findings (at most `checker.report.html.drilldown.CAP` per rule)."""
+each rule's findings (``--show`` per rule, by default `checker.report.model.HTML_SHOW`)."""
 
 from __future__ import annotations
 

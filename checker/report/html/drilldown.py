@@ -1,5 +1,5 @@
-"""Per rule, its findings (at most ``CAP``, in the report's order: violations first) with
-what the rule checks, why, how to fix a finding and its handbook entry."""
+"""Per rule, its findings (``--show`` of them, by default `HTML_SHOW`, in the report's order:
+violations first) with what the rule checks, why, how to fix a finding and its handbook entry."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import Any
 from checker.report.grouping import rule_groups
 from checker.report.model import AuditReport
 
-CAP = 50  # findings listed per rule: the page's size is bounded whatever the audit's
 SHOWN = (
     "status",
     "baseline_state",
@@ -28,7 +27,8 @@ def drilldown(report: AuditReport, summary: dict[str, Any]) -> list[dict[str, An
     out = []
     for rule_id, table in rule_groups(report):
         doc = report.rule_docs.get(rule_id)
-        listed = table.slice(0, CAP).select(list(SHOWN)).to_pylist()
+        shown = table.num_rows if report.show is None else min(report.show, table.num_rows)
+        listed = table.slice(0, shown).select(list(SHOWN)).to_pylist()
         out.append(
             {
                 "id": rule_id,

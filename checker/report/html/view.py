@@ -13,13 +13,15 @@ import jinja2
 from markupsafe import Markup
 
 from checker.report.html import charts
-from checker.report.html.drilldown import CAP, drilldown
+from checker.report.html.drilldown import drilldown
 from checker.report.html.page import cards, drawn, headline, principle_rows, rule_rows
 from checker.report.html.words import words_for
 from checker.report.lines import NONE, one_line
 from checker.report.model import AuditReport
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+LAPSED_LISTED = 50  # lapsed customers listed on the page (the JSON report lists more)
 
 
 def _pct(value: float | None) -> str:
@@ -55,13 +57,19 @@ def _script() -> tuple[Markup, str]:
 
 
 def _lapsed(churn: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """The churn section's customers (at most ``CAP``), each reason by its title."""
+    """The churn section's customers (at most ``LAPSED_LISTED``), each reason and segment by
+    its title."""
     if not churn:
         return []
     titles = {r["id"]: r.get("title") or r["id"] for r in churn.get("reasons") or []}
+    segments = {s["segment"]: s.get("title") for s in churn.get("by_segment") or []}
     return [
-        {**c, "reason_titles": [titles.get(r, r) for r in c.get("reasons") or []]}
-        for c in (churn.get("customers") or [])[:CAP]
+        {
+            **c,
+            "reason_titles": [titles.get(r, r) for r in c.get("reasons") or []],
+            "segment_title": segments.get(c.get("segment")) or c.get("segment"),
+        }
+        for c in (churn.get("customers") or [])[:LAPSED_LISTED]
     ]
 
 
@@ -86,7 +94,7 @@ def html_page(doc: dict[str, Any], report: AuditReport) -> str:
         "agents": cards(doc, "agents"),
         "channels": cards(doc, "channels"),
         "lapsed": _lapsed(doc.get("churn")),
-        "cap": CAP,
+        "cap": LAPSED_LISTED,
         "charts": {name: Markup(svg) for name, svg in drawn(doc, principles, words).items()},
         "drill": drill,
         "drilled": {r["id"] for r in drill},
