@@ -28,6 +28,9 @@ class Kind:
 
     name: str
     summary: L10n
+    # What a finding is about, and so whose it is (README's kind reference; English).
+    names: str  # e.g. "the promise"
+    belongs_to: str  # e.g. "the agent who made the promise"
     semantics: str  # the exact definition, in English (developers' reference)
     params_schema: dict[str, Any]
     # Window columns this kind adds to the shared per-customer pass (keys are unprefixed names);

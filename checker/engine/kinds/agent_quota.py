@@ -132,6 +132,8 @@ KIND = register(
     Kind(
         name="agent_quota",
         summary={"zh": "每个客服每个时段的联系客户数", "en": "contacts per agent per period"},
+        names="the staff account and the period (no customer)",
+        belongs_to="that account",
         semantics=(
             "Periods are calendar days or weeks (Monday to Sunday, playbook time zone). For each "
             "agent A and period P in which A logged at least one shop event: n = the number of "

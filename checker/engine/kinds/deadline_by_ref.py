@@ -74,6 +74,8 @@ KIND = register(
     Kind(
         name="deadline_by_ref",
         summary={"zh": "按引用在期限前兑现", "en": "deadline by reference"},
+        names="the promise",
+        belongs_to="the agent who made the promise",
         semantics=(
             "For each checked event E with a due time: F = the earliest `fulfilled_by` event "
             "whose ref is E's event_id. ok if F.ts <= due; pending if there is no F and due > "

@@ -56,6 +56,8 @@ KIND = register(
     Kind(
         name="first_after_silence",
         summary={"zh": "长时间沉默后的第一次联系", "en": "first contact after a silence"},
+        names="the first contact after the silence",
+        belongs_to="the agent who made it",
         semantics=(
             "For each event E whose preceding event P (same customer) is at least `silence` "
             "earlier: E is an opportunity if it matches `checked`; a violation if it matches "

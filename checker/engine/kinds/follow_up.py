@@ -116,6 +116,10 @@ KIND = register(
     Kind(
         name="follow_up",
         summary={"zh": "某类事件之后，必须在时限内跟进", "en": "follow-up within a window"},
+        names="the trigger (the purchase, the complaint)",
+        belongs_to=(
+            "the agent of the event that created the obligation (who sold, who took the complaint)"
+        ),
         semantics=(
             "For each trigger event T: R = the first `expect` event following T. deadline = "
             "T.ts + within. ok if R.ts <= deadline; pending if there is no R yet and deadline > "

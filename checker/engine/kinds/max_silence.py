@@ -157,6 +157,10 @@ KIND = register(
     Kind(
         name="max_silence",
         summary={"zh": "两次联系之间的最长间隔", "en": "maximum silence between contacts"},
+        names="the last contact before the silence",
+        belongs_to=(
+            "the agent of that contact; the gap before a customer's first contact: `unassigned`"
+        ),
         semantics=(
             "For each in-scope customer (scope.segments, scope.purchased_within: a purchase at or "
             "after as_of - d), over contacts with ts >= P0 = as_of - period (default 365d): each "

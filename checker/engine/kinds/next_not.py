@@ -53,6 +53,8 @@ KIND = register(
     Kind(
         name="next_not",
         summary={"zh": "某事件之后的下一次联系不能是某类", "en": "next event is not"},
+        names="the forbidden event",
+        belongs_to="the agent who did it",
         semantics=(
             "For each event E matching `checked`: A = the last `after` event preceding E, K = "
             "the last `checked` event preceding E. E is an opportunity iff A exists and (no K, or "

@@ -125,6 +125,8 @@ KIND = register(
             "zh": "某类事件之后的一段时间内不得出现另一类事件",
             "en": "none within a window after",
         },
+        names="the checked event (the pitch after an objection)",
+        belongs_to="the agent who did it",
         semantics=(
             "For each checked event E: B = the last `after` event preceding E among the "
             "customer's events with equal values in the `same` columns (a null value matches "

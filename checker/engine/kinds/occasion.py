@@ -169,6 +169,8 @@ KIND = register(
     Kind(
         name="occasion",
         summary={"zh": "节日与生日问候", "en": "occasion greeting"},
+        names="the customer and the occasion (no event)",
+        belongs_to="`unassigned`",
         semantics=(
             "In-scope customers (at least one audited event; scope.segments) x occasions (public "
             "holidays from the `holidays` library by the playbook's calendar, or customers-file "

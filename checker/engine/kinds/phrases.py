@@ -68,6 +68,8 @@ KIND = register(
     Kind(
         name="phrases",
         summary={"zh": "消息中不得出现的说法", "en": "phrase match"},
+        names="the message",
+        belongs_to="its agent (a missing account: `unassigned`)",
         semantics=(
             "Each checked event whose `field` is non-empty is an opportunity; a violation if the "
             "lower-cased field contains any lower-cased phrase as a literal substring (no regular "

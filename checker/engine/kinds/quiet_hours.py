@@ -61,6 +61,8 @@ KIND = register(
     Kind(
         name="quiet_hours",
         summary={"zh": "休息时段不主动联系", "en": "quiet hours"},
+        names="the message in quiet hours",
+        belongs_to="the agent who sent it",
         semantics=(
             "For each checked event E with time of day t (playbook time zone): if start > end "
             "(over midnight) violation when t >= start or t < end, else when start <= t < end."

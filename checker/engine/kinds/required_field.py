@@ -92,6 +92,8 @@ KIND = register(
     Kind(
         name="required_field",
         summary={"zh": "必填字段", "en": "required field"},
+        names="the record with the missing or wrong field",
+        belongs_to="its agent (a missing account: `unassigned`)",
         semantics=(
             "Each checked event is an opportunity; a violation if `field` is empty (detail "
             "'missing'), or, with known_from: roster and a non-empty playbook roster, not on it "

@@ -86,6 +86,8 @@ KIND = register(
     Kind(
         name="rolling_cap",
         summary={"zh": "任意滚动时间窗内的次数上限", "en": "rolling cap"},
+        names="the contact over the cap",
+        belongs_to="the agent who made it",
         semantics=(
             "For each checked event E: n = the number of checked events of the customer with "
             "ts in [E.ts - per, E.ts] that are E or precede E. violation if n > max."

@@ -57,6 +57,8 @@ KIND = register(
     Kind(
         name="while_open",
         summary={"zh": "事项未了结期间不得出现某类事件", "en": "none while a case is open"},
+        names="the checked event made while the case was open",
+        belongs_to="the agent who did it",
         semantics=(
             "For each checked event E: O = the last `opened_by` event preceding E, C = the last "
             "`closed_by` event preceding E. violation if O exists and (no C, or C precedes O)."
