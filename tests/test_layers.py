@@ -7,7 +7,9 @@
 - a row's place (file, line) is decoded in one function (`checker.log.places.place`): the
   stride that packs it is used nowhere else but where rows are numbered;
 - a rule kind's module imports its vocabulary from `checker.engine.kinds.kit`, not a block
-  of engine modules, Ibis and pyarrow of its own.
+  of engine modules, Ibis and pyarrow of its own;
+- a rule kind is its folder: nothing outside it imports it (the registry finds it), and the
+  folder holds its code and its rule cases only.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import pytest
 from checker.report.formats import FORMATS
 
 PACKAGE = Path(__file__).resolve().parents[1] / "checker"
-KIND_HELPERS = {"__init__.py", "_common.py", "_evidence.py", "kit.py"}
 
 
 def imports_of(path: Path) -> set[str]:
@@ -88,8 +89,8 @@ def test_one_function_decodes_a_place() -> None:
 
 
 def test_a_rule_kind_imports_its_vocabulary_from_the_kit() -> None:
-    kinds = [p for p in (PACKAGE / "engine" / "kinds").glob("*.py") if p.name not in KIND_HELPERS]
-    assert len(kinds) >= 12
+    kinds = sorted((PACKAGE / "engine" / "kinds").glob("*/kind.py"))
+    assert len(kinds) >= 13
     wrong = {}
     for path in kinds:
         own = {
@@ -99,5 +100,25 @@ def test_a_rule_kind_imports_its_vocabulary_from_the_kit() -> None:
             or (m.startswith("checker.") and not m.startswith("checker.engine.kinds.kit"))
         }
         if own:
-            wrong[path.name] = sorted(own)
+            wrong[path.parent.name] = sorted(own)
     assert wrong == {}
+
+
+def test_a_rule_kind_is_its_folder() -> None:
+    """Adding a kind is adding a folder: no module names one (the package's ``__init__``
+    finds them), and each folder is ``__init__.py``, ``kind.py`` and ``cases.yaml``."""
+    from checker.engine.kinds import FOLDER, kind_names
+
+    names = kind_names()
+    assert len(names) >= 13
+    for name in names:
+        files = {p.name for p in (FOLDER / name).iterdir() if p.name != "__pycache__"}
+        assert files == {"__init__.py", "kind.py", "cases.yaml"}, name
+    kind_modules = tuple(f"checker.engine.kinds.{name}" for name in names)
+    tests = Path(__file__).parent
+    outside = [p for p in [*PACKAGE.rglob("*.py"), *tests.rglob("*.py")] if FOLDER not in p.parents]
+    wrong = {
+        str(path): sorted(m for m in imports_of(path) if m.startswith(kind_modules))
+        for path in outside
+    }
+    assert {k: v for k, v in wrong.items() if v} == {}

@@ -1,8 +1,9 @@
 """Rule case files: events in, findings out, checked on the reference and on the engine.
 
-Each ``cases/<kind>.yaml`` holds cases for one rule kind. A case gives a rule (kind and
-params), optional playbook overrides, customers and ``as_of``, the events, the expected
-violations and pending outcomes, and the number of opportunities (outcomes of any status).
+Each kind's folder has its ``cases.yaml`` (``checker/engine/kinds/<kind>/``). A case gives
+a rule (kind and params), optional playbook overrides, customers and ``as_of``, the
+events, the expected violations and pending outcomes, and the number of opportunities
+(outcomes of any status).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 import yaml
 
 from checker.engine.audit import evaluate_outcomes
+from checker.engine.kinds import case_files
 from checker.playbook import Playbook
 from tests.reference import evaluate
 from tests.reference.audit import KINDS
@@ -30,7 +32,7 @@ from tests.reference.files import (
     write_playbook,
 )
 
-CASES = Path(__file__).parent / "cases"
+CASES = case_files()  # kind -> its folder's cases.yaml
 RULE_ID = "test.case"
 EXTRA_FIELDS = ("count", "ref_ts", "deadline")
 ATTRIBUTION = ("agent_id", "channel")  # NULL is written `unassigned` in a case
@@ -38,10 +40,10 @@ ATTRIBUTION = ("agent_id", "channel")  # NULL is written `unassigned` in a case
 
 def _load_cases() -> list[Any]:
     params = []
-    for file in sorted(CASES.glob("*.yaml")):
+    for kind, file in CASES.items():
         doc = yaml.safe_load(file.read_text(encoding="utf-8"))
         for case in doc["cases"]:
-            params.append(pytest.param(file.stem, case, id=f"{file.stem}:{case['name']}"))
+            params.append(pytest.param(kind, case, id=f"{kind}:{case['name']}"))
     return params
 
 
@@ -114,13 +116,14 @@ def _run_engine(case: dict[str, Any], playbook: Playbook, tmp_path: Path) -> lis
 
 
 def test_one_file_per_kind() -> None:
-    assert sorted(p.stem for p in CASES.glob("*.yaml")) == sorted(KINDS)
+    assert sorted(CASES) == sorted(KINDS)
+    assert all(file.is_file() for file in CASES.values()), "a kind's folder lacks cases.yaml"
 
 
 def test_every_kind_asserts_its_attribution() -> None:
     """Each kind's file pins the attributed agent and channel of some finding, and of an
     unassigned one where the kind has findings named by no event."""
-    for file in sorted(CASES.glob("*.yaml")):
+    for file in CASES.values():
         doc = yaml.safe_load(file.read_text(encoding="utf-8"))
         asserted = [
             item
@@ -128,7 +131,7 @@ def test_every_kind_asserts_its_attribution() -> None:
             for item in case.get("expect") or []
             if all(name in item for name in ATTRIBUTION)
         ]
-        assert asserted, f"{file.name}: no case asserts a finding's agent_id and channel"
+        assert asserted, f"{file}: no case asserts a finding's agent_id and channel"
 
 
 @pytest.mark.parametrize(("kind", "case"), ALL_CASES)

@@ -14,6 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from checker.engine.kinds import case_files
 from tests.reference.files import single_rule_overrides, write_customers, write_log, write_playbook
 from tests.reference.strategies import Log, logs
 from tests.spark.conftest import same_reports
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.spark
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo"
-CASES = ROOT / "tests" / "rules" / "cases"
+CASES = case_files()  # kind -> its rule cases
 
 
 def test_the_demo(spark: Any, tmp_path: Path) -> None:
@@ -49,10 +50,10 @@ def _batches() -> dict[tuple[str, str], list[tuple[str, dict[str, Any]]]]:
     """The rule cases by what a run shares (playbook settings, audit end): each batch is
     one playbook with every case's rule, and one log."""
     batches: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-    for file in sorted(CASES.glob("*.yaml")):
+    for kind, file in CASES.items():
         for i, case in enumerate(yaml.safe_load(file.read_text(encoding="utf-8"))["cases"]):
             key = (json.dumps(case.get("playbook"), sort_keys=True), str(case.get("as_of")))
-            batches[key].append((f"{file.stem.replace('_', '-')}-{i}", case))
+            batches[key].append((f"{kind.replace('_', '-')}-{i}", case))
     return batches
 
 
@@ -60,7 +61,7 @@ BATCHES = _batches()
 
 
 def test_every_rule_case_is_in_a_batch() -> None:
-    counted = sum(len(yaml.safe_load(f.read_text())["cases"]) for f in CASES.glob("*.yaml"))
+    counted = sum(len(yaml.safe_load(f.read_text())["cases"]) for f in CASES.values())
     assert sum(len(b) for b in BATCHES.values()) == counted > 80
 
 

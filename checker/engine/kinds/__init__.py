@@ -1,17 +1,29 @@
-"""Importing this package registers every rule kind (the closed set)."""
+"""The closed set of rule kinds: one folder each, and importing this package registers them.
 
-from checker.engine.kinds import (  # noqa: F401
-    agent_quota,
-    deadline_by_ref,
-    first_after_silence,
-    follow_up,
-    max_silence,
-    next_not,
-    none_after,
-    occasion,
-    phrases,
-    quiet_hours,
-    required_field,
-    rolling_cap,
-    while_open,
-)
+A kind's folder holds everything of it: ``kind.py`` (its parameter schema, the pure function
+building its Ibis expression, its words; it ends with ``register(Kind(...))``) and
+``cases.yaml`` (its rule cases). Adding a kind is adding a folder; the playbook schema, the
+README's kind reference and the rule-case tests find it here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+FOLDER = Path(__file__).parent
+
+
+def kind_names() -> list[str]:
+    """The kinds' folder names (each a package with a ``kind.py``), sorted."""
+    return sorted(m.name for m in pkgutil.iter_modules([str(FOLDER)]) if m.ispkg)
+
+
+def case_files() -> dict[str, Path]:
+    """Each kind's rule-case file, by kind name."""
+    return {name: FOLDER / name / "cases.yaml" for name in kind_names()}
+
+
+for _name in kind_names():
+    importlib.import_module(f"{__name__}.{_name}.kind")
