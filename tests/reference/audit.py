@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from checker.playbook import Playbook, Rule
-from tests.reference import kinds_agent, kinds_customer, kinds_fields, kinds_order
+from checker.playbook import Playbook
 from tests.reference.context import Context
 from tests.reference.events import Event, Outcome, parse_events, parse_ts
+from tests.reference.kinds import KINDS
 from tests.reference.segments import compute_segments
-
-KINDS: dict[str, Callable[[Rule, Context], list[Outcome]]] = {
-    "follow_up": kinds_order.follow_up,
-    "none_after": kinds_order.none_after,
-    "while_open": kinds_order.while_open,
-    "rolling_cap": kinds_order.rolling_cap,
-    "quiet_hours": kinds_order.quiet_hours,
-    "first_after_silence": kinds_order.first_after_silence,
-    "next_not": kinds_order.next_not,
-    "max_silence": kinds_customer.max_silence,
-    "occasion": kinds_customer.occasion,
-    "deadline_by_ref": kinds_fields.deadline_by_ref,
-    "required_field": kinds_fields.required_field,
-    "phrases": kinds_fields.phrases,
-    "agent_quota": kinds_agent.agent_quota,
-}
 
 
 def build_context(

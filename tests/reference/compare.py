@@ -9,20 +9,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from tests.reference.events import Outcome
+from tests.reference.kinds import COMPARED
 
-# Besides the key, the fields each kind's semantics pin down (field, only for violations?).
-EXTRAS: dict[str, tuple[tuple[str, bool], ...]] = {
-    "follow_up": (("ref_ts", False), ("deadline", False)),
-    "first_after_silence": (("ref_ts", False),),
-    "next_not": (("ref_ts", False),),
-    "max_silence": (("ref_ts", False),),
-    "deadline_by_ref": (("deadline", False),),
-    "rolling_cap": (("count", True),),
-    "required_field": (("detail", True),),
-    "phrases": (("detail", True),),
-    "occasion": (("detail", False), ("deadline", False)),
-    "agent_quota": (("detail", False), ("count", False), ("deadline", False)),
-}
 FIELDS = (
     "rule",
     "status",
@@ -67,7 +55,7 @@ def key(row: Mapping[str, Any], kind: str) -> tuple[Any, ...]:
     )
     extras = tuple(
         (name, row[name])
-        for name, only_bad in EXTRAS.get(kind, ())
+        for name, only_bad in COMPARED.get(kind, ())
         if not only_bad or row["status"] == "violation"
     )
     return base + extras

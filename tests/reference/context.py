@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from checker.playbook import Playbook
-from tests.reference.events import Event, event_filter
+from checker.durations import parse_duration
+from checker.playbook import Playbook, Rule
+from tests.reference.events import Event, Outcome, event_filter
 
 
 @dataclass
@@ -32,3 +33,22 @@ class Context:
     def timelines(self) -> list[list[Event]]:
         """Each customer's events in (ts, input order), customers in id order."""
         return [self.by_customer[c] for c in sorted(self.by_customer)]
+
+
+def finding(rule: Rule, status: str, e: Event, **extra: object) -> Outcome:
+    """An outcome named by ``e``: attributed to its agent and channel."""
+    attributed = {"agent_id": e.agent_id, "channel": e.channel}
+    return Outcome(rule.id, status, e.customer_id, e.event_id, e.ts, **extra, **attributed)  # type: ignore[arg-type]
+
+
+def in_scope(ctx: Context, customer: str, scope: dict) -> bool:
+    """Whether ``customer`` is in a rule's ``scope`` (segments, a purchase within)."""
+    segs = scope.get("segments")
+    if segs is not None and ctx.segments.get(customer) not in segs:
+        return False
+    within = scope.get("purchased_within")
+    if within is not None:
+        since = ctx.as_of - parse_duration(within)
+        events = ctx.by_customer[customer]
+        return any(e.event == "purchase" and e.ts >= since for e in events)
+    return True

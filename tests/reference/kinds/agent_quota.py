@@ -1,4 +1,5 @@
-"""Rule kinds about a staff account rather than a customer: contact quotas."""
+"""The reference `agent_quota`: the kind's semantics in plain Python, one outcome per
+opportunity (compared with the engine's on generated logs and the rule cases)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ from checker.playbook import Rule
 from tests.reference.context import Context
 from tests.reference.events import Outcome
 
+# Besides the key, the fields the kind's semantics pin down: (field, only for violations?).
+COMPARED: tuple[tuple[str, bool], ...] = (("detail", False), ("count", False), ("deadline", False))
+
+
 LENGTH = {"day": timedelta(days=1), "week": timedelta(days=7)}
 
 
@@ -16,7 +21,7 @@ def _start(ts: datetime, per: str) -> datetime:
     return day - timedelta(days=day.weekday()) if per == "week" else day
 
 
-def agent_quota(rule: Rule, ctx: Context) -> list[Outcome]:
+def outcomes(rule: Rule, ctx: Context) -> list[Outcome]:
     p = rule.params
     is_shop, is_checked = ctx.filter({"events": ["@shop"]}), ctx.filter(p["checked"])
     reached: dict[tuple[str, datetime], set[str]] = {}
