@@ -9,7 +9,7 @@
 - a rule kind's module imports its vocabulary from `checker.engine.kinds.kit`, not a block
   of engine modules, Ibis and pyarrow of its own;
 - a rule kind is its folder: nothing outside it imports it (the registry finds it), and the
-  folder holds its code and its rule cases only.
+  folder holds its code, its words and its rule cases only.
 """
 
 from __future__ import annotations
@@ -106,14 +106,15 @@ def test_a_rule_kind_imports_its_vocabulary_from_the_kit() -> None:
 
 def test_a_rule_kind_is_its_folder() -> None:
     """Adding a kind is adding a folder: no module names one (the package's ``__init__``
-    finds them), and each folder is ``__init__.py``, ``kind.py`` and ``cases.yaml``."""
+    finds them), and each folder is ``__init__.py``, ``kind.py``, ``words.yaml`` and
+    ``cases.yaml``."""
     from checker.engine.kinds import FOLDER, kind_names
 
     names = kind_names()
     assert len(names) >= 13
     for name in names:
         files = {p.name for p in (FOLDER / name).iterdir() if p.name != "__pycache__"}
-        assert files == {"__init__.py", "kind.py", "cases.yaml"}, name
+        assert files == {"__init__.py", "kind.py", "words.yaml", "cases.yaml"}, name
     kind_modules = tuple(f"checker.engine.kinds.{name}" for name in names)
     tests = Path(__file__).parent
     outside = [p for p in [*PACKAGE.rglob("*.py"), *tests.rglob("*.py")] if FOLDER not in p.parents]

@@ -1,9 +1,11 @@
 """The closed set of rule kinds: one folder each, and importing this package registers them.
 
 A kind's folder holds everything of it: ``kind.py`` (its parameter schema, the pure function
-building its Ibis expression, its words; it ends with ``register(Kind(...))``) and
-``cases.yaml`` (its rule cases). Adding a kind is adding a folder; the playbook schema, the
-README's kind reference and the rule-case tests find it here.
+building its Ibis expression, and which of its words to say with which values; it ends with
+``register(Kind(...))``), ``words.yaml`` (those words: every sentence and word table of its
+``describe`` and ``evidence``, Chinese and English, with named ``{placeholders}``; read through
+``checker.engine.kinds._words``) and ``cases.yaml`` (its rule cases). Adding a kind is adding a
+folder; the playbook schema, the README's kind reference and the rule-case tests find it here.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 A kind's ``evidence(rows, rule, pb, lang)`` gets one rule's findings as an Arrow table (the
 columns of ``checker.engine.outcomes.OUTCOME_SCHEMA``) and returns one sentence per row. These
-helpers keep those functions as readable as f-strings: format times (``fmt_ts``), durations
-(``gap``), fill a template (``fill``) and pick a sentence by case (``cases``).
+helpers keep those functions short: format times (``fmt_ts``), durations (``gap``), fill a
+template (``fill``; a kind's templates are its ``words.yaml``, see ``_words``) and pick a
+sentence by case (``cases``).
 """
 
 from __future__ import annotations
@@ -88,15 +89,6 @@ def fill(template: str, **values: str | Column) -> pa.Array:
     if all(isinstance(p, str) for p in pieces):
         raise ValueError(f"evidence template {template!r} uses no column")
     return pc.binary_join_element_wise(*pieces, "")
-
-
-def say_in(lang: str, **values: str | Column) -> Callable[[str, str], pa.Array]:
-    """``say(zh, en)``: the template in ``lang`` filled with ``values`` (see ``fill``)."""
-
-    def say(zh: str, en: str) -> pa.Array:
-        return fill(zh if lang == "zh" else en, **values)
-
-    return say
 
 
 def cases(*branches: tuple[Column, pa.Array], otherwise: pa.Array) -> pa.Array:

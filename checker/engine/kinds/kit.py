@@ -1,10 +1,12 @@
 """The vocabulary of a rule kind's module, in one place.
 
 A kind's module starts with ``from checker.engine.kinds.kit import *`` and then holds only
-its logic: its parameters, its Ibis expression, its words. ``ibis``, ``ir`` (Ibis's
-expression types), ``pa`` and ``pc`` (pyarrow and its compute functions) are imported on
-first use (`checker.lazy`): loading the registry for its parameter schemas and words (`huitou
-lint`, `rules`, `explain`, `schema`) imports neither Ibis nor pyarrow.
+its logic: its parameters, its Ibis expression, which of its words to say and with which
+values (the words themselves are its folder's ``words.yaml``, read through
+``kind_words(__file__)``). ``ibis``, ``ir`` (Ibis's expression types), ``pa`` and ``pc``
+(pyarrow and its compute functions) are imported on first use (`checker.lazy`): loading the
+registry for its parameter schemas and words (`huitou lint`, `rules`, `explain`, `schema`)
+imports neither Ibis nor pyarrow.
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ from checker.engine.kinds._common import (
     params_schema,
     seconds,
     segment_list,
-    t,
 )
 from checker.engine.kinds._evidence import (
     absent,
@@ -46,8 +47,8 @@ from checker.engine.kinds._evidence import (
     gap,
     is_pending,
     per_value,
-    say_in,
 )
+from checker.engine.kinds._words import kind_words
 from checker.engine.nearest import first_where, last_of_either, last_where
 from checker.engine.outcomes import Outcomes, Part, event_part, outcome, status_of
 from checker.engine.registry import Example, Kind, register
@@ -94,6 +95,7 @@ __all__ = [
     "interval",
     "ir",
     "is_pending",
+    "kind_words",
     "label",
     "last_of_either",
     "last_where",
@@ -104,11 +106,9 @@ __all__ = [
     "pc",
     "per_value",
     "register",
-    "say_in",
     "seconds",
     "segment_list",
     "stamp_ts",
     "status_of",
-    "t",
     "whole_seconds",
 ]

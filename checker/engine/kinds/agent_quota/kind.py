@@ -10,8 +10,9 @@ from datetime import timedelta
 
 from checker.engine.kinds.kit import *
 
+WORDS = kind_words(__file__)
+
 PERIODS = {"day": ("D", 1), "week": ("W", 7)}  # truncation unit, length in days
-_PERIOD_WORDS = {"day": ("每天", "day"), "week": ("每周", "week")}
 COUNT = {"type": "integer", "minimum": 0}
 
 
@@ -53,29 +54,28 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
 
 
 def _bounds(rule: Rule, lang: str) -> str:
-    p, parts = rule.params, []
-    if p.get("at_least") is not None:
-        parts.append(t(lang, f"至少 {p['at_least']} 位", f"at least {p['at_least']}"))
-    if p.get("at_most") is not None:
-        parts.append(t(lang, f"至多 {p['at_most']} 位", f"at most {p['at_most']}"))
-    return t(lang, "、".join(parts), " and ".join(parts))
+    p = rule.params
+    parts = [
+        WORDS.text(f"bounds.{bound}", lang, n=p[bound])
+        for bound in ("at_least", "at_most")
+        if p.get(bound) is not None
+    ]
+    return WORDS.text("bounds.and", lang).join(parts)
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
-    zh_per, en_per = _PERIOD_WORDS[p["per"]]
-    k = label(p["checked"], pb, lang)
-    return t(
+    return WORDS.text(
+        "describe.rule",
         lang,
-        f"每个客服账号{zh_per}的{k}覆盖{_bounds(rule, lang)}不同客户"
-        "（只算该账号有店铺操作记录的时段）。",
-        f"Each staff account reaches {_bounds(rule, lang)} distinct customers with {k} per "
-        f"{en_per} (counting the {en_per}s in which the account logged any shop action).",
+        per=WORDS.text(f"period.{p['per']}", lang),
+        checked=label(p["checked"], pb, lang),
+        bounds=_bounds(rule, lang),
     )
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
-    say = say_in(
+    say = WORDS.say_in(
         lang,
         agent=rows["detail"],
         start=fmt_day(rows["ts"]),
@@ -83,20 +83,7 @@ def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
         count=rows["count"],
         bounds=_bounds(rule, lang),
     )
-    return cases(
-        (
-            is_pending(rows),
-            say(
-                "账号 {agent} 自 {start} 起已联系 {count} 位客户，到 {end} 止需{bounds}",
-                "account {agent}: {count} customers since {start}; {bounds} due by {end}",
-            ),
-        ),
-        otherwise=say(
-            "账号 {agent} 在 {start} 起的时段内联系了 {count} 位客户；要求{bounds}",
-            "account {agent} reached {count} customers in the period from {start}; "
-            "required {bounds}",
-        ),
-    )
+    return cases((is_pending(rows), say("evidence.pending")), otherwise=say("evidence.ended"))
 
 
 def example(rule: Rule, pb: Playbook) -> Example:

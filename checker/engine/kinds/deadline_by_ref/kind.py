@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from checker.engine.kinds.kit import *
 
+WORDS = kind_words(__file__)
+
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     return {}
@@ -34,30 +36,31 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
-    k, f = label(rule.params["checked"], pb, lang), label(rule.params["fulfilled_by"], pb, lang)
-    return t(
+    p = rule.params
+    return WORDS.text(
+        "describe.rule",
         lang,
-        f"每个写明期限（due）的{k}，都要在期限前记录引用它的{f}（ref）。",
-        f"Every {k} with a due time has a {f} referring to it (ref) by that time.",
+        checked=label(p["checked"], pb, lang),
+        fulfilled_by=label(p["fulfilled_by"], pb, lang),
     )
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
-    say = say_in(
+    p = rule.params
+    say = WORDS.say_in(
         lang,
-        k=label(rule.params["checked"], pb, lang),
-        f=label(rule.params["fulfilled_by"], pb, lang),
+        checked=label(p["checked"], pb, lang),
+        fulfilled_by=label(p["fulfilled_by"], pb, lang),
         ts=fmt_ts(rows["ts"]),
         deadline=fmt_ts(rows["deadline"]),
         kept=fmt_ts(rows["ref_ts"]),
         late=gap(rows["ref_ts"], rows["deadline"], lang),
     )
-    zh, en = "{k} {ts}，期限 {deadline}", "{k} {ts}, due {deadline}"
     return by_ref(
         rows,
-        pending=say(zh + "：尚未到期", en + ": not yet due"),
-        missing=say(zh + "：没有{f}", en + ": never {f}"),
-        found=say(zh + "：{kept} 才兑现，逾期 {late}", en + ": kept {kept}, {late} late"),
+        pending=say("evidence.pending"),
+        missing=say("evidence.missing"),
+        found=say("evidence.late"),
     )
 
 

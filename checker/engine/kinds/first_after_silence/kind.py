@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from checker.engine.kinds.kit import *
 
+WORDS = kind_words(__file__)
+
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     return {"prev": e.ts.lag().over(customer_window(e))}
@@ -19,27 +21,24 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
-    k, f = label(p["checked"], pb, lang), label(p["forbidden"], pb, lang)
-    return t(
+    return WORDS.text(
+        "describe.rule",
         lang,
-        f"与客户 {dur(p['silence'], lang)} 以上没有任何互动后，第一次{k}不能是{f}。",
-        f"After {dur(p['silence'], lang)} or more without any interaction, the first {k} "
-        f"is not {f}.",
+        silence=dur(p["silence"], lang),
+        checked=label(p["checked"], pb, lang),
+        forbidden=label(p["forbidden"], pb, lang),
     )
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
-    say = say_in(
+    say = WORDS.say_in(
         lang,
-        f=label(rule.params["forbidden"], pb, lang),
+        forbidden=label(rule.params["forbidden"], pb, lang),
         last=fmt_ts(rows["ref_ts"]),
         ts=fmt_ts(rows["ts"]),
         silence=gap(rows["ts"], rows["ref_ts"], lang),
     )
-    return say(
-        "上次互动 {last}，沉默 {silence} 后首先发出的是{f}（{ts}）",
-        "last interaction {last}; after {silence} of silence the first outreach was {f} ({ts})",
-    )
+    return say("evidence.forbidden")
 
 
 def example(rule: Rule, pb: Playbook) -> Example:

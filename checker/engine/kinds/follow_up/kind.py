@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from checker.engine.kinds.kit import *
 
+WORDS = kind_words(__file__)
+
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     expect = ctx.match(rule.params["expect"], e)
@@ -49,30 +51,24 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
-    text = t(
+    return WORDS.text(
+        "describe.rule_with_gap" if _min_gap(rule) else "describe.rule",
         lang,
-        f"每次{label(p['trigger'], pb, lang)}之后，{dur(p['within'], lang)}内要有"
-        f"{label(p['expect'], pb, lang)}",
-        f"Every {label(p['trigger'], pb, lang)} is followed by a "
-        f"{label(p['expect'], pb, lang)} within {dur(p['within'], lang)}",
+        trigger=label(p["trigger"], pb, lang),
+        expect=label(p["expect"], pb, lang),
+        within=dur(p["within"], lang),
+        min_gap=dur(p["min_gap"], lang) if _min_gap(rule) else "",
     )
-    if _min_gap(rule):
-        text += t(
-            lang,
-            f"；只算间隔至少 {dur(p['min_gap'], lang)} 的另一次联系（当场的致谢不算）",
-            f"; only a separate contact at least {dur(p['min_gap'], lang)} after it counts "
-            "(a thank-you on the spot does not)",
-        )
-    return text + t(lang, "。", ".")
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
     p = rule.params
-    say = say_in(
+    say = WORDS.say_in(
         lang,
         what=label(p["trigger"], pb, lang),
         then=label(p["expect"], pb, lang),
         limit=dur(p["within"], lang),
+        min_gap=dur(p["min_gap"], lang) if _min_gap(rule) else "",
         ts=fmt_ts(rows["ts"]),
         deadline=fmt_ts(rows["deadline"]),
         first=fmt_ts(rows["ref_ts"]),
@@ -80,22 +76,9 @@ def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
     )
     return by_ref(
         rows,
-        pending=say(
-            "{what} {ts}：{then}应在 {deadline} 前完成",
-            "{what} {ts}: {then} due by {deadline}",
-        ),
-        missing=say(
-            "{what} {ts}，截至审计结束没有{then}；时限 {limit}",
-            "{what} {ts}, no {then} by the audit's end; limit {limit}",
-        ),
-        found=say(
-            "{what} {ts}，"
-            + ("间隔足够的" if _min_gap(rule) and lang == "zh" else "首次")
-            + "{then} {first}：相隔 {delay}；时限 {limit}",
-            "{what} {ts}, first {then}"
-            + (f" from {dur(p['min_gap'], lang)} on" if _min_gap(rule) else "")
-            + " {first}: {delay} after; limit {limit}",
-        ),
+        pending=say("evidence.pending"),
+        missing=say("evidence.missing"),
+        found=say("evidence.found_after_gap" if _min_gap(rule) else "evidence.found"),
     )
 
 

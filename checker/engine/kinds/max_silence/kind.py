@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from checker.engine.kinds.kit import *
 
+WORDS = kind_words(__file__)
+
 SCOPE = {
     "type": "object",
     "additionalProperties": False,
@@ -85,37 +87,32 @@ def _scope_text(rule: Rule, pb: Playbook, lang: str) -> str:
     if scope.get("segments"):
         parts.append(segment_list(scope["segments"], pb, lang))
     if scope.get("purchased_within"):
-        parts.append(
-            t(
-                lang,
-                f"{dur(scope['purchased_within'], lang)}内购买过的",
-                f"who bought in the last {dur(scope['purchased_within'], lang)}",
-            )
-        )
-    return t(
-        lang, "".join(parts) + "客户", "customers " + " ".join(parts) if parts else "customers"
-    )
+        within = dur(scope["purchased_within"], lang)
+        parts.append(WORDS.text("scope.bought_within", lang, within=within))
+    if not parts:
+        return WORDS.text("scope.all", lang)
+    return WORDS.text("scope.some", lang, who=WORDS.text("scope.and", lang).join(parts))
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
-    c = label(p["contacts"], pb, lang)
-    return t(
+    return WORDS.text(
+        "describe.rule",
         lang,
-        f"{_scope_text(rule, pb, lang)}，两次{c}之间不超过 {dur(p['max_gap'], lang)}。",
-        f"For {_scope_text(rule, pb, lang)}, never more than {dur(p['max_gap'], lang)} "
-        f"without a {c}.",
+        customers=_scope_text(rule, pb, lang),
+        contacts=label(p["contacts"], pb, lang),
+        max_gap=dur(p["max_gap"], lang),
     )
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
-    say = say_in(
+    say = WORDS.say_in(
         lang,
         start=choose(
             # a finding that names its last contact has a line (and, once sorted, its id)
             pc.is_valid(rows["line"]),
-            t(lang, "上次联系", "last contact"),
-            t(lang, "起点", "since"),
+            WORDS.text("evidence.last_contact", lang),
+            WORDS.text("evidence.since", lang),
         ),
         limit=dur(rule.params["max_gap"], lang),
         ts=fmt_ts(rows["ts"]),
@@ -125,18 +122,9 @@ def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
     )
     return by_ref(
         rows,
-        pending=say(
-            "{start} {ts}：下次联系应在 {deadline} 前",
-            "{start} {ts}: next contact due by {deadline}",
-        ),
-        missing=say(
-            "{start} {ts}，此后再无联系；上限 {limit}",
-            "{start} {ts}, no contact since; limit {limit}",
-        ),
-        found=say(
-            "{start} {ts}，下次 {next}：间隔 {apart}；上限 {limit}",
-            "{start} {ts}, next {next}: {apart} apart; limit {limit}",
-        ),
+        pending=say("evidence.pending"),
+        missing=say("evidence.missing"),
+        found=say("evidence.found"),
     )
 
 

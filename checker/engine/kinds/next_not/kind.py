@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from checker.engine.kinds.kit import *
 
+WORDS = kind_words(__file__)
+
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     """The last preceding `after` or `checked` event: positive when it is an `after` (and
@@ -22,22 +24,22 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
-    a, k, f = (label(p[x], pb, lang) for x in ("after", "checked", "forbidden"))
-    return t(lang, f"客户{a}之后，下一次{k}不能是{f}。", f"After a {a}, the next {k} is not {f}.")
+    return WORDS.text(
+        "describe.rule",
+        lang,
+        **{x: label(p[x], pb, lang) for x in ("after", "checked", "forbidden")},
+    )
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
-    say = say_in(
+    say = WORDS.say_in(
         lang,
-        a=label(rule.params["after"], pb, lang),
-        f=label(rule.params["forbidden"], pb, lang),
+        after=label(rule.params["after"], pb, lang),
+        forbidden=label(rule.params["forbidden"], pb, lang),
         ref=fmt_ts(rows["ref_ts"]),
         later=gap(rows["ts"], rows["ref_ts"], lang),
     )
-    return say(
-        "{a} {ref}，{later}后的下一次联系是{f}",
-        "{a} {ref}; the next outreach, {later} later, was {f}",
-    )
+    return say("evidence.forbidden")
 
 
 def example(rule: Rule, pb: Playbook) -> Example:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from checker.engine.kinds.kit import *
 
+WORDS = kind_words(__file__)
+
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     after = ctx.match(rule.params["after"], e)
@@ -34,56 +36,42 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
     return [event_part(rule.id, b, checked, status_of(violated.fill_null(False)), ref_ts=last)]
 
 
-def _same(rule: Rule, lang: str) -> str:
-    same = rule.params.get("same", [])
-    return t(lang, "（同一商品）" if same else "", " of the same product" if same else "")
+def _case(rule: Rule) -> str:
+    """Which sentence: ``never``, ``within``, ``required`` or ``required_within``."""
+    p = rule.params
+    if p.get("required"):
+        return "required_within" if p.get("within") else "required"
+    return "within" if p.get("within") else "never"
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
-    checked, after = label(p["checked"], pb, lang), label(p["after"], pb, lang)
-    if p.get("required"):
-        window = ""
-        if p.get("within"):
-            window = t(lang, f" {dur(p['within'], lang)} 内", f" within {dur(p['within'], lang)}")
-        same = _same(rule, lang)
-        return t(
-            lang,
-            f"每次{checked}之前{window}要先有{after}{same}。",
-            f"Every {checked} comes after a {after}{same}{window}.",
-        )
-    if p.get("within"):
-        return t(
-            lang,
-            f"{after}{_same(rule, lang)}之后 {dur(p['within'], lang)} 内不得有{checked}。",
-            f"No {checked} within {dur(p['within'], lang)} after a {after}{_same(rule, lang)}.",
-        )
-    return t(lang, f"{after}之后不得再有{checked}。", f"No {checked} ever after a {after}.")
+    return WORDS.text(
+        f"describe.{_case(rule)}",
+        lang,
+        checked=label(p["checked"], pb, lang),
+        after=label(p["after"], pb, lang),
+        within=dur(p["within"], lang) if p.get("within") else "",
+        same=WORDS.text("same_product", lang) if p.get("same") else "",
+    )
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
     p = rule.params
-    say = say_in(
+    say = WORDS.say_in(
         lang,
         checked=label(p["checked"], pb, lang),
         after=label(p["after"], pb, lang),
         ref=fmt_ts(rows["ref_ts"]),
         ts=fmt_ts(rows["ts"]),
-        since=choose(absent(rows["ref_ts"]), "?", gap(rows["ts"], rows["ref_ts"], lang)),
+        since=choose(
+            absent(rows["ref_ts"]),
+            WORDS.text("evidence.no_gap", lang),
+            gap(rows["ts"], rows["ref_ts"], lang),
+        ),
         within=dur(p["within"], lang) if p.get("within") else "",
     )
-    zh, en = (
-        "{after} {ref}，{checked} {ts}：相隔 {since}",
-        "{after} {ref}, {checked} {ts}: {since} later",
-    )
-    if p.get("required"):
-        zh, en = "上次{after} {ref}，{checked} {ts}", "last {after} {ref}, {checked} {ts}"
-        if p.get("within"):
-            zh, en = zh + "；需在 {within}内", en + "; must be within {within}"
-        return say(zh, en)
-    if p.get("within"):
-        zh, en = zh + "；需间隔超过 {within}", en + "; must be more than {within}"
-    return say(zh, en)
+    return say(f"evidence.{_case(rule)}")
 
 
 def example(rule: Rule, pb: Playbook) -> Example:

@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 
 from checker.engine.kinds.kit import *
 
+WORDS = kind_words(__file__)
+
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     return {}
@@ -90,59 +92,39 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
     )
 
 
-MONTH_EDGES = {
-    "month_start": ("月初", "the start of a month", "每月第一天", "the first day of each month"),
-    "month_end": ("月末", "the end of a month", "每月最后一天", "the last day of each month"),
-}
+MONTH_EDGES = ("month_start", "month_end")
 
 
 def _occasion_name(key: str | None, pb: Playbook, lang: str) -> str:
     if key == "birthday" or key is None:
-        return t(lang, "生日", "birthday")
+        return WORDS.text("occasion.birthday", lang)
     if key in MONTH_EDGES:
-        zh, en, _, _ = MONTH_EDGES[key]
-        return t(lang, zh, en)
+        return WORDS.text(f"occasion.{key}", lang)
     return pb.data.get("calendar", {}).get("holidays", {}).get(key, {}).get(lang, key)
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
     segs = p.get("scope", {}).get("segments") or []
-    who = segment_list(segs, pb, lang) or t(lang, "所有", "all")
-    what = (
-        t(lang, "每个公共节日", "each public holiday")
-        if p["occasion"] == "holidays"
-        else t(lang, "已知的生日", "a known birthday")
-    )
-    if p["occasion"] in MONTH_EDGES:
-        _, _, zh, en = MONTH_EDGES[p["occasion"]]
-        what = t(lang, zh, en)
-    return t(
+    return WORDS.text(
+        "describe.rule",
         lang,
-        f"{who}客户在{what}前 {dur(p['before'], lang)} 至后 {dur(p['after'], lang)} 内"
-        f"收到{label(p['expect'], pb, lang)}。",
-        f"{who} customers get a {label(p['expect'], pb, lang)} from {dur(p['before'], lang)} "
-        f"before to {dur(p['after'], lang)} after {what}.",
+        who=segment_list(segs, pb, lang) or WORDS.text("describe.everyone", lang),
+        what=WORDS.text(f"describe.what.{p['occasion']}", lang),
+        before=dur(p["before"], lang),
+        after=dur(p["after"], lang),
+        expect=label(p["expect"], pb, lang),
     )
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
-    say = say_in(
+    say = WORDS.say_in(
         lang,
         name=per_value(rows["detail"], lambda key: _occasion_name(key, pb, lang)),
         day=fmt_day(rows["ts"]),
         end=fmt_ts(rows["deadline"]),
     )
-    return cases(
-        (
-            is_pending(rows),
-            say("{name} {day}：窗口到 {end} 结束", "{name} {day}: window ends {end}"),
-        ),
-        otherwise=say(
-            "{name} {day}：窗口内（至 {end}）没有问候",
-            "{name} {day}: no greeting in the window (until {end})",
-        ),
-    )
+    return cases((is_pending(rows), say("evidence.pending")), otherwise=say("evidence.missed"))
 
 
 def example(rule: Rule, pb: Playbook) -> Example:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from checker.engine.kinds.kit import *
 
+WORDS = kind_words(__file__)
+
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     return {}
@@ -39,19 +41,20 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
-    k = label(p["checked"], pb, lang)
-    shown = "、".join(f"“{x}”" for x in p["phrases"][:4])
-    return t(
+    quoted = [WORDS.text("describe.quoted", lang, phrase=x) for x in p["phrases"][:4]]
+    return WORDS.text(
+        "describe.rule",
         lang,
-        f"{k}的 `{p['field']}` 中不得出现这些说法（共 {len(p['phrases'])} 条），例如 {shown}。",
-        f"The `{p['field']}` of a {k} contains none of {len(p['phrases'])} phrases, "
-        f"such as {shown}.",
+        checked=label(p["checked"], pb, lang),
+        field=p["field"],
+        count=len(p["phrases"]),
+        shown=WORDS.text("describe.separator", lang).join(quoted),
     )
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
-    say = say_in(lang, ts=fmt_ts(rows["ts"]), phrase=rows["detail"])
-    return say("{ts} 的消息含有“{phrase}”", "the message at {ts} contains “{phrase}”")
+    say = WORDS.say_in(lang, ts=fmt_ts(rows["ts"]), phrase=rows["detail"])
+    return say("evidence.found")
 
 
 def example(rule: Rule, pb: Playbook) -> Example:

@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 
 from checker.engine.kinds.kit import *
 
+WORDS = kind_words(__file__)
+
 CLOCK = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
 
 
@@ -32,18 +34,20 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
-    k = label(p["checked"], pb, lang)
-    return t(
+    return WORDS.text(
+        "describe.rule",
         lang,
-        f"{p['start']} 至次日 {p['end']} 之间不得有{k}（{pb.timezone} 时间）。",
-        f"No {k} between {p['start']} and {p['end']} ({pb.timezone} time).",
+        start=p["start"],
+        end=p["end"],
+        checked=label(p["checked"], pb, lang),
+        timezone=pb.timezone,
     )
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
     p = rule.params
-    say = say_in(lang, ts=fmt_ts(rows["ts"]), start=str(p["start"]), end=str(p["end"]))
-    return say("{ts} 在休息时段 {start}–{end} 内", "{ts} is within quiet hours {start}–{end}")
+    say = WORDS.say_in(lang, ts=fmt_ts(rows["ts"]), start=str(p["start"]), end=str(p["end"]))
+    return say("evidence.quiet")
 
 
 def example(rule: Rule, pb: Playbook) -> Example:

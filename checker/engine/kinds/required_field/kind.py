@@ -10,6 +10,8 @@ from typing import Any
 
 from checker.engine.kinds.kit import *
 
+WORDS = kind_words(__file__)
+
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     return {}
@@ -38,40 +40,36 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
 
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
-    k, f = label(rule.params["checked"], pb, lang), rule.params["field"]
-    text = t(lang, f"每条{k}都要填写 `{f}`", f"Every {k} is logged with a value in `{f}`")
-    if _roster(rule, pb):
-        text += t(
-            lang, "，且必须是花名册（roster）中的账号", ", one that is on the playbook's roster"
-        )
-    if rule.params.get("min_lead"):
-        lead = dur(rule.params["min_lead"], lang)
-        text += t(lang, f"，且至少在事件之后 {lead}", f" at least {lead} after the event")
-    return text + t(lang, "。", ".")
+    p = rule.params
+    on_roster, ahead = bool(_roster(rule, pb)), bool(p.get("min_lead"))
+    key = {
+        (False, False): "plain",
+        (True, False): "on_roster",
+        (False, True): "ahead",
+        (True, True): "on_roster_ahead",
+    }[on_roster, ahead]
+    return WORDS.text(
+        f"describe.{key}",
+        lang,
+        checked=label(p["checked"], pb, lang),
+        field=p["field"],
+        lead=dur(p["min_lead"], lang) if ahead else "",
+    )
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
-    lead = (
-        dur(rule.params["min_lead"], "zh" if lang == "zh" else "en")
-        if rule.params.get("min_lead")
-        else ""
-    )
-    say = say_in(
-        lang, ts=fmt_ts(rows["ts"]), f=rule.params["field"], due=fmt_ts(rows["deadline"]), lead=lead
+    p = rule.params
+    say = WORDS.say_in(
+        lang,
+        ts=fmt_ts(rows["ts"]),
+        field=p["field"],
+        due=fmt_ts(rows["deadline"]),
+        lead=dur(p["min_lead"], lang) if p.get("min_lead") else "",
     )
     return cases(
-        (
-            equals(rows["detail"], "unknown"),
-            say("{ts} 的 `{f}` 不在花名册中", "`{f}` of the event at {ts} is not on the roster"),
-        ),
-        (
-            equals(rows["detail"], "short"),
-            say(
-                "{ts} 发出，`{f}` 为 {due}：提前不足 {lead}",
-                "sent {ts} for {due}: less than {lead} ahead",
-            ),
-        ),
-        otherwise=say("{ts} 的记录缺少 `{f}`", "the event at {ts} has no `{f}`"),
+        (equals(rows["detail"], "unknown"), say("evidence.unknown")),
+        (equals(rows["detail"], "short"), say("evidence.short")),
+        otherwise=say("evidence.missing"),
     )
 
 

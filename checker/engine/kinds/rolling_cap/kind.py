@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from checker.engine.kinds.kit import *
 
+WORDS = kind_words(__file__)
+
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     checked = ctx.match(rule.params["checked"], e)
@@ -45,29 +47,27 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
-    k = label(p["checked"], pb, lang)
-    return t(
+    return WORDS.text(
+        "describe.rule",
         lang,
-        f"每位客户任意 {dur(p['per'], lang)} 内的{k}不超过 {p['max']} 次。",
-        f"At most {p['max']} {k} per customer in any {dur(p['per'], lang)}.",
+        checked=label(p["checked"], pb, lang),
+        max=p["max"],
+        per=dur(p["per"], lang),
     )
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
     p = rule.params
-    say = say_in(
+    say = WORDS.say_in(
         lang,
-        k=label(p["checked"], pb, lang),
+        checked=label(p["checked"], pb, lang),
         first=fmt_ts(rows["ref_ts"]),
         ts=fmt_ts(rows["ts"]),
         count=rows["count"],
         max=str(p["max"]),
         per=dur(p["per"], lang),
     )
-    return say(
-        "{first} 至 {ts} 共 {count} 次{k}；上限为 {per} 内 {max} 次",
-        "{count} {k} from {first} to {ts}; cap {max} per {per}",
-    )
+    return say("evidence.over")
 
 
 def example(rule: Rule, pb: Playbook) -> Example:

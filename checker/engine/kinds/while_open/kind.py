@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from checker.engine.kinds.kit import *
 
+WORDS = kind_words(__file__)
+
 
 def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
     """The last preceding opening or closing event: positive when it opened (and did not
@@ -28,21 +30,22 @@ def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> list[Part]:
 
 def describe(rule: Rule, pb: Playbook, lang: str) -> str:
     p = rule.params
-    o, c, k = (label(p[x], pb, lang) for x in ("opened_by", "closed_by", "checked"))
-    return t(lang, f"从{o}到{c}之间，不得有{k}。", f"No {k} between a {o} and its {c}.")
+    return WORDS.text(
+        "describe.rule",
+        lang,
+        **{x: label(p[x], pb, lang) for x in ("opened_by", "closed_by", "checked")},
+    )
 
 
 def evidence(rows: pa.Table, rule: Rule, pb: Playbook, lang: str) -> pa.Array:
     p = rule.params
-    say = say_in(
+    say = WORDS.say_in(
         lang,
-        o=label(p["opened_by"], pb, lang),
-        c=label(p["closed_by"], pb, lang),
-        k=label(p["checked"], pb, lang),
+        **{x: label(p[x], pb, lang) for x in ("opened_by", "closed_by", "checked")},
         opened=fmt_ts(rows["ref_ts"]),
         ts=fmt_ts(rows["ts"]),
     )
-    return say("{o} {opened} 尚无{c}，{k} {ts}", "{o} {opened} still without {c}, {k} {ts}")
+    return say("evidence.while_open")
 
 
 def example(rule: Rule, pb: Playbook) -> Example:
