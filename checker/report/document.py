@@ -11,21 +11,28 @@ from checker.report.model import AuditReport
 
 def head(report: AuditReport) -> dict[str, Any]:
     """Everything but the findings."""
-    source = report.input
     return {
-        "playbook": report.playbook,
-        "as_of": report.as_of,
-        "lang": report.lang,
-        "input": {
-            "rows_read": source.rows_read,
-            "rows_checked": source.rows_checked,
-            "rows_rejected": source.rows_rejected,
-            "rejects": [asdict(r) for r in source.rejects],
-        },
+        **audited(report),
+        "input": {**input_counts(report), "rejects": [asdict(r) for r in report.input.rejects]},
         "summary": rule_summary(report),
         **({"scorecards": report.scorecards.as_dict()} if report.scorecards else {}),
         **optional_sections(report),
         **({"baseline": baseline_section(report)} if report.baseline is not None else {}),
+    }
+
+
+def audited(report: AuditReport) -> dict[str, str]:
+    """Which playbook, as of when, in which language."""
+    return {"playbook": report.playbook, "as_of": report.as_of, "lang": report.lang}
+
+
+def input_counts(report: AuditReport) -> dict[str, int]:
+    """The input's rows read, checked and rejected (read = checked + rejected)."""
+    source = report.input
+    return {
+        "rows_read": source.rows_read,
+        "rows_checked": source.rows_checked,
+        "rows_rejected": source.rows_rejected,
     }
 
 

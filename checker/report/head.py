@@ -6,23 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.report.document import rule_summary
+from checker.report.document import audited, input_counts, rule_summary
 from checker.report.model import AuditReport
 
 
 def brief(report: AuditReport) -> dict[str, Any]:
     """The playbook, the as-of time, the language, the input's row counts (not each rejected
     row: `--format json` lists them) and the summary per rule; with a baseline, its totals."""
-    source = report.input
     out: dict[str, Any] = {
-        "playbook": report.playbook,
-        "as_of": report.as_of,
-        "lang": report.lang,
-        "input": {
-            "rows_read": source.rows_read,
-            "rows_checked": source.rows_checked,
-            "rows_rejected": source.rows_rejected,
-        },
+        **audited(report),
+        "input": input_counts(report),
         "summary": rule_summary(report),
     }
     if report.baseline is not None:

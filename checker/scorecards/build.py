@@ -8,6 +8,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from checker.outcome_counts import count_into
 from checker.playbook.model import Playbook
 from checker.report.model import UNASSIGNED
 from checker.scorecards.model import NO_KPIS, Kpis, Score, Scorecard, Scorecards
@@ -19,13 +20,7 @@ def _tallied(counts: pa.Table, by: str) -> Counts:
     out: Counts = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     for row in counts.to_pylist():
         who = row[by] if row[by] is not None else UNASSIGNED
-        cell = out[who][row["rule"]]
-        n = int(row["n"])
-        cell[0] += n
-        if row["status"] == "violation":
-            cell[1] += n
-        elif row["status"] == "pending":
-            cell[2] += n
+        count_into(out[who][row["rule"]], row)
     return out
 
 

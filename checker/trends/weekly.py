@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 import pyarrow as pa
 
+from checker.outcome_counts import count_into
 from checker.playbook.model import Playbook
 from checker.trends.model import Counted, Trends, total
 
@@ -33,13 +34,7 @@ def build_trends(weekly: pa.Table, pb: Playbook) -> Trends:
     playbook's order) from ``weekly``."""
     cells: dict[str, dict[date, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     for row in weekly.to_pylist():
-        cell = cells[row["rule"]][row["week"]]
-        n = int(row["n"])
-        cell[0] += n
-        if row["status"] == "violation":
-            cell[1] += n
-        elif row["status"] == "pending":
-            cell[2] += n
+        count_into(cells[row["rule"]][row["week"]], row)
     seen = [w for rule in cells.values() for w in rule]
     weeks = week_range(min(seen), max(seen)) if seen else []
     rules = {
