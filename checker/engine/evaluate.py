@@ -105,7 +105,7 @@ def _planned(
     for alike in keyed:
         positions = list(range(start, start + len(alike)))
         start += len(alike)
-        windows = [len(get_kind(rule.kind).columns(rule, ctx, t)) for rule, _ in alike]
+        windows = [len(get_kind(rule.kind).window_columns(rule, ctx, t)) for rule, _ in alike]
         local = plan.restrict(counts, positions)
         out += [[alike[i] for i in group] for group in plan.share(local, windows, total)]
     return out
@@ -115,7 +115,7 @@ def _pass(t: ir.Table, rules: list[Rule], ctx: RuleContext) -> Pass:
     """``rules``' window columns over ``t``, and their outcomes over that."""
     cols: dict[str, ir.Value] = {}
     for rule in rules:
-        found = get_kind(rule.kind).columns(rule, ctx, t)
+        found = get_kind(rule.kind).window_columns(rule, ctx, t)
         cols.update({ctx.prefix(rule) + n: e for n, e in found.items()})
     table = _located(_computed_once(t, cols))
     return Pass(table, [(r, get_kind(r.kind).outcomes(r, ctx, table)) for r in rules])
@@ -170,4 +170,4 @@ def _windowed_rule(rule: Rule, ctx: RuleContext, rows: ir.Table) -> bool:
     if own_rows(rule, ctx, rows) is not None:
         return True
     shared = rows.select(*window_columns(ctx.playbook))
-    return bool(get_kind(rule.kind).columns(rule, ctx, shared))
+    return bool(get_kind(rule.kind).window_columns(rule, ctx, shared))

@@ -24,7 +24,8 @@ L10n = dict[str, str]
 
 @dataclass(frozen=True)
 class Kind:
-    """One rule kind: what its parameters are and how it becomes an Ibis expression."""
+    """One rule kind: what its parameters are and how it becomes an Ibis expression. The
+    hints for sharing passes (``columns``, ``scope``, ``pass_key``) are optional."""
 
     name: str
     summary: L10n
@@ -33,9 +34,6 @@ class Kind:
     belongs_to: str  # e.g. "the agent who made the promise"
     semantics: str  # the exact definition, in English (developers' reference)
     params_schema: dict[str, Any]
-    # Window columns this kind adds to the shared per-customer pass (keys are unprefixed names);
-    # also a per-row value its outcomes read more than once (computed once there).
-    columns: Callable[[Rule, RuleContext, ir.Table], dict[str, ir.Value]]
     # The rule's outcomes (one per opportunity) over the table it reads (the event rows, or a
     # window pass): a list of row-wise ``Part``s, which one aggregate counts together with
     # every other rule's, or (kinds that join or aggregate) a table in OUTCOME_SCHEMA.
@@ -47,6 +45,10 @@ class Kind:
     evidence: Callable[[pa.Table, Rule, Playbook, str], pa.Array]
     # A violating and a compliant log snippet for the rule reference (checked by tests).
     example: Callable[[Rule, Playbook], Example]
+    # Window columns this kind adds to the shared per-customer pass (keys are unprefixed names);
+    # also a per-row value its outcomes read more than once (computed once there).
+    # None: the kind reads the event rows as they are.
+    columns: Callable[[Rule, RuleContext, ir.Table], dict[str, ir.Value]] | None = None
     # A rule whose windows need an ordering of their own (a range frame, extra partition keys),
     # or that reads only a small share of the events, names the rows they read; it gets a
     # pass over just those rows instead of adding another sort of every event (or more
@@ -55,6 +57,10 @@ class Kind:
     # Rules whose keys are equal (of any kind) order their rows alike: they share one pass of
     # their own, over the rows any of them reads (e.g. ``BY_CUSTOMER``). None: a pass per rule.
     pass_key: Callable[[Rule], object] | None = None
+
+    def window_columns(self, rule: Rule, ctx: RuleContext, t: ir.Table) -> dict[str, ir.Value]:
+        """The window columns ``rule`` adds over ``t`` (none for a kind without any)."""
+        return self.columns(rule, ctx, t) if self.columns else {}
 
 
 _REGISTRY: dict[str, Kind] = {}

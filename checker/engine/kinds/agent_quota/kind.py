@@ -16,10 +16,6 @@ PERIODS = {"day": ("D", 1), "week": ("W", 7)}  # truncation unit, length in days
 COUNT = {"type": "integer", "minimum": 0}
 
 
-def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
-    return {}
-
-
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
     """One outcome per (agent, period) in which the agent logged any shop event (the log
     cannot tell a week off from an idle one): the distinct customers of its checked events."""
@@ -141,7 +137,6 @@ KIND = register(
                 },
             }
         ),
-        columns=columns,
         outcomes=outcomes,
         describe=describe,
         evidence=evidence,

@@ -7,10 +7,6 @@ from checker.engine.kinds.kit import *
 WORDS = kind_words(__file__)
 
 
-def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
-    return {}
-
-
 def outcomes(rule: Rule, ctx: RuleContext, b: ir.Table) -> ir.Table:
     due_rows = b.filter(ctx.match(rule.params["checked"], b) & b.due.notnull())
     done = b.filter(ctx.match(rule.params["fulfilled_by"], b) & b.ref.notnull())
@@ -89,7 +85,6 @@ KIND = register(
             checked=EVENT_FILTER,
             fulfilled_by=EVENT_FILTER,
         ),
-        columns=columns,
         outcomes=outcomes,
         describe=describe,
         evidence=evidence,

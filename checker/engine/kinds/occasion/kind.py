@@ -9,10 +9,6 @@ from checker.engine.kinds.kit import *
 WORDS = kind_words(__file__)
 
 
-def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
-    return {}
-
-
 def _years(ctx: RuleContext) -> list[int]:
     return list(range(ctx.audit_start.year, ctx.as_of.year + 1))
 
@@ -173,7 +169,6 @@ KIND = register(
             before=DURATION,
             after=DURATION,
         ),
-        columns=columns,
         outcomes=outcomes,
         describe=describe,
         evidence=evidence,

@@ -7,10 +7,6 @@ from checker.engine.kinds.kit import *
 WORDS = kind_words(__file__)
 
 
-def columns(rule: Rule, ctx: RuleContext, e: ir.Table) -> dict[str, ir.Value]:
-    return {}
-
-
 RE2_SPECIAL = frozenset("\\.+*?()|[]{}^$")
 
 
@@ -85,7 +81,6 @@ KIND = register(
             field={"enum": ["text", "product"]},
             phrases={"type": "array", "items": {"type": "string", "minLength": 2}, "minItems": 1},
         ),
-        columns=columns,
         outcomes=outcomes,
         describe=describe,
         evidence=evidence,
