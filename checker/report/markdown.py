@@ -80,7 +80,7 @@ def _top(report: AuditReport, words: dict[str, str]) -> Iterator[str]:
         yield words["none"]
         return
     for rule_id, mine in rule_groups(report):
-        shown = mine.num_rows if report.show is None else min(report.show, mine.num_rows)
+        shown = report.shown(mine.num_rows)
         yield ""
         yield f"**`{cell(rule_id)}`** ({mine.num_rows})"
         yield ""

@@ -212,3 +212,7 @@ class AuditReport:
 
     def violations(self) -> FindingTable:
         return self.findings.where("status", "violation")
+
+    def shown(self, found: int) -> int:
+        """How many of a rule's ``found`` findings a format lists (``--show``; None: all)."""
+        return found if self.show is None else min(self.show, found)

@@ -135,7 +135,7 @@ def _findings(report: AuditReport, words: dict[str, str], color: bool) -> Iterat
         severity = mine["severity"][0].as_py()
         head = _paint(f"[{severity}]", severity, color)
         yield (head + f" {rule_id}  {one_line(titles.get(rule_id, ''))}").rstrip() + "\n"
-        left = mine.num_rows if report.show is None else report.show  # examples to show
+        left = report.shown(mine.num_rows)  # examples to show
         for status, style in (("violation", ""), ("pending", "dim")):
             group = new_first(mine.filter(pc.equal(mine["status"], status)))
             if group.num_rows:

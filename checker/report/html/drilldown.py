@@ -27,8 +27,7 @@ def drilldown(report: AuditReport, summary: dict[str, Any]) -> list[dict[str, An
     out = []
     for rule_id, table in rule_groups(report):
         doc = report.rule_docs.get(rule_id)
-        shown = table.num_rows if report.show is None else min(report.show, table.num_rows)
-        listed = table.slice(0, shown).select(list(SHOWN)).to_pylist()
+        listed = table.slice(0, report.shown(table.num_rows)).select(list(SHOWN)).to_pylist()
         out.append(
             {
                 "id": rule_id,
