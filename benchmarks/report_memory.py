@@ -2,11 +2,14 @@
 
     python benchmarks/report_memory.py                          # 200,000 events, both logs
     python benchmarks/report_memory.py --events 50000 --runs 3  # smaller, three runs each
+    python benchmarks/report_memory.py --events 10000000 --logs random \
+        --formats text parquet jsonl --memory-limit 512MB           # the 10M findings-heavy audit
 
 Each format is written to a file by `python -m checker check LOG --customers FILE --format F
--o OUT --fail-on never`, run as a child process from this checkout; its peak resident memory
-(``ru_maxrss`` from ``wait4``) and wall time are measured. The baseline is `--format text`,
-measured in the same run: the text report needs the summary and 5 examples per rule, so
+-o OUT --fail-on never [--memory-limit SIZE]`, run as a child process from this checkout; its
+peak resident memory (``ru_maxrss`` from ``wait4``) and wall time are measured. The baseline
+is the first format (`--format text` unless ``--formats`` says otherwise), measured in the
+same run: the text report needs the summary and 5 examples per rule, so
 what a format costs above it is what writing every finding costs. The formats run in turn,
 ``--runs`` rounds, and the median of each is printed (with the spread).
 
@@ -81,10 +84,14 @@ def random_log(folder: Path, events: int, seed: int = 7) -> tuple[Path, Path]:
     return log, customers
 
 
-def run(log: Path, customers: Path, fmt: str, out: Path) -> tuple[float, float]:
-    """(peak RSS in MB, wall seconds) of one `huitou check` writing ``fmt`` to ``out``."""
+def run(
+    log: Path, customers: Path, fmt: str, out: Path, limit: str | None = None
+) -> tuple[float, float]:
+    """(peak RSS in MB, wall seconds) of one `huitou check` writing ``fmt`` to ``out``
+    (``limit``: its ``--memory-limit``)."""
     cmd = [sys.executable, "-m", "checker", "check", str(log), "--customers", str(customers)]
     cmd += ["--format", fmt, "--output", str(out), "--fail-on", "never"]
+    cmd += ["--memory-limit", limit] if limit else []
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
@@ -95,35 +102,43 @@ def run(log: Path, customers: Path, fmt: str, out: Path) -> tuple[float, float]:
     return usage.ru_maxrss / 1024, seconds  # Linux reports kilobytes
 
 
-def findings_of(log: Path, customers: Path, folder: Path) -> int:
-    out = folder / "count.parquet"
-    run(log, customers, "parquet", out)
+def findings_of(log: Path, customers: Path, folder: Path, limit: str | None) -> int:
+    """The audit's findings: the rows of its Parquet report (written here if not measured)."""
+    out = folder / "report.parquet"
+    if not out.exists():
+        run(log, customers, "parquet", out, limit)
     import pyarrow.parquet as pq
 
     return pq.read_metadata(out).num_rows
 
 
-def measure(name: str, log: Path, customers: Path, runs: int) -> dict[str, object]:
+def measure(
+    name: str, log: Path, customers: Path, runs: int, formats: list[str], limit: str | None
+) -> dict[str, object]:
     rows = sum(1 for _ in log.open(encoding="utf-8")) - 1
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        findings = findings_of(log, customers, folder)
-        rss: dict[str, list[float]] = {fmt: [] for fmt in FORMATS}
-        wall: dict[str, list[float]] = {fmt: [] for fmt in FORMATS}
+        rss: dict[str, list[float]] = {fmt: [] for fmt in formats}
+        wall: dict[str, list[float]] = {fmt: [] for fmt in formats}
         size: dict[str, int] = {}
         for _ in range(runs):
-            for fmt in FORMATS:
+            for fmt in formats:
                 out = folder / f"report.{fmt}"
-                mb, seconds = run(log, customers, fmt, out)
+                mb, seconds = run(log, customers, fmt, out, limit)
                 rss[fmt].append(mb)
                 wall[fmt].append(seconds)
                 size[fmt] = out.stat().st_size
-    base = statistics.median(rss["text"])
-    print(f"\n{name}: {log.name}, {rows:,} events, {findings:,} findings, {runs} run(s)")
-    heads = ("peak MB", 9), ("range", 13), ("/ text", 7), ("+ MB", 7), ("s", 6), ("file MB", 8)
+                if fmt not in ("text", "parquet"):
+                    out.unlink()  # a findings-heavy report takes gigabytes
+        findings = findings_of(log, customers, folder, limit)
+    base = statistics.median(rss[formats[0]])
+    told = f", --memory-limit {limit}" if limit else ""
+    print(f"\n{name}: {log.name}, {rows:,} events, {findings:,} findings, {runs} run(s){told}")
+    heads = ("peak MB", 9), ("range", 13), (f"/ {formats[0]}", 7), ("+ MB", 7), ("s", 6)
+    heads += (("file MB", 8),)
     print(f"{'format':8}" + "".join(f" {text:>{width}}" for text, width in heads))
     table = {}
-    for fmt in FORMATS:
+    for fmt in formats:
         peak = statistics.median(rss[fmt])
         spread = f"{min(rss[fmt]):.0f}-{max(rss[fmt]):.0f}"
         seconds = statistics.median(wall[fmt])
@@ -134,17 +149,26 @@ def measure(name: str, log: Path, customers: Path, runs: int) -> dict[str, objec
         table[fmt] = {
             "peak_rss_mb": round(peak),
             "peak_rss_runs_mb": [round(x) for x in rss[fmt]],
-            "ratio_to_text": round(peak / base, 3),
+            f"ratio_to_{formats[0]}": round(peak / base, 3),
             "seconds": round(seconds, 2),
             "file_mb": round(size[fmt] / 1e6, 1),
         }
-    return {"log": log.name, "events": rows, "findings": findings, "formats": table}
+    out = {"log": log.name, "events": rows, "findings": findings, "formats": table}
+    return {**out, "memory_limit": limit}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--events", type=int, default=200_000, help="events per log (at most 200k)")
+    ap.add_argument("--events", type=int, default=200_000, help="events per log")
     ap.add_argument("--runs", type=int, default=1, help="rounds over the formats")
+    ap.add_argument(
+        "--formats",
+        nargs="+",
+        choices=FORMATS,
+        default=FORMATS,
+        help="formats to measure; the first is the baseline (default: all, text first)",
+    )
+    ap.add_argument("--memory-limit", help="huitou check --memory-limit (default: its own)")
     ap.add_argument("--logs", nargs="+", choices=["demo", "random"], default=["demo", "random"])
     ap.add_argument("--data", type=Path, default=HERE / "data", help="folder for the logs")
     ap.add_argument("--results", type=Path, help="also write the figures as JSON here")
@@ -152,7 +176,14 @@ def main() -> int:
     args.data.mkdir(parents=True, exist_ok=True)
     makers = {"demo": demo_log, "random": random_log}
     results = {
-        name: measure(name, *makers[name](args.data, args.events), args.runs) for name in args.logs
+        name: measure(
+            name,
+            *makers[name](args.data, args.events),
+            args.runs,
+            args.formats,
+            args.memory_limit,
+        )
+        for name in args.logs
     }
     if args.results:
         args.results.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -12,6 +12,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.batches import Batches, mapped_ahead
 from checker.churn.model import build_churn
 from checker.engine.audit import AuditResult
 from checker.engine.identity import anchors
@@ -100,75 +101,107 @@ def evidence_writer(pb: Playbook, lang: str) -> Callable[[pa.Table], pa.Array]:
     return lambda rows: _evidence_of(rows, rules, pb, lang, _InLine())()
 
 
-def _findings(
-    result: AuditResult, pb: Playbook, lang: str, keyed: CustomerNames | None
-) -> FindingTable:
-    """Engine rows (in report order, but for the evidence unless the engine wrote it; see
-    `checker.engine.report_order`) -> the sorted finding table, column by column."""
+def _completed(result: AuditResult, pb: Playbook, lang: str) -> pa.Table:
+    """Engine rows read without the anchor or the evidence (every outcome asked for, or the
+    evidence left to the report): both added, in memory, and sorted in full again (the
+    engine sorted by all but the evidence)."""
     rules = {r.id: r for r in pb.rules}
-    rows = result.findings
-    if "anchor" not in rows.column_names:  # read without the engine's passes
+    rows = result.findings.read_all()
+    if "anchor" not in rows.column_names:
         rows = rows.append_column("anchor", anchors(rows, result.prepared.event_ids))
-    with ThreadPoolExecutor(max(2, os.cpu_count() or 1)) as pool:
-        ts = pool.submit(ts_text, rows["ts"])
-        written = "evidence" in rows.column_names  # by the engine (see `evidence_writer`)
-        evidence = None if written else _evidence_of(rows, rules, pb, lang, pool)
-        base = pa.table(
-            {
-                "rule": rows["rule"],
-                "status": rows["status"],
-                "customer_id": rows["customer_id"],
-                "event_id": rows["event_id"],
-                "anchor": rows["anchor"],
-                "ts": ts.result(),
-                "file": rows["file"],
-                "line": rows["line"],
-                "evidence": rows["evidence"] if evidence is None else evidence(),
-                "agent_id": pc.fill_null(rows["agent_id"], UNASSIGNED),
-                "channel": pc.fill_null(rows["channel"], UNASSIGNED),
-            }
-        )
-    # The order of the report: violations first, then by rule, place, customer, time, evidence
-    # (Arrow compares UTF-8 bytes, which is code point order, as Python does). The engine
-    # sorted by all but the evidence: sorting again is rarely needed.
-    keys = pa.table(
+    if "evidence" not in rows.column_names:
+        with ThreadPoolExecutor(max(2, os.cpu_count() or 1)) as pool:
+            rows = rows.append_column("evidence", _evidence_of(rows, rules, pb, lang, pool)())
+    keys = _order_keys(rows.select(ORDER))
+    return rows.take(pc.sort_indices(keys, [(name, "ascending") for name in keys.column_names]))
+
+
+# The order of the report: violations first, then by rule, place, customer, time, evidence.
+ORDER = ["status", "rule", "file", "line", "customer_id", "ts", "evidence"]
+
+
+def _order_keys(rows: pa.Table) -> pa.Table:
+    """The report's sort keys of ``rows`` (their `ORDER` columns; Arrow compares UTF-8 bytes,
+    which is code point order, as Python does)."""
+    ts = rows["ts"] if pa.types.is_string(rows.schema.field("ts").type) else ts_text(rows["ts"])
+    return pa.table(
         {
-            "pending": pc.not_equal(base["status"], "violation"),
-            "rule": base["rule"],
-            "file": pc.fill_null(base["file"], ""),
-            "line": pc.fill_null(base["line"], 0),
-            "customer_id": base["customer_id"],
-            "ts": pc.fill_null(base["ts"], ""),
-            "evidence": base["evidence"],
+            "pending": pc.not_equal(rows["status"], "violation"),
+            "rule": rows["rule"],
+            "file": pc.fill_null(rows["file"], ""),
+            "line": pc.fill_null(rows["line"], 0),
+            "customer_id": rows["customer_id"],
+            "ts": pc.fill_null(ts, ""),
+            "evidence": rows["evidence"],
         }
     )
-    if out_of_order(keys):
-        order = pc.sort_indices(keys, [(name, "ascending") for name in keys.column_names])
-        base = base.take(order)
-    # What follows from the rule alone is written once per run of a rule's rows.
-    spans = runs([base["rule"]])
-    of_run = [rules[base["rule"][at].as_py()] for at, _ in spans]
+
+
+class _InOrder:
+    """Checks that batches come in the report's order, each and across their edges (the
+    backend sorted them; a difference from Arrow's comparisons would be a bug)."""
+
+    def __init__(self) -> None:
+        self.last: pa.Table | None = None
+
+    def __call__(self, batch: pa.RecordBatch) -> None:
+        keys = _order_keys(pa.Table.from_batches([batch.select(ORDER)]))
+        edge = keys if self.last is None else pa.concat_tables([self.last, keys])
+        if out_of_order(edge):
+            raise RuntimeError("the engine's findings are not in the report's order")
+        self.last = keys.slice(keys.num_rows - 1)
+
+
+def _finding_rows(
+    rows: pa.RecordBatch, rules: dict[str, Rule], lang: str, keyed: CustomerNames | None
+) -> pa.RecordBatch:
+    """Engine rows (anchor and evidence written, in the report's order) -> finding rows."""
+    spans = runs([rows["rule"]])
+    of_run = [rules[rows["rule"][at].as_py()] for at, _ in spans]
     lengths = [n for _, n in spans]
-    customer = base["customer_id"]
     texts = {
         "principle": [r.principle for r in of_run],
         "severity": [r.severity for r in of_run],
         "message": [fill_params(r.message[lang], r.params, lang) for r in of_run],
     }
+    customer = rows["customer_id"]
     shown = customer if keyed is None else shown_customers(customer, keyed)
     computed = {
-        "fingerprint": fingerprints(base["rule"], shown, base["anchor"]),
-        "baseline_state": pa.nulls(len(base), pa.string()),  # see `checker.baseline`
+        "ts": ts_text(rows["ts"]),
+        "fingerprint": fingerprints(rows["rule"], shown, rows["anchor"]),
+        "baseline_state": pa.nulls(len(rows), pa.string()),  # see `checker.baseline`
+        "agent_id": pc.fill_null(rows["agent_id"], UNASSIGNED),
+        "channel": pc.fill_null(rows["channel"], UNASSIGNED),
     }
-    columns = {
-        name: repeated(texts[name], lengths)
+    columns = [
+        repeated(texts[name], lengths).combine_chunks()
         if name in texts
         else computed[name]
         if name in computed
-        else base[name]
+        else rows[name]
         for name in FINDING_SCHEMA.names
-    }
-    return FindingTable(pa.table(columns, schema=FINDING_SCHEMA))
+    ]
+    return pa.RecordBatch.from_arrays(columns, schema=FINDING_SCHEMA)
+
+
+def _findings(
+    result: AuditResult, pb: Playbook, lang: str, keyed: CustomerNames | None
+) -> FindingTable:
+    """Engine rows in report order (but for the evidence unless the engine wrote it; see
+    `checker.engine.report_order`) -> the finding table, a batch at a time on a thread pool,
+    written to a temporary file: never every finding in memory at once."""
+    rules = {r.id: r for r in pb.rules}
+    rows = result.findings
+    if not {"anchor", "evidence"} <= set(rows.column_names):
+        rows = Batches.of(_completed(result, pb, lang))
+    in_order = _InOrder()
+
+    def checked(batch: pa.RecordBatch) -> pa.RecordBatch:
+        in_order(batch)
+        return batch
+
+    made = mapped_ahead(lambda b: _finding_rows(b, rules, lang, keyed), map(checked, rows))
+    return FindingTable(Batches.written(made, FINDING_SCHEMA))
 
 
 def rule_docs(pb: Playbook, lang: str, site_url: str | None) -> dict[str, RuleDoc]:

@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checker.baseline.store import Baseline, Entry
-from checker.report.model import AuditReport, FindingTable
+from checker.report.model import FINDING_SCHEMA, AuditReport
 
 
 @dataclass(frozen=True)
@@ -43,23 +43,30 @@ class BaselineResult:
 
 
 def compare(report: AuditReport, baseline: Baseline, file: str) -> AuditReport:
-    """``report`` with each finding's ``baseline_state`` set and a ``baseline`` section."""
-    table = report.findings.table
+    """``report`` with each finding's ``baseline_state`` set and a ``baseline`` section (the
+    findings read once here, a batch at a time, and marked again as they are read later)."""
     known_fps = pa.array([e.fingerprint for e in baseline.entries], pa.string())
-    known = pc.is_in(table["fingerprint"], value_set=known_fps)
-    state = pc.if_else(known, "known", "new")
-    at = table.schema.get_field_index("baseline_state")
-    table = table.set_column(at, "baseline_state", state.cast(pa.string()))
-    found = set(pc.unique(table["fingerprint"]).to_pylist())
+    at = FINDING_SCHEMA.get_field_index("baseline_state")
+
+    def marked(batch: pa.RecordBatch) -> pa.RecordBatch:
+        known = pc.is_in(batch["fingerprint"], value_set=known_fps)
+        return batch.set_column(at, "baseline_state", pc.if_else(known, "known", "new"))
+
+    again: list[pa.Array] = []  # the baseline's fingerprints found again
+    counts: Counter[tuple[str, str]] = Counter()
+    for batch in report.findings.batches():
+        known = pc.is_in(batch["fingerprint"], value_set=known_fps)
+        again.append(batch["fingerprint"].filter(known))
+        states = pc.if_else(known, "known", "new")
+        grouped = pa.table({"rule": batch["rule"], "state": states}).group_by(["rule", "state"])
+        for r in grouped.aggregate([("rule", "count")]).to_pylist():
+            counts[(r["rule"], r["state"])] += r["rule_count"]
     rules = {r.rule for r in report.rules}
-    gone = [e for e in baseline.entries if e.fingerprint not in found]
+    found = pa.chunked_array(again, pa.string()).combine_chunks()
+    still = pc.is_in(known_fps, value_set=found).to_pylist()
+    gone = [e for e, seen in zip(baseline.entries, still, strict=True) if not seen]
     fixed = [e for e in gone if e.rule in rules]
     unknown = [e for e in gone if e.rule not in rules]
-    grouped = pa.table({"rule": table["rule"], "state": state}).group_by(["rule", "state"])
-    counts = {
-        (r["rule"], r["state"]): r["rule_count"]
-        for r in grouped.aggregate([("rule", "count")]).to_pylist()
-    }
     fixed_by_rule = Counter(e.rule for e in fixed)
     per_rule = {
         rule: RuleDelta(
@@ -68,16 +75,16 @@ def compare(report: AuditReport, baseline: Baseline, file: str) -> AuditReport:
         for rule in [r.rule for r in report.rules]
     }
     result = BaselineResult(file, per_rule, fixed, unknown)
-    return dataclasses.replace(report, findings=FindingTable(table), baseline=result)
+    return dataclasses.replace(report, findings=report.findings.mapped(marked), baseline=result)
 
 
 def updated(report: AuditReport, old: Baseline | None) -> Baseline:
     """The baseline after this audit: its findings, each first seen when the old baseline
     says (else now); entries no longer found are pruned."""
     first = {e.fingerprint: e.first_seen for e in (old.entries if old else [])}
-    t = report.findings.table
     entries = [
         Entry(rule, fp, status, first.get(fp, report.as_of))
+        for t in report.findings.batches()
         for rule, fp, status in zip(
             t["rule"].to_pylist(),
             t["fingerprint"].to_pylist(),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from checker.churn.reasons import reason_column, with_reasons
+from checker.churn.reasons import Findings, reason_column, with_reasons
 from checker.churn.spec import NONE, churn_spec
 from checker.playbook.model import Playbook
 
@@ -96,7 +96,7 @@ def _segments(segment: pa.ChunkedArray, pb: Playbook, lang: str) -> list[Segment
     return out
 
 
-def build_churn(lapsed: Lapsed | None, findings: pa.Table, pb: Playbook, lang: str) -> Churn | None:
+def build_churn(lapsed: Lapsed | None, findings: Findings, pb: Playbook, lang: str) -> Churn | None:
     """The section, from the engine's lapsed customers and the audit's findings (engine rows:
     rule, status, customer_id as the report names them, ts)."""
     if lapsed is None:

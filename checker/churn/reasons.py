@@ -8,6 +8,8 @@ whom no reason matched has the reason `spec.NONE`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -15,27 +17,48 @@ from checker.churn.spec import NONE, ChurnSpec, event_column
 from checker.playbook.model import Playbook
 
 TS = pa.timestamp("us")
+# The audit's findings (engine rows): a table, or its batches in order.
+Findings = pa.Table | Iterable[pa.RecordBatch]
 
 
 def reason_column(reason_id: str) -> str:
     return "reason:" + reason_id
 
 
-def _violations_before_lapse(lapsed: pa.Table, findings: pa.Table, rules: list[str]) -> pa.Table:
-    """customer_id, rule of every violation of ``rules`` by a lapsed customer, up to the lapse."""
-    wanted = pc.and_(
-        pc.equal(findings["status"], "violation"),
-        pc.is_in(findings["rule"], value_set=pa.array(rules, pa.string())),
-    )
-    found = findings.filter(pc.fill_null(wanted, False)).select(["customer_id", "rule", "ts"])
-    found = found.set_column(2, "ts", found["ts"].cast(TS))
+def _violations_before_lapse(lapsed: pa.Table, findings: Findings, rules: list[str]) -> pa.Table:
+    """customer_id, rule of every violation of ``rules`` by a lapsed customer, up to the lapse
+    (the findings read a batch at a time: only the lapsed customers' are kept)."""
     people = lapsed.select(["customer_id", "lapsed_at"])
     people = people.set_column(1, "lapsed_at", people["lapsed_at"].cast(TS))
+    who = people["customer_id"]
+    kept = []
+    batches = findings.to_batches() if isinstance(findings, pa.Table) else findings
+    for batch in batches:
+        wanted = pc.and_(
+            pc.and_(
+                pc.equal(batch["status"], "violation"),
+                pc.is_in(batch["rule"], value_set=pa.array(rules, pa.string())),
+            ),
+            pc.is_in(batch["customer_id"], value_set=who),
+        )
+        found = batch.filter(pc.fill_null(wanted, False)).select(["customer_id", "rule", "ts"])
+        kept.append(pa.Table.from_batches([found.set_column(2, "ts", found["ts"].cast(TS))]))
+    found = (
+        pa.concat_tables(kept)
+        if kept
+        else pa.table(
+            {
+                "customer_id": pa.array([], pa.string()),
+                "rule": pa.array([], pa.string()),
+                "ts": pa.array([], TS),
+            }
+        )
+    )
     joined = found.join(people, "customer_id", join_type="inner")
     return joined.filter(pc.fill_null(pc.less_equal(joined["ts"], joined["lapsed_at"]), False))
 
 
-def with_reasons(lapsed: pa.Table, findings: pa.Table, spec: ChurnSpec, pb: Playbook) -> pa.Table:
+def with_reasons(lapsed: pa.Table, findings: Findings, spec: ChurnSpec, pb: Playbook) -> pa.Table:
     """``lapsed`` (`checker.churn.query.lapsed_query`'s rows) with a boolean `reason_column`
     per reason, and one for `NONE`, in place of the event columns."""
     rules = {r.id: r.rule_ids(pb) for r in spec.reasons}

@@ -6,17 +6,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import ibis
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.batches import Batches
 from checker.churn.query import Lapsed, lapsed_customers
 from checker.engine.backends import backend_for
 from checker.engine.backends.base import Backend
 from checker.engine.backends.duckdb import duckdb_session
 from checker.engine.customer_keys import KEY
 from checker.engine.evaluate import passes
+from checker.engine.found_files import FoundFiles
 from checker.engine.in_turn import results_in_turn
 from checker.engine.outcomes import OUTCOME_SCHEMA, as_table, union
 from checker.engine.pass_queries import Evidence, pass_queries
@@ -28,22 +31,25 @@ from checker.playbook.model import Playbook
 from checker.progress import AuditProgress
 from checker.scorecards.kpi_query import kpi_query
 
+Rows = TypeVar("Rows", pa.Table, pa.RecordBatch)
+
 
 @dataclass
 class AuditResult:
     prepared: Prepared
     counts: pa.Table  # rule, status, agent_id, channel, n (see `checker.engine.tally`)
-    # OUTCOME_SCHEMA rows whose status is violation or pending; in the report's order, and the
-    # customers as the report names them, unless every outcome was asked for (``keep_ok``).
-    # With the evidence written (see `run_engine`): an ``evidence`` column instead of DETAILS.
-    findings: pa.Table
+    # OUTCOME_SCHEMA rows whose status is violation or pending, ``file`` for ``file_no``; in
+    # the report's order, and the customers as the report names them, unless every outcome
+    # was asked for (``keep_ok``). With the evidence written (see `run_engine`): an
+    # ``evidence`` column instead of DETAILS. Read a batch at a time: on disk for an audit.
+    findings: Batches
     rejects: pa.Table  # file, line, reason
     kpis: pa.Table | None = None  # per agent (see `checker.scorecards.kpi_query`)
     churn: Lapsed | None = None  # the lapsed repeat customers (see `checker.churn.query`)
     weekly: pa.Table | None = None  # rule, status, week, n (see `checker.engine.weeks`)
 
 
-def with_file_names(table: pa.Table, files: list[str]) -> pa.Table:
+def with_file_names(table: Rows, files: list[str]) -> Rows:
     """Replace the engine's ``file_no`` by the input file's name (vectorised)."""
     names = pa.array([*files, None], type=pa.string())
     index = pc.fill_null(table.column("file_no"), len(files))
@@ -106,12 +112,16 @@ def _audit(
     """The passes over the prepared events, and their findings in the report's order."""
     rejects = with_file_names(prep.rejected.to_pyarrow(), prep.files)
     counts: list[pa.Table] = []
-    shown: list[pa.Table] = []
+    kpis = churn = None
     if keep_ok:  # every outcome (tests, comparisons): one plain query a pass
+        every: list[pa.Table] = []
         for p in passes(prep, playbook, playbook.rules):
-            every = union([as_table(p.table, o) for _, o in p.outcomes]).to_pyarrow()
-            counts.append(_counted(every))
-            shown.append(every)
+            outcomes = union([as_table(p.table, o) for _, o in p.outcomes]).to_pyarrow()
+            counts.append(_counted(outcomes))
+            every.append(outcomes)
+        if not every:
+            every = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
+        found = Batches.of(pa.concat_tables(every, promote_options="permissive"))
     else:  # the backend runs each query while the last one's result is unpacked here
         all_passes = passes(prep, playbook, playbook.rules)
         queries = pass_queries(
@@ -119,29 +129,28 @@ def _audit(
         )
         results = results_in_turn(backend.runner, [query for query, _ in queries])
         progress.passes(0, len(queries))
+        spilled = FoundFiles(backend.workdir, evidence is not None)
         for done, ((_, read), result) in enumerate(zip(queries, results, strict=True), 1):
-            c, f = read(result)
-            counts.append(c)
-            shown.append(f)
+            for c, f in read(result):  # a slice at a time
+                counts.append(c)
+                spilled.add(f)  # to disk: the findings are never all in memory
+            del result
             progress.passes(done, len(queries))
-    if not counts:
-        counts = [COUNT_SCHEMA.empty_table()]
-        shown = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
-    found = pa.concat_tables(shown, promote_options="permissive")
-    kpis = churn = None
-    if not keep_ok:  # sorted here, by the backend's threads
-        found = backend.in_report_order(found, prep.files)
+        found = spilled.in_report_order(backend, prep.files)  # sorted by the backend
         kpis = backend.con.to_pyarrow(kpi_query(prep.events, playbook, prep.as_of))
         churn = lapsed_customers(backend.con, prep, playbook, customer_names)
-    every = pa.concat_tables(counts, promote_options="permissive")
+    named = found.schema.set(found.schema.get_field_index("file_no"), pa.field("file", pa.string()))
+    every_count = pa.concat_tables(
+        counts or [COUNT_SCHEMA.empty_table()], promote_options="permissive"
+    )
     return AuditResult(
         prep,
-        summed_by(every, ["rule", "status", *ATTRIBUTION]),  # the weeks added up
-        with_file_names(found, prep.files),
+        summed_by(every_count, ["rule", "status", *ATTRIBUTION]),  # the weeks added up
+        found.map(lambda rows: with_file_names(rows, prep.files), named),
         rejects,
         kpis,
         churn,
-        summed_by(every, ["rule", "status", WEEK]),  # the agents and channels added up
+        summed_by(every_count, ["rule", "status", WEEK]),  # the agents and channels added up
     )
 
 
@@ -166,4 +175,4 @@ def evaluate_outcomes(
     with duckdb_session() as (con, workdir):
         return run_engine(
             con, workdir, paths, playbook, customers=customers, as_of=as_of, keep_ok=True
-        ).findings
+        ).findings.read_all()

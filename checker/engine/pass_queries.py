@@ -9,11 +9,12 @@ pass, keeps that work out of the end of the audit, where nothing else runs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache, partial
 
 import ibis.expr.types as ir
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from checker.engine.customer_keys import CustomerIndex
 from checker.engine.evaluate import Pass
@@ -23,8 +24,27 @@ from checker.engine.outcomes import DETAILS
 from checker.engine.report_order import CustomerNames, shown_customers
 from checker.engine.tally import Tally, split, summary_query, tally, unpack
 
-Read = Callable[[pa.Table], tuple[pa.Table, pa.Table]]  # a query's result -> counts, findings
+# A query's result -> (counts, findings) of each slice of it, in turn (see `slices`).
+Read = Callable[[pa.Table], Iterator[tuple[pa.Table, pa.Table]]]
 Evidence = Callable[[pa.Table], pa.Array]  # findings -> a sentence of evidence each
+
+
+SLICE = 200_000  # findings read out of a query's result at a time
+
+
+def slices(result: pa.Table, found: str, size: int = SLICE) -> Iterator[pa.Table]:
+    """``result`` (groups, each with a list column ``found`` of its findings) a few groups at
+    a time, each slice about ``size`` findings (a larger group alone): what reading a result
+    holds in memory at once is bounded by the slice, not by the pass's findings."""
+    lengths = pc.fill_null(pc.list_value_length(result.column(found)), 0).to_pylist()
+    start = held = 0
+    for i, n in enumerate(lengths):
+        if held and held + n > size:
+            yield result.slice(start, i - start)
+            start, held = i, 0
+        held += n
+    if start < len(lengths) or not lengths:
+        yield result.slice(start)
 
 
 def pass_queries(
@@ -58,15 +78,17 @@ def pass_queries(
             return found
         return found.drop_columns(list(DETAILS)).append_column("evidence", evidence(found))
 
-    def read_tally(result: pa.Table, counted: Tally) -> tuple[pa.Table, pa.Table]:
-        counts, found = unpack(result, counted, shown_by_key(), event_ids)
-        return counts, described(found)
+    def read_tally(result: pa.Table, counted: Tally) -> Iterator[tuple[pa.Table, pa.Table]]:
+        for rows in slices(result, "found"):
+            counts, found = unpack(rows, counted, shown_by_key(), event_ids)
+            yield counts, described(found)
 
-    def read_summary(result: pa.Table) -> tuple[pa.Table, pa.Table]:
-        counts, found = split(result)
-        at = found.schema.get_field_index("customer_id")
-        shown = shown_customers(found["customer_id"], names)
-        return counts, described(found.set_column(at, "customer_id", shown))
+    def read_summary(result: pa.Table) -> Iterator[tuple[pa.Table, pa.Table]]:
+        for rows in slices(result, "rows"):
+            counts, found = split(rows)
+            at = found.schema.get_field_index("customer_id")
+            shown = shown_customers(found["customer_id"], names)
+            yield counts, described(found.set_column(at, "customer_id", shown))
 
     out: list[tuple[ir.Table, Read]] = []
     for p in all_passes:

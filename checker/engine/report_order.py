@@ -1,10 +1,11 @@
 """The findings in the order the report lists them, sorted by the backend (in parallel).
 
 The report lists violations first, then by rule, file, line, customer (as the report names
-them), time and evidence. The backend sorts by all of these; by all but the evidence when the
-report is to write it later, from the sorted rows (the engine usually writes it as it reads
-each pass: see `checker.engine.pass_queries`). `checker.findings` checks the order with the
-evidence either way, and sorts again only where it is out of order.
+them), time and evidence. The backend sorts an audit's findings by all of these, on disk
+beyond its memory limit (see `checker.engine.found_files`): the engine writes the evidence as
+it reads each pass (see `checker.engine.pass_queries`). `checker.findings` checks the order
+as it reads them a batch at a time. Rows without the evidence (the report to write it) are
+sorted again in memory once it is written.
 """
 
 from __future__ import annotations
@@ -80,11 +81,10 @@ def in_report_order_here(found: pa.Table, files: list[str]) -> pa.Table:
     return found.take(order)
 
 
-def in_report_order(con: ibis.BaseBackend, found: pa.Table, files: list[str]) -> pa.Table:
-    """``found`` (OUTCOME_SCHEMA rows, ``file_no`` for the file, ``customer_id`` as the report
-    names it: see `shown_customers`), sorted on ``con`` as the report lists the findings (but
-    for the evidence, unless ``found`` has it)."""
-    t = ibis.memtable(found)
+def report_keys(t: ir.Table, files: list[str]) -> list[ir.Value]:
+    """The keys that sort ``t`` (OUTCOME_SCHEMA rows, ``file_no`` for the file,
+    ``customer_id`` as the report names it: see `shown_customers`) as the report lists the
+    findings (but for the evidence, unless ``t`` has it)."""
     keys = [
         t.status != "violation",
         t.rule,
@@ -95,4 +95,10 @@ def in_report_order(con: ibis.BaseBackend, found: pa.Table, files: list[str]) ->
     ]
     if "evidence" in t.columns:  # written already: the report's order in full
         keys.append(t.evidence)
-    return con.to_pyarrow(t.order_by(keys))
+    return keys
+
+
+def in_report_order(con: ibis.BaseBackend, found: pa.Table, files: list[str]) -> pa.Table:
+    """``found`` sorted on ``con`` as the report lists the findings (see `report_keys`)."""
+    t = ibis.memtable(found)
+    return con.to_pyarrow(t.order_by(report_keys(t, files)))

@@ -8,14 +8,12 @@ this module is theirs to share (report writers do not import each other).
 from __future__ import annotations
 
 import json
-import os
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.batches import mapped_ahead
 from checker.report.lines import utf8
 
 # json.dumps(..., ensure_ascii=False) escapes backslash, quote and these control characters
@@ -30,7 +28,6 @@ _NAMED = [
     ("\f", "\\f"),
 ]
 _UNNAMED = r"[\x00-\x07\x0b\x0e-\x1f]"
-AHEAD = 4  # batches being built while one is written
 
 
 def _special(data: memoryview) -> tuple[bool, bool]:
@@ -90,18 +87,5 @@ def lines(batch: pa.RecordBatch, prefix: str = "") -> pa.Array:
 
 
 def in_parallel(batches: Iterable[pa.RecordBatch], prefix: str) -> Iterator[pa.Array]:
-    """`lines` of each batch, in order, a few batches built at a time on a thread pool
-    (Arrow's kernels run outside the GIL)."""
-    with ThreadPoolExecutor(max(2, os.cpu_count() or 1)) as pool:
-        ahead: deque[Future[pa.Array]] = deque()
-        for rows in batches:
-            ahead.append(pool.submit(lines, rows, prefix))
-            if len(ahead) > AHEAD:
-                yield ahead.popleft().result()
-        while ahead:
-            yield ahead.popleft().result()
-
-
-def batches(table: pa.Table, size: int) -> Iterator[pa.RecordBatch]:
-    """The table's rows ``size`` at a time (views of its memory, no copy), none empty."""
-    return (b for b in table.to_batches(max_chunksize=size) if b.num_rows)
+    """`lines` of each batch, in order, a few batches built at a time on a thread pool."""
+    return mapped_ahead(lambda rows: lines(rows, prefix), batches)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 
 from checker.report import document as doc
-from checker.report.finding_json import batches, in_parallel
+from checker.report.finding_json import in_parallel
 from checker.report.lines import Chunk, utf8
 from checker.report.model import BATCH, AuditReport
 
@@ -28,7 +28,7 @@ def chunks(report: AuditReport, batch: int = BATCH) -> Iterator[Chunk]:
     before, after = head.split('"findings": []', 1)
     yield before + '"findings": [\n'
     skip = len(SEPARATOR)  # the first line has no separator before it
-    for text in in_parallel(batches(findings.table, batch), SEPARATOR + INDENT):
+    for text in in_parallel(findings.batches(batch), SEPARATOR + INDENT):
         yield utf8(text)[skip:]  # a view of Arrow's memory: written without a copy
         skip = 0
     yield "\n  ]" + after + "\n"

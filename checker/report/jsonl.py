@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from checker.report.finding_json import batches, in_parallel
+from checker.report.finding_json import in_parallel
 from checker.report.head import brief
 from checker.report.lines import Chunk, utf8
 from checker.report.model import BATCH, AuditReport
@@ -23,7 +23,7 @@ ENCODING = "utf-8"
 def chunks(report: AuditReport, batch: int = BATCH) -> Iterator[Chunk]:
     """The findings, ``batch`` lines at a time as UTF-8 bytes (views of Arrow's memory),
     each line ending in a newline. No finding: an empty file."""
-    for text in in_parallel(batches(report.findings.table, batch), "\n"):
+    for text in in_parallel(report.findings.batches(batch), "\n"):
         yield utf8(text)[1:]  # each line carries the newline before it: move one to the end
         yield b"\n"
 

@@ -79,21 +79,21 @@ def _top(report: AuditReport, words: dict[str, str]) -> Iterator[str]:
     if not report.findings:
         yield words["none"]
         return
-    for rule_id, mine in rule_groups(report):
-        shown = report.shown(mine.num_rows)
+    for group in rule_groups(report, report.show):
+        shown = report.shown(group.total)
         yield ""
-        yield f"**`{cell(rule_id)}`** ({mine.num_rows})"
+        yield f"**`{cell(group.rule)}`** ({group.total})"
         yield ""
         yield _row(words["finding"].split("|"))
         yield "|---|---|---|---|"
-        for f in mine.slice(0, shown).to_pylist():
+        for f in group.first(shown).to_pylist():
             where = f"{f['file']}:{f['line']}" if f["file"] else f["ts"]
             state = f["status"] + (f" ({f['baseline_state']})" if f["baseline_state"] else "")
             what = f"{f['message']} — {f['evidence']}"
             yield _row([cell(state), cell(where), cell(f["customer_id"]), cell(what)])
-        if mine.num_rows > shown:
+        if group.total > shown:
             yield ""
-            yield words["more"].format(mine.num_rows - shown)
+            yield words["more"].format(group.total - shown)
 
 
 def render(report: AuditReport) -> str:

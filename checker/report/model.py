@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.batches import BATCH, Batches
 from checker.scorecards.model import Scorecards
 from checker.trends.model import Trends
 
@@ -86,21 +87,22 @@ UNASSIGNED = "unassigned"
 FINDING_SCHEMA = pa.schema(
     [(f.name, pa.int64() if f.name == "line" else pa.string()) for f in fields(Finding)]
 )
-BATCH = 65_536  # findings made into objects at a time
 
 
 class FindingTable:
-    """Findings as columns (an Arrow table with the fields of ``Finding``, in that order): a
-    million findings cost no million objects. A sequence: ``len``, iteration (``Finding``
-    objects, a batch at a time), indexing, ``reversed``, and equality with another table or a
-    list of ``Finding``."""
+    """Findings as columns (Arrow batches with the fields of ``Finding``, in that order), read
+    a batch at a time from memory or from a file on disk (see `checker.batches`): a million
+    findings cost no million objects, and need not be in memory at once. A sequence: ``len``,
+    iteration (``Finding`` objects, a batch at a time), indexing, ``reversed``, and equality
+    with another table or a list of ``Finding``."""
 
-    __slots__ = ("table",)
+    __slots__ = ("rows",)
 
-    def __init__(self, table: pa.Table) -> None:
-        if table.schema != FINDING_SCHEMA:
-            raise ValueError(f"findings need the schema {FINDING_SCHEMA}, not {table.schema}")
-        self.table = table
+    def __init__(self, rows: pa.Table | Batches) -> None:
+        rows = rows if isinstance(rows, Batches) else Batches.of(rows)
+        if rows.schema != FINDING_SCHEMA:
+            raise ValueError(f"findings need the schema {FINDING_SCHEMA}, not {rows.schema}")
+        self.rows = rows
 
     @classmethod
     def of(cls, findings: Iterable[Finding]) -> FindingTable:
@@ -113,25 +115,38 @@ class FindingTable:
             )
         )
 
-    def __len__(self) -> int:
-        return self.table.num_rows
+    @property
+    def table(self) -> pa.Table:
+        """Every finding in memory at once (tests, and formats that hold them all anyway)."""
+        return self.rows.read_all()
 
-    def _batches(self, batches: Iterable[pa.RecordBatch]) -> Iterator[list[Finding]]:
-        for batch in batches:
-            yield list(map(Finding, *(column.to_pylist() for column in batch.columns)))
+    def batches(self, size: int = BATCH) -> Iterator[pa.RecordBatch]:
+        """The findings in order, at most ``size`` at a time (never all in memory)."""
+        return self.rows.batches(size)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def _objects(self, batch: pa.RecordBatch) -> list[Finding]:
+        return list(map(Finding, *(column.to_pylist() for column in batch.columns)))
 
     def __iter__(self) -> Iterator[Finding]:
-        for findings in self._batches(self.table.to_batches(max_chunksize=BATCH)):
-            yield from findings
+        for batch in self.batches():
+            yield from self._objects(batch)
 
     def __reversed__(self) -> Iterator[Finding]:
-        for findings in self._batches(reversed(self.table.to_batches(max_chunksize=BATCH))):
-            yield from reversed(findings)
+        for batch in reversed(list(self.batches())):
+            yield from reversed(self._objects(batch))
 
     def __getitem__(self, index: int) -> Finding:
         if not -len(self) <= index < len(self):
             raise IndexError(f"finding {index} of {len(self)}")
-        return Finding(**self.table.slice(index % len(self), 1).to_pylist()[0])
+        at = index % len(self)
+        for batch in self.batches():
+            if at < batch.num_rows:
+                return self._objects(batch.slice(at, 1))[0]
+            at -= batch.num_rows
+        raise IndexError(f"finding {index} of {len(self)}")  # the source changed meanwhile
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, FindingTable):
@@ -144,23 +159,33 @@ class FindingTable:
         return f"FindingTable({len(self)} findings)"
 
     def where(self, name: str, value: str) -> FindingTable:
-        """The findings whose column ``name`` equals ``value``, in order."""
-        return FindingTable(self.table.filter(pc.equal(self.table[name], value)))
+        """The findings whose column ``name`` equals ``value``, in order (read when used)."""
+        return FindingTable(
+            self.rows.filter(lambda b: pc.fill_null(pc.equal(b[name], value), False))
+        )
+
+    def mapped(self, fn: Callable[[pa.RecordBatch], pa.RecordBatch]) -> FindingTable:
+        """Each batch of findings through ``fn`` (the same findings, changed), when read."""
+        return FindingTable(self.rows.map(fn, FINDING_SCHEMA))
 
     def distinct(self, name: str) -> list[Any]:
-        """The values of one column, each once."""
-        return pc.unique(self.table[name]).to_pylist()
+        """The values of one column, each once, in order of first appearance."""
+        return self.distinct_where(name)
 
     def distinct_where(self, name: str, **equal: str) -> list[Any]:
         """The values of column ``name``, each once, of the findings whose columns equal
-        ``equal``'s values: only those columns are read (`where` copies every column)."""
-        if not equal:
-            return self.distinct(name)
-        tests = [pc.fill_null(pc.equal(self.table[c], v), False) for c, v in equal.items()]
-        keep = tests[0]
-        for test in tests[1:]:
-            keep = pc.and_(keep, test)
-        return pc.unique(self.table[name].filter(keep)).to_pylist()
+        ``equal``'s values (one pass over the findings, reading only those columns)."""
+        seen: dict[Any, None] = {}
+        for batch in self.batches():
+            column = batch[name]
+            if equal:
+                tests = [pc.fill_null(pc.equal(batch[c], v), False) for c, v in equal.items()]
+                keep = tests[0]
+                for test in tests[1:]:
+                    keep = pc.and_(keep, test)
+                column = column.filter(keep)
+            seen.update(dict.fromkeys(pc.unique(column).to_pylist()))
+        return list(seen)
 
 
 DEFAULT_SHOW = 5  # examples per rule in the text and markdown reports

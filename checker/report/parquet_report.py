@@ -18,7 +18,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from checker.report.finding_json import batches
 from checker.report.head import brief
 from checker.report.model import BATCH, FINDING_SCHEMA, AuditReport
 
@@ -53,7 +52,7 @@ def write(report: AuditReport, handle: BinaryIO | pa.NativeFile, batch: int = BA
     """The Parquet file of ``report`` into ``handle`` (open for writing bytes)."""
     target = schema(report)
     with pq.ParquetWriter(handle, target, compression=COMPRESSION) as writer:
-        for rows in batches(report.findings.table, batch):
+        for rows in report.findings.batches(batch):
             writer.write_batch(typed(rows, target))
 
 

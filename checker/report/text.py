@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-import pyarrow as pa
-import pyarrow.compute as pc
 from rich.cells import cell_len
 
 from checker.report.churn_text import churn_section
@@ -131,29 +129,20 @@ def _findings(report: AuditReport, words: dict[str, str], color: bool) -> Iterat
         yield "  " + words["none"] + "\n"
         return
     titles = {r.rule: r.title for r in report.rules}
-    for rule_id, mine in rule_groups(report):
-        severity = mine["severity"][0].as_py()
-        head = _paint(f"[{severity}]", severity, color)
-        yield (head + f" {rule_id}  {one_line(titles.get(rule_id, ''))}").rstrip() + "\n"
-        left = report.shown(mine.num_rows)  # examples to show
+    for group in rule_groups(report, report.show):
+        head = _paint(f"[{group.severity}]", group.severity, color)
+        yield (head + f" {group.rule}  {one_line(titles.get(group.rule, ''))}").rstrip() + "\n"
+        left = report.shown(group.total)  # examples to show
         for status, style in (("violation", ""), ("pending", "dim")):
-            group = new_first(mine.filter(pc.equal(mine["status"], status)))
-            if group.num_rows:
-                yield "  " + _paint(words[status].format(group.num_rows), style, color) + "\n"
+            found = group.counts.get(status, 0)
+            if found:
+                yield "  " + _paint(words[status].format(found), style, color) + "\n"
                 if left:
-                    yield joined(finding_blocks(group.slice(0, left), indent="    "))
-                if group.num_rows > left:
-                    yield words["hidden"].format(group.num_rows - left) + "\n"
-                left = max(0, left - group.num_rows)
-
-
-def new_first(group: pa.Table) -> pa.Table:
-    """Findings new against the baseline first (each part in the report's order)."""
-    state = group["baseline_state"]
-    if state.null_count == len(state):
-        return group
-    new = pc.fill_null(pc.equal(state, "new"), False)
-    return pa.concat_tables([group.filter(new), group.filter(pc.invert(new))])
+                    examples = group.of_status(status).slice(0, left)
+                    yield joined(finding_blocks(examples, indent="    "))
+                if found > left:
+                    yield words["hidden"].format(found - left) + "\n"
+                left = max(0, left - found)
 
 
 def chunks(report: AuditReport, *, color: bool = False) -> Iterator[Chunk]:

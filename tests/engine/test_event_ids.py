@@ -90,7 +90,7 @@ def test_findings_read_off_a_pass_carry_their_rows_id() -> None:
         )
         events = con.to_pyarrow(result.prepared.events.select("seq", "event_id", "line"))
     by_line = dict(zip(events["line"].to_pylist(), events["event_id"].to_pylist(), strict=True))
-    rows = result.findings.to_pylist()
+    rows = result.findings.read_all().to_pylist()
     assert any(r["line"] is not None for r in rows) and any(r["line"] is None for r in rows)
     for r in rows:
         if r["line"] is None:

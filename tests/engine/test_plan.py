@@ -72,8 +72,9 @@ def _audit(seed: Playbook) -> tuple[list[dict], list[dict]]:
         )
     keys = [("rule", "ascending"), ("status", "ascending")]
     counts = result.counts.group_by(["rule", "status"]).aggregate([("n", "sum")]).sort_by(keys)
-    every = [(name, "ascending") for name in result.findings.column_names]
-    return counts.to_pylist(), result.findings.sort_by(every).to_pylist()
+    found = result.findings.read_all()
+    every = [(name, "ascending") for name in found.column_names]
+    return counts.to_pylist(), found.sort_by(every).to_pylist()
 
 
 @pytest.mark.parametrize("forced", ["one pass per ordering", "one pass per rule"])

@@ -3,7 +3,8 @@
 The rule kinds, the evaluation plan and the report order are backend-neutral Ibis
 expressions. A backend adds only what differs from one engine to another: how the log
 files become one table of raw rows with their place (``seq``, ``file_no``, ``line``), how
-the customers file is read, and how a query is run. Its session (the connection, a scratch
+the customers file is read, how a query is run, and how the audit's findings (Parquet files
+in its scratch folder) are sorted into the report's order on disk. Its session (the connection, a scratch
 folder, settings such as the IGNORE NULLS rewrite) is opened in its own module.
 """
 
@@ -18,7 +19,7 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from checker.engine.report_order import in_report_order
+from checker.engine.report_order import report_keys
 from checker.errors import HuitouError, Problem
 from checker.log.columns import CANONICAL, REQUIRED
 
@@ -60,10 +61,12 @@ class Backend(ABC):
         """How to run ``expr`` (prepared now, on any thread; run later, in turn)."""
         return expr.to_pyarrow
 
-    def in_report_order(self, found: pa.Table, files: list[str]) -> pa.Table:
-        """The findings sorted as the report lists them (see `checker.engine.report_order`):
-        by the backend, in parallel."""
-        return in_report_order(self.con, found, files)
+    def write_in_report_order(self, spilled: list[Path], files: list[str], out: Path) -> None:
+        """The findings of the ``spilled`` Parquet files (one schema), sorted as the report
+        lists them (see `checker.engine.report_order`), written to ``out`` (Parquet): by the
+        backend, in parallel, and beyond its memory limit by spilling to its scratch folder."""
+        t = self.con.read_parquet(spilled)
+        self.con.to_parquet(t.order_by(report_keys(t, files)), out)
 
 
 def canonical(

@@ -25,9 +25,10 @@ SHOWN = (
 def drilldown(report: AuditReport, summary: dict[str, Any]) -> list[dict[str, Any]]:
     """One entry per rule with findings, in the report's order of rules."""
     out = []
-    for rule_id, table in rule_groups(report):
+    for group in rule_groups(report, report.show):
+        rule_id = group.rule
         doc = report.rule_docs.get(rule_id)
-        listed = table.slice(0, report.shown(table.num_rows)).select(list(SHOWN)).to_pylist()
+        listed = group.first(report.shown(group.total)).select(list(SHOWN)).to_pylist()
         out.append(
             {
                 "id": rule_id,
@@ -37,7 +38,7 @@ def drilldown(report: AuditReport, summary: dict[str, Any]) -> list[dict[str, An
                 "fix": doc.fix if doc else "",
                 "help_uri": doc.help_uri if doc else None,
                 "findings": [{**f, "where": _where(f)} for f in listed],
-                "hidden": table.num_rows - len(listed),
+                "hidden": group.total - len(listed),
             }
         )
     return out
