@@ -4,8 +4,9 @@ The rule kinds, the evaluation plan and the report order are backend-neutral Ibi
 expressions. A backend adds only what differs from one engine to another: how the log
 files become one table of raw rows with their place (``seq``, ``file_no``, ``line``), how
 the customers file is read, how a query is run, and how the audit's findings (Parquet files
-in its scratch folder) are sorted into the report's order on disk. Its session (the connection, a scratch
-folder, settings such as the IGNORE NULLS rewrite) is opened in its own module.
+in its scratch folder) are sorted into the report's order on disk. Its session (the
+connection, a scratch folder, settings such as the IGNORE NULLS rewrite) is opened in its own
+module.
 """
 
 from __future__ import annotations
