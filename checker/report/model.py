@@ -131,11 +131,11 @@ class FindingTable:
         return list(map(Finding, *(column.to_pylist() for column in batch.columns)))
 
     def __iter__(self) -> Iterator[Finding]:
-        for batch in self.batches():
+        for batch in self.batches(BATCH):  # objects made a batch at a time
             yield from self._objects(batch)
 
     def __reversed__(self) -> Iterator[Finding]:
-        for batch in reversed(list(self.batches())):
+        for batch in reversed(list(self.batches(BATCH))):
             yield from reversed(self._objects(batch))
 
     def __getitem__(self, index: int) -> Finding:

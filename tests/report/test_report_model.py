@@ -5,6 +5,7 @@ import dataclasses
 import pyarrow as pa
 import pytest
 
+from checker.batches import Batches
 from checker.report.model import FINDING_SCHEMA, Finding, FindingTable
 from tests.report.conftest import FINDINGS
 
@@ -66,3 +67,18 @@ def test_distinct_where_reads_only_the_matching_findings(report):
     assert findings.distinct_where("rule", status="nothing") == []
     assert findings.distinct_where("baseline_state", baseline_state="new") == []  # all NULL
     assert sorted(findings.distinct_where("status")) == ["pending", "violation"]
+
+
+def test_findings_read_from_a_file_behave_as_those_in_memory(report, monkeypatch):
+    monkeypatch.setattr("checker.report.model.BATCH", 2)
+    memory = FindingTable.of(FINDINGS)
+    on_disk = FindingTable(
+        Batches.written(memory.table.to_batches(max_chunksize=3), FINDING_SCHEMA)
+    )
+    assert on_disk == memory and len(on_disk) == len(FINDINGS)
+    assert list(on_disk) == FINDINGS and list(reversed(on_disk)) == FINDINGS[::-1]
+    assert [on_disk[i] for i in range(-len(FINDINGS), 0)] == FINDINGS
+    assert list(on_disk.where("status", "violation")) == list(memory.where("status", "violation"))
+    assert len(on_disk.where("status", "pending")) == len(memory.where("status", "pending"))
+    assert on_disk.distinct("rule") == memory.distinct("rule")
+    assert [b.num_rows for b in on_disk.batches(2)] == [2, 1, 2, 1, 2, 1, 2]  # 3, 3, 3, 2
