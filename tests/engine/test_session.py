@@ -3,6 +3,7 @@ here or on a closer thread."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import tempfile
 import time
@@ -98,3 +99,31 @@ def test_the_result_converter_is_imported_while_the_session_starts() -> None:
         if imported is not None:  # the module as every other test knows it
             sys.modules[session.RESULT_CONVERTER] = imported
     session._import_quietly("checker.no_such_module")  # no error
+
+
+def test_running_out_of_memory_is_a_usage_error_that_says_what_to_do() -> None:
+    greedy = "SELECT string_agg(range::VARCHAR || repeat('x', 30), ',') FROM range(3000000)"
+    with pytest.raises(HuitouError) as caught, duckdb_session("20MB") as (con, _):
+        con.con.sql(greedy).fetchall()
+    err = caught.value
+    assert err.exit_code == 2
+    assert "--memory-limit 20MB" in err.summary
+    assert "--memory-limit 40MB" in str(err.problems[0]) and "Out of Memory" in str(err)
+
+
+@pytest.mark.parametrize(
+    ("limit", "twice"), [("3GB", "6GB"), ("1.5GB", "3GB"), ("512MB", "1024MB")]
+)
+def test_the_advice_doubles_the_limit(limit: str, twice: str) -> None:
+    assert session._doubled(limit) == twice
+
+
+def test_an_audit_out_of_memory_exits_2_naming_the_limit(tmp_path: Path) -> None:
+    demo = Path(__file__).resolve().parents[2] / "examples" / "demo"
+    cmd = [sys.executable, "-m", "checker", "check", str(demo / "events.csv")]
+    done = subprocess.run(
+        [*cmd, "--memory-limit", "1MB"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 2, done.stderr
+    assert "ran out of memory" in done.stderr and "--memory-limit 2MB" in done.stderr
+    assert "Traceback" not in done.stderr

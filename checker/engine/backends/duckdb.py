@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import shutil
 import tempfile
 import threading
@@ -76,6 +77,8 @@ def duckdb_session(
     token = cache.begin()
     try:
         yield con, Path(scratch)
+    except duckdb.OutOfMemoryException as exc:
+        raise out_of_memory(memory_limit or DEFAULT_MEMORY_LIMIT, exc) from exc
     finally:
         drop = cache.detach(token)
 
@@ -92,6 +95,40 @@ def duckdb_session(
             close()
         else:
             closer.submit(close).add_done_callback(_told)
+
+
+def out_of_memory(limit: str, exc: Exception) -> HuitouError:
+    """The audit needed more than DuckDB's memory limit allows, spilling included (a large
+    log, or many findings in one pass): what to do about it."""
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return HuitouError(
+        f"The audit ran out of memory: DuckDB needed more than --memory-limit {limit}.",
+        [
+            Problem(
+                f"give it more, e.g. --memory-limit {_doubled(limit)} (this machine has "
+                f"{_machine_gb()} GB; leave a third of it for the rest of the audit), or audit "
+                f"fewer log files at once ({first})"
+            )
+        ],
+    )
+
+
+def _doubled(limit: str) -> str:
+    """``limit`` twice over, as DuckDB writes sizes (the size itself when it is unusual)."""
+    number = "".join(c for c in limit if c.isdigit() or c == ".")
+    unit = limit[len(number) :].strip() or "B"
+    try:
+        return f"{float(number) * 2:g}{unit}"
+    except ValueError:
+        return limit
+
+
+def _machine_gb() -> int:
+    """The machine's memory in GB (0 when it cannot be told)."""
+    try:
+        return round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
+    except (ValueError, OSError, AttributeError):
+        return 0
 
 
 def _told(done: Future[None]) -> None:
