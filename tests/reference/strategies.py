@@ -262,7 +262,8 @@ def _scene(rnd: Random, who: str, at: datetime, first: int) -> list[dict[str, An
 
 
 @st.composite
-def logs(draw: st.DrawFn) -> Log:
+def logs(draw: st.DrawFn, base: datetime | None = None) -> Log:
+    """A log around ``base`` (one of `BASES`; None: drawn here)."""
     rnd = draw(st.randoms(use_true_random=False))
     people = rnd.sample(CUSTOMERS, len(CUSTOMERS))[: rnd.randint(1, 6)]
     customers = [
@@ -275,7 +276,7 @@ def logs(draw: st.DrawFn) -> Log:
         if rnd.random() < 0.5
     ]
     birthdays = {c["customer_id"]: c["birthday"] for c in customers}
-    base = rnd.choice(BASES)
+    base = rnd.choice(BASES) if base is None else base
     numeric_ids = rnd.random() < 0.5
     rows: list[dict[str, Any]] = []
     size = rnd.randint(0, 60)
