@@ -1,6 +1,7 @@
 """One Spark session for the whole test run (starting one takes seconds): every test marked
 ``spark`` runs its audits on it (`checker.engine.backends.spark.spark_session` uses a session
-already running and leaves it running). Skipped, with the reason, only without Java."""
+already running and leaves it running). Skipped, with the reason, only without Java. Under
+pytest-xdist the Spark tests share one worker, so one session (see `tests.worker_groups`)."""
 
 from __future__ import annotations
 
