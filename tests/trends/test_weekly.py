@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from checker.cli import main
 from checker.engine.audit import evaluate_outcomes
 from checker.playbook import load_playbook
 from checker.trends.weekly import week_range
@@ -73,8 +74,11 @@ def cells(series: list[dict[str, Any]]) -> list[tuple[int, int, int]]:
     return [(c["opportunities"], c["violations"], c["pending"]) for c in series]
 
 
-@pytest.fixture
-def small(tmp_path: Path, cli: Callable) -> tuple[dict[str, Any], Path, Path]:
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path, Path]:
+    """The small log's trends, its file and its playbook's folder: audited once for the
+    tests that read them."""
+    tmp_path = tmp_path_factory.mktemp("small")
     log = tmp_path / "events.csv"
     log.write_text(HEADER + LOG, encoding="utf-8")
     folder = tmp_path / "shop"
@@ -82,8 +86,7 @@ def small(tmp_path: Path, cli: Callable) -> tuple[dict[str, Any], Path, Path]:
     (folder / "playbook.yaml").write_text(PLAYBOOK, encoding="utf-8")
     out = tmp_path / "report.json"
     args = ["--playbook", folder, "--as-of", AS_OF, "--format", "json", "-o", out]
-    code, _, err = cli("check", log, *args, "--fail-on", "never")
-    assert code == 0, err
+    assert main(["check", str(log), *map(str, args), "--fail-on", "never"]) == 0
     return json.loads(out.read_text(encoding="utf-8"))["trends"], log, folder
 
 
