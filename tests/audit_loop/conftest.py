@@ -60,6 +60,18 @@ Audit = Callable[..., dict[str, Any]]
 @pytest.fixture
 def audit(tmp_path: Path) -> Audit:
     """The JSON report of ``huitou check LOGS... --customers demo`` (plus ``extra``)."""
+    return audit_in(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def demo_report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The JSON report of the bundled demo (``audit([DEMO / "events.csv"])``), audited once
+    for a module's tests that only read it."""
+    return audit_in(tmp_path_factory.mktemp("demo"))([DEMO / "events.csv"])
+
+
+def audit_in(tmp_path: Path) -> Audit:
+    """`audit`, its reports written in ``tmp_path``."""
     count = iter(range(1000))
 
     def audit_(logs: list[Path], *extra: str | Path) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from checker.fingerprints import fingerprint
 from tests.audit_loop.conftest import (
@@ -32,18 +33,18 @@ def _same(a: dict, b: dict) -> None:
         )
 
 
-def test_every_finding_has_a_distinct_fingerprint(audit: Audit) -> None:
-    report = audit([DEMO / "events.csv"])
+def test_every_finding_has_a_distinct_fingerprint(demo_report: dict[str, Any]) -> None:
+    report = demo_report
     assert len(report["findings"]) > 100
     assert all(len(f["fingerprint"]) == 16 for f in report["findings"])
     by_fingerprint(report)
 
 
 def test_rows_shuffled_split_and_renamed_keep_every_fingerprint(
-    audit: Audit, tmp_path: Path
+    audit: Audit, demo_report: dict[str, Any], tmp_path: Path
 ) -> None:
     header, rows = read_rows()
-    first = audit([DEMO / "events.csv"])
+    first = demo_report
     again = audit(shuffled_split(tmp_path / "x", header, rows))
     assert {f["file"] for f in again["findings"]} - {None} != {f["file"] for f in first["findings"]}
     _same(first, again)
@@ -69,12 +70,14 @@ def test_without_event_ids_the_content_identifies_the_event_not_the_line(
     _same(part, again)
 
 
-def test_later_days_and_a_later_as_of_keep_the_fingerprints(audit: Audit, tmp_path: Path) -> None:
+def test_later_days_and_a_later_as_of_keep_the_fingerprints(
+    audit: Audit, demo_report: dict[str, Any], tmp_path: Path
+) -> None:
     """An export cut at the end of March, then the whole year: every violation of the first
     is found again with its fingerprint, pending ones too (some of them now violations)."""
     header, rows = read_rows()
     early = audit([write_rows(tmp_path / "march.csv", header, [r for r in rows if r["ts"] <= CUT])])
-    full = by_fingerprint(audit([DEMO / "events.csv"]))
+    full = by_fingerprint(demo_report)
     later_as_of = by_fingerprint(audit([DEMO / "events.csv"], "--as-of", "2025-04-30"))
     violations = [f for f in early["findings"] if f["status"] == "violation"]
     assert len(violations) > 50
@@ -87,10 +90,10 @@ def test_later_days_and_a_later_as_of_keep_the_fingerprints(audit: Audit, tmp_pa
     assert all(g["rule"] == f["rule"] for f, g in became)
 
 
-def test_the_recipe_in_the_readme_gives_the_fingerprint(audit: Audit) -> None:
+def test_the_recipe_in_the_readme_gives_the_fingerprint(demo_report: dict[str, Any]) -> None:
     """The documented recipe (`checker.fingerprints`) reproduces a report's fingerprints from
     what the report shows, for findings with an event id and for period findings."""
-    report = audit([DEMO / "events.csv"])
+    report = demo_report
     with_id = next(f for f in report["findings"] if f["event_id"])
     assert with_id["fingerprint"] == fingerprint(
         with_id["rule"], with_id["customer_id"], "id:" + with_id["event_id"]
