@@ -29,6 +29,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Under ``--dist loadgroup``, the handbook's and the Spark tests each on one worker (see
+    `tests.worker_groups`); other modes as pytest-xdist makes them."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from tests.worker_groups import FolderGroupScheduling
+
+    return FolderGroupScheduling(config, log)
+
+
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
     """``cli("check", path, ...)`` -> (exit code, stdout, stderr)."""

@@ -1,5 +1,7 @@
 """Shared fixtures: the teaching playbook, one real build per session, a local HTTP server,
-and a headless Chromium that blocks and records every request to another host."""
+and a headless Chromium that blocks and records every request to another host. Under
+pytest-xdist every handbook test runs on one worker, so the site is built once per run (see
+`tests.worker_groups`)."""
 
 from __future__ import annotations
 
@@ -24,15 +26,6 @@ def teaching_playbook() -> Path:
     """The seed once it carries the teaching content; until then the small fixture playbook."""
     seed = load_playbook(seed_playbook_dir(), validate=False)
     return seed_playbook_dir() if "handbook" in seed.data else FIXTURE_PLAYBOOK
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (``--dist loadgroup``), every handbook test runs on one worker, so
-    the site is built once per run, not once per worker."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in item.path.parents:
-            item.add_marker(pytest.mark.xdist_group("handbook"))
 
 
 @pytest.fixture(scope="session")

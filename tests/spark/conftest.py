@@ -1,11 +1,7 @@
 """One Spark session for the whole test run (starting one takes seconds): every test marked
 ``spark`` runs its audits on it (`checker.engine.backends.spark.spark_session` uses a session
-already running and leaves it running). Skipped, with the reason, only without Java.
-
-Under pytest-xdist (``--dist loadgroup``) the Spark tests share one worker, so the run starts
-one Java virtual machine, not one a worker: a second one would cost its own start and
-warm-up (its first queries are the slowest) and another 1.5 GB of memory, on the same few
-cores."""
+already running and leaves it running). Skipped, with the reason, only without Java. Under
+pytest-xdist the Spark tests share one worker, so one session (see `tests.worker_groups`)."""
 
 from __future__ import annotations
 
@@ -20,14 +16,6 @@ import pytest
 from checker.cli import main
 
 SPARK_MASTER = "local[2]"
-HERE = Path(__file__).parent
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in this folder in one xdist group (see the module's docstring)."""
-    for item in items:
-        if HERE in item.path.parents:
-            item.add_marker(pytest.mark.xdist_group("spark"))
 
 
 @pytest.fixture(scope="session")
