@@ -9,9 +9,9 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from checker.baseline import flags as baseline_flags
 from checker.commands._common import add_lang_arg, add_playbook_arg, lang_of, playbook_from
 from checker.engine.backends.options import (
     DEFAULT_MEMORY_LIMIT,
@@ -21,8 +21,11 @@ from checker.engine.backends.options import (
 )
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
 from checker.report.formats import FORMATS, refuse_stdout, write_report
-from checker.report.model import DEFAULT_SHOW, HTML_SHOW, AuditReport, default_show, show_count
+from checker.report.show import DEFAULT_SHOW, HTML_SHOW, default_show, show_count
 from checker.terminal import wants_color
+
+if TYPE_CHECKING:
+    from checker.report.model import AuditReport
 
 SITE_URL_ENV = "HUITOU_SITE_URL"
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -178,6 +181,7 @@ def run(args: argparse.Namespace) -> int:
     refuse_overwriting_inputs(args.output, [*inputs, *([history.path] if history else [])])
     # Imported here, not above: building the parser (`huitou --help`, every other command)
     # must not import Ibis, DuckDB or pyarrow; only an audit needs them.
+    from checker.baseline import flags as baseline_flags
     from checker.engine.audit import run_engine
     from checker.engine.backends import open_backend
     from checker.findings import build_report, evidence_writer

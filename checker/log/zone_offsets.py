@@ -57,19 +57,22 @@ def offset_changes(tz: str) -> tuple[tuple[datetime, int], ...]:
 
 
 @lru_cache(maxsize=16)
-def _by_year(tz: str) -> tuple[list[int], list[tuple[list[datetime], list[int]]]]:
-    """Zone ``tz``'s changes by year from `FIRST`: the offset at each year's start, and for
-    the k-th change of a year (k below the most any year has) its instant and the offset
-    after it (a year with fewer changes repeats its last offset after a change that never
-    comes: an instant past every time)."""
+def _by_year(tz: str) -> tuple[int, list[int], list[tuple[list[int], list[int]]]]:
+    """Zone ``tz``'s changes by year, over the years that have any (earlier years keep the
+    first offset, later ones the last): the first such year; the offset at each year's
+    start; and for the k-th change of a year (k below the most any year has) its instant, in
+    seconds from `FIRST`, and the offset after it. A year with fewer changes repeats its
+    last offset after a change that never comes (`NEVER`: an instant past every time)."""
     changes = offset_changes(tz)
-    years = range(FIRST.year, LAST.year + 1)
+    if len(changes) == 1:
+        return FIRST.year, [changes[0][1]], []
+    years = range(changes[1][0].year, changes[-1][0].year + 1)
     per_year: dict[int, list[tuple[datetime, int]]] = {y: [] for y in years}
     for at, offset in changes[1:]:
         per_year[at.year].append((at, offset))
-    most = max((len(v) for v in per_year.values()), default=0)
+    most = max(len(v) for v in per_year.values())
     starts: list[int] = []
-    slots: list[tuple[list[datetime], list[int]]] = [([], []) for _ in range(most)]
+    slots: list[tuple[list[int], list[int]]] = [([], []) for _ in range(most)]
     current = changes[0][1]
     for year in years:
         starts.append(current)
@@ -78,23 +81,33 @@ def _by_year(tz: str) -> tuple[list[int], list[tuple[list[datetime], list[int]]]
                 at, current = per_year[year][k]
             else:
                 at = NEVER
-            slots[k][0].append(at)
+            slots[k][0].append(_seconds(at))
             slots[k][1].append(current)
-    return starts, slots
+    return years.start, starts, slots
+
+
+def _seconds(at: datetime) -> int:
+    """Naive UTC ``at`` in whole seconds from `FIRST` (a short integer literal in SQL, where
+    a timestamp literal is a function call several times as long)."""
+    return int((at - FIRST.replace(tzinfo=None)).total_seconds())
 
 
 def offset_at(utc: ir.TimestampValue, tz: str) -> ir.IntegerValue:
     """Zone ``tz``'s UTC offset in seconds at the naive UTC instant ``utc``: its offset at the
     start of that year, or after the last of the year's changes at or before ``utc``. Years
-    before `FIRST` read its first year, years after `LAST` its last."""
-    starts, slots = _by_year(tz)
-    year = ibis.greatest(ibis.least(utc.year(), LAST.year), FIRST.year) - FIRST.year
+    before the zone's first change read that change's year (whose start has the first
+    offset), years after its last change the last change's year (whose last change is
+    before them)."""
+    first_year, starts, slots = _by_year(tz)
     if not slots:
         return ibis.literal(starts[0], type="int64")
+    last_year = first_year + len(starts) - 1
+    year = ibis.greatest(ibis.least(utc.year(), last_year), first_year) - first_year
+    origin = ibis.literal(FIRST.replace(tzinfo=None), type="timestamp")
     branches = []
     before = ibis.literal(starts, type="array<int64>")[year]
     for instants, offsets in slots:
-        at = ibis.literal(instants, type="array<timestamp>")[year]
+        at = origin + ibis.literal(instants, type="array<int64>")[year].as_interval("s")
         branches.append((utc < at, before))
         before = ibis.literal(offsets, type="array<int64>")[year]
     return ibis.cases(*branches, else_=before)

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checker.batches import BATCH, Batches
+from checker.report.show import DEFAULT_SHOW
 from checker.scorecards.model import Scorecards
 from checker.trends.model import Trends
 
@@ -186,24 +187,6 @@ class FindingTable:
                 column = column.filter(keep)
             seen.update(dict.fromkeys(pc.unique(column).to_pylist()))
         return list(seen)
-
-
-DEFAULT_SHOW = 5  # examples per rule in the text and markdown reports
-HTML_SHOW = 50  # findings per rule in the HTML page: its size is bounded whatever the audit's
-
-
-def default_show(fmt: str) -> int:
-    """Findings listed per rule by format ``fmt`` when ``--show`` is not given."""
-    return HTML_SHOW if fmt == "html" else DEFAULT_SHOW
-
-
-def show_count(text: str) -> int | None:
-    """``--show``: a number of examples per rule, or ``all`` (None)."""
-    if text.strip().lower() == "all":
-        return None
-    if not text.strip().isdigit():
-        raise ValueError(f"--show takes a number or 'all', not {text!r}")
-    return int(text)
 
 
 @dataclass(frozen=True)

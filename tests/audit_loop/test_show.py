@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.report.model import show_count
+from checker.report.show import show_count
 from tests.audit_loop.conftest import DEMO, run
 
 

@@ -1,6 +1,7 @@
 """`huitou --help`, `lint`, `rules`, `explain` and `schema` never build a query: they must not
-import Ibis, DuckDB or pandas (which take most of a second to import). Each command runs
-in-process in a fresh interpreter, which then reports the heavy modules it imported."""
+import Ibis, DuckDB, pandas, pyarrow or numpy (which take most of a second to import). Each
+command runs in-process in a fresh interpreter, which then reports the heavy modules it
+imported."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("ibis", "duckdb", "pandas")
+HEAVY = ("ibis", "duckdb", "pandas", "pyarrow", "numpy")
 
 PROBE = """
 import contextlib, io, json, sys

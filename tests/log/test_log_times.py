@@ -11,7 +11,7 @@ import ibis
 import pytest
 
 from checker.log.times import parse_ts
-from checker.log.zone_offsets import offset_changes
+from checker.log.zone_offsets import FIRST, LAST, offset_at, offset_changes
 from tests.log.conftest import audit, write_csv
 
 ZONES = ["Europe/Berlin", "America/New_York", "Asia/Shanghai", "Australia/Lord_Howe", "UTC"]
@@ -72,6 +72,30 @@ def test_zone_changes_are_found_to_the_second() -> None:
             after = at.replace(tzinfo=UTC).astimezone(zone)
             assert after.utcoffset() == timedelta(seconds=offset)
             assert before.utcoffset() != after.utcoffset()
+
+
+def _expected_offset(tz: str, at: datetime) -> int:
+    """Zone ``tz``'s offset at naive UTC ``at``, held at its first offset before `FIRST` and
+    at its offset at `LAST` after it (the years the engine's table covers)."""
+    clamped = min(max(at.replace(tzinfo=UTC), FIRST), LAST)
+    off = clamped.astimezone(ZoneInfo(tz)).utcoffset()
+    return int(off.total_seconds()) if off else 0
+
+
+@pytest.mark.parametrize("tz", [*ZONES, "Asia/Kolkata", "Pacific/Apia"])
+def test_offset_at_holds_before_the_first_change_and_after_the_last(tz: str) -> None:
+    changes = [at for at, _ in offset_changes(tz)[1:]]
+    probes = [datetime(1, 1, 1), datetime(1899, 12, 31, 23), datetime(1900, 6, 1)]
+    probes += [datetime(2101, 3, 1), datetime(2500, 7, 1), datetime(9999, 12, 31, 23, 59)]
+    for at in changes[:2] + changes[-2:]:
+        probes += [at - timedelta(seconds=1), at, at + timedelta(days=200)]
+        probes += [datetime(at.year, 1, 1), datetime(at.year - 1, 7, 1)]
+        probes += [datetime(at.year + 1, 1, 1), datetime(at.year + 1, 7, 1)]
+    con = ibis.duckdb.connect()
+    t = ibis.memtable({"at": probes}, schema={"at": "timestamp"})
+    got = con.to_pyarrow(t.select(v=offset_at(t.at, tz))).column("v").to_pylist()
+    con.disconnect()
+    assert got == [_expected_offset(tz, at) for at in probes]
 
 
 BAD_TIMES = [

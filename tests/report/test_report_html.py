@@ -14,7 +14,8 @@ import pytest
 from checker.cli import main
 from checker.report.html import render
 from checker.report.html.view import html_page
-from checker.report.model import HTML_SHOW, AuditReport, FindingTable
+from checker.report.model import AuditReport, FindingTable
+from checker.report.show import HTML_SHOW
 from checker.scorecards.model import Scorecards
 from tests.report.html_sections import with_sections
 
