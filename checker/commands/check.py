@@ -22,7 +22,6 @@ from checker.engine.backends.options import (
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
 from checker.report.formats import FORMATS, refuse_stdout, write_report
 from checker.report.show import DEFAULT_SHOW, HTML_SHOW, default_show, show_count
-from checker.terminal import wants_color
 
 if TYPE_CHECKING:
     from checker.report.model import AuditReport
@@ -219,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
         report,
         args.format,
         args.output,
-        color=args.format == "text" and args.output is None and wants_color(sys.stdout),
+        color=args.format == "text" and args.output is None and _wants_color(),
         by=args.by,
     )
     return code
@@ -239,3 +238,9 @@ def exit_code(report: AuditReport, fail_on: str) -> int:
     floor = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK[s] >= floor for s in severities)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _wants_color() -> bool:
+    from checker.terminal import wants_color  # rich: only when a text report goes to stdout
+
+    return wants_color(sys.stdout)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from checker.commands._common import add_playbook_arg
-from checker.engine.calendar import unknown_holiday_names
+from checker.engine.holiday_names import unknown_holiday_names
 from checker.errors import EXIT_OK, HuitouError, Problem
 from checker.paths import display_path
 from checker.playbook import load_playbook

@@ -32,15 +32,9 @@ def holiday_days(pb: Playbook, first_year: int, last_year: int) -> list[tuple[st
     return sorted(out, key=lambda kd: (kd[1], kd[0]))
 
 
-def unknown_holiday_names(pb: Playbook, year: int = 2025) -> list[str]:
-    """Configured ``match`` names the library does not know (for ``huitou lint``)."""
-    calendar = pb.data.get("calendar", {})
-    names = {
-        n.strip()
-        for _, joined in _country_days(calendar.get("country", "CN"), (year,))
-        for n in joined.split("; ")
-    }
-    return [s["match"] for s in calendar.get("holidays", {}).values() if s["match"] not in names]
+def holiday_names(country: str, year: int) -> set[str]:
+    """Every holiday name of ``country`` in ``year``, as the library writes them in English."""
+    return {n.strip() for _, joined in _country_days(country, (year,)) for n in joined.split("; ")}
 
 
 def month_days(which: str, first: date, last: date) -> list[tuple[str, date]]:

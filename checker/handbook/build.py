@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
-from importlib.metadata import EntryPoint
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,8 @@ def ensure_plugin_registered() -> None:
     ``PYTHONPATH`` does not, so the same entry point is added to MkDocs' table of plugins.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
+    from importlib.metadata import EntryPoint
+
     from mkdocs.config.defaults import MkDocsConfig
 
     installed = MkDocsConfig.plugins.installed_plugins  # type: ignore[attr-defined]
