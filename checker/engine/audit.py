@@ -87,6 +87,33 @@ def run_engine(
         on_rows=progress.rows,
     )
     progress.rows(prep.rows_read)
+    return audit_prepared(
+        con,
+        workdir,
+        prep,
+        playbook,
+        keep_ok=keep_ok,
+        customer_names=customer_names,
+        evidence=evidence,
+        progress=progress,
+    )
+
+
+def audit_prepared(
+    con: ibis.BaseBackend,
+    workdir: Path,
+    prep: Prepared,
+    playbook: Playbook,
+    *,
+    keep_ok: bool = False,
+    customer_names: CustomerNames | None = None,
+    evidence: Evidence | None = None,
+    progress: AuditProgress | None = None,
+) -> AuditResult:
+    """The audit of events already prepared on ``con`` (see `checker.engine.prepare`), as
+    `run_engine` describes. The prepared events stay as they are: the same session may
+    audit them again (every outcome, then the findings: the tests compare the two)."""
+    progress = progress or AuditProgress(enabled=False)
     progress.step("audit")
     customers_by_key = prep.segments.select(KEY, "customer_id").to_pyarrow()  # a row each
     with ThreadPoolExecutor(1, thread_name_prefix="huitou-names") as pool:

@@ -12,7 +12,7 @@ import ibis.expr.types as ir
 
 from checker.log.columns import CANONICAL
 from checker.log.event_flags import any_flag, event_flags, flag_of, written_names
-from checker.log.times import TS_HINT, TS_PATTERN, TS_RANGE_HINT, parse_ts
+from checker.log.times import TS_HINT, TS_PATTERN, TS_RANGE_HINT, parse_times
 from checker.playbook.model import Playbook
 
 # Columns whose end is never looked at (see `_clean`): message text, which is only searched
@@ -55,12 +55,15 @@ def one_of(value: ir.StringValue, options: list[str]) -> ir.BooleanValue:
     return ibis.or_(*[value == option for option in options])
 
 
-def _looked_up(value: ir.StringValue, lookup: Callable[[ir.StringValue], ir.Value]) -> ir.Value:
-    """``lookup(value)``, or, where that finds nothing (an unknown name, or one with
-    whitespace after it), ``lookup`` of the trimmed value. A CASE: its branch runs only for
-    the rows that take it, so almost no value is trimmed (DuckDB's COALESCE would look up
-    every trimmed value too; the repeated ``found`` is computed once)."""
-    found = lookup(value)
+def _retried(
+    found: ir.Value, value: ir.StringValue, lookup: Callable[[ir.StringValue], ir.Value]
+) -> ir.Value:
+    """What ``lookup(value)`` ``found`` (a column written by an earlier projection), or,
+    where it found nothing (an unknown name, or one with whitespace after it), ``lookup`` of
+    the trimmed value. A CASE: its branch runs only for the rows that take it, so almost no
+    value is trimmed (DuckDB's COALESCE would look up every trimmed value too). The first
+    lookup is a column of its own so that its comparison chain is written once, not once
+    more for each use of what it found."""
     return ibis.ifelse(found.isnull(), lookup(value.strip()), found)
 
 
@@ -102,33 +105,42 @@ def finite(value: ir.StringValue) -> ir.FloatingValue:
 
 def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
     """Typed columns + ``reason`` ('' for a good row); ``event_id`` stays NULL where the file
-    has none (see `default_ids`, once the row's place is known)."""
+    has none (see `default_ids`, once the row's place is known).
+
+    Each step is a projection of its own (``view``): a later step reads a column, where
+    one projection would repeat the whole expression that made it at every use (the
+    cleaning of a value, a name's lookup), making a query too long to compile quickly."""
     zone = pb.timezone
     channels = list(pb.data.get("channels", {}))
-    t = raw.mutate(**{c: _clean(raw[c], start_only=c in START_ONLY) for c in CANONICAL})
-    parsed = t.mutate(
+    t = raw.mutate(**{c: _clean(raw[c], start_only=c in START_ONLY) for c in CANONICAL}).view()
+    # The name is matched once, to its flag; the canonical name comes from the flag.
+    typed = t.mutate(
         ts_raw=t.ts,
         due_raw=t.due,
         event_raw=t.event,
-        ts=parse_ts(t.ts, zone),
-        due=parse_ts(t.due, zone),
-        # The name is matched once, to its flag; the canonical name comes from the flag.
-        event_flag=_looked_up(t.event, lambda name: flag_of(name, pb)),
-        channel=_looked_up(t.channel, lambda name: known(name, channels)),
+        event_flag=flag_of(t.event, pb),
         channel_raw=t.channel,
+        channel=known(t.channel, channels),
         amount=finite(t.amount),
         price=finite(t.price),
         amount_raw=t.amount,
         price_raw=t.price,
     )
+    timed = parse_times(typed, {"ts_raw": "ts", "due_raw": "due"}, zone)
+    parsed = timed.mutate(
+        event_flag=_retried(timed.event_flag, timed.event_raw, lambda name: flag_of(name, pb)),
+        channel=_retried(timed.channel, timed.channel_raw, lambda name: known(name, channels)),
+    ).view()
     # With flags, the canonical name is not stored: the events read it from the flag (see
     # `checker.engine.prepare`), and nothing that reads every row needs it.
     flagged = event_flags(pb) is not None
-    p = (
-        parsed.drop("event")
-        if flagged
-        else parsed.mutate(event=_looked_up(parsed.event, lambda name: canonical_event(name, pb)))
-    )
+    if flagged:
+        p = parsed.drop("event")
+    else:
+        named = parsed.mutate(event=canonical_event(parsed.event, pb)).view()
+        p = named.mutate(
+            event=_retried(named.event, named.event_raw, lambda n: canonical_event(n, pb))
+        ).view()
     known_event = p.event_flag.notnull() if flagged else p.event.notnull()
     # Values quoted in a reason are trimmed there (only rejected rows build the text).
     checks: list[tuple[ir.BooleanValue, ir.StringValue | str]] = [

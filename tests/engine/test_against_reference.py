@@ -19,8 +19,9 @@ import pyarrow.compute as pc
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 
-from checker.engine.audit import AuditResult, evaluate_outcomes, run_engine
+from checker.engine.audit import AuditResult, audit_prepared, evaluate_outcomes
 from checker.engine.backends.duckdb import duckdb_session
+from checker.engine.prepare import prepare
 from checker.playbook import Playbook
 from tests.hypothesis_profiles import examples
 from tests.reference import evaluate
@@ -74,8 +75,7 @@ def _compare(log: Log, playbook: Playbook) -> None:
         folder = Path(tmp)
         path = write_log(log.rows, folder / "log.csv")
         customers = write_customers(log.customers, folder / "c.csv") if log.customers else None
-        table = evaluate_outcomes([path], playbook, customers=customers, as_of=log.as_of)
-        _same_as_audit(table, path, playbook, customers, log)
+        table = _both_ways(path, playbook, customers, log)
         text = path.read_text(encoding="utf-8")
         people = customers.read_text(encoding="utf-8") if customers else ""
     reference = evaluate(log.rows, playbook, customers=log.customers, as_of=log.as_of)
@@ -87,20 +87,26 @@ def _compare(log: Log, playbook: Playbook) -> None:
     )
 
 
-def _same_as_audit(
-    table: pa.Table, path: Path, playbook: Playbook, customers: Path | None, log: Log
-) -> None:
-    """The audit's own path (every rule row-wise over a pass counted and collected by one
-    aggregate) gives the counts of every outcome and exactly the outcomes that are not ok."""
+def _both_ways(path: Path, playbook: Playbook, customers: Path | None, log: Log) -> pa.Table:
+    """Every outcome of the log (what the reference is compared with), after checking that
+    the audit's own path (every rule row-wise over a pass counted and collected by one
+    aggregate) gives the counts of every outcome and exactly the outcomes that are not ok.
+    Both audit the same prepared events: reading the log is the same code either way."""
     with duckdb_session() as (con, workdir):
-        audit = run_engine(con, workdir, [path], playbook, customers=customers, as_of=log.as_of)
+        prep = prepare(
+            con, [path], playbook, customers_path=customers, as_of=log.as_of, workdir=workdir
+        )
+        table = audit_prepared(con, workdir, prep, playbook, keep_ok=True).findings.read_all()
+        audit = audit_prepared(con, workdir, prep, playbook)
+        found = _findings(audit)
     expected = Counter(zip(table["rule"].to_pylist(), table["status"].to_pylist(), strict=True))
     counted: Counter[tuple[str, str]] = Counter()
     for row in audit.counts.to_pylist():
         counted[(row["rule"], row["status"])] += row["n"]
     assert +counted == expected
     shown = table.filter(pc.not_equal(table["status"], "ok"))
-    assert sorted(map(repr, _findings(audit))) == sorted(map(repr, shown.to_pylist()))
+    assert sorted(map(repr, found)) == sorted(map(repr, shown.to_pylist()))
+    return table
 
 
 def _findings(audit: AuditResult) -> list[dict[str, Any]]:
@@ -110,7 +116,7 @@ def _findings(audit: AuditResult) -> list[dict[str, Any]]:
     return audit.findings.read_all().drop_columns(["anchor"]).to_pylist()
 
 
-# 60 generated logs a playbook (600 at night), three to an engine run.
+# 60 generated logs a playbook (600 at night), five to an engine run.
 SETTINGS = settings(
     max_examples=examples(batches_for(60)),
     deadline=None,

@@ -16,13 +16,16 @@ from checker.engine.in_turn import results_in_turn
 
 def _expressions() -> list[ibis.Table]:
     """Queries over an in-memory table (registered only when a query runs), with the types
-    an audit's results hold: timestamps, small integers, lists of structs, NULLs."""
+    an audit's results hold: timestamps, small integers, lists of structs, NULLs. Made from
+    Arrow, as the engine's in-memory tables are (a dict would go through pandas)."""
     t = ibis.memtable(
-        {
-            "key": [3, 1, 2, 1],
-            "ts": [datetime(2025, 3, 3, 10, 0), None, datetime(2025, 3, 4), datetime(2025, 3, 5)],
-            "text": ["a", None, "c", "d"],
-        }
+        pa.table(
+            {
+                "key": [3, 1, 2, 1],
+                "ts": [datetime(2025, 3, 3, 10), None, datetime(2025, 3, 4), datetime(2025, 3, 5)],
+                "text": ["a", None, "c", "d"],
+            }
+        )
     )
     row = ibis.struct({"key": t.key, "ts": t.ts, "s": (t.key % 2).cast("int8")})
     return [

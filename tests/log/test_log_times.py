@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import ibis
 import pytest
 
-from checker.log.times import parse_ts
+from checker.log.times import parse_times
 from checker.log.zone_offsets import FIRST, LAST, offset_at, offset_changes
 from tests.log.conftest import audit, write_csv
 
@@ -20,7 +20,7 @@ ZONES = ["Europe/Berlin", "America/New_York", "Asia/Shanghai", "Australia/Lord_H
 def _parsed(texts: list[str], tz: str) -> list[datetime | None]:
     con = ibis.duckdb.connect()
     t = ibis.memtable({"ts": texts}, schema={"ts": "string"})
-    out = con.to_pyarrow(t.select(v=parse_ts(t.ts, tz))).column("v").to_pylist()
+    out = con.to_pyarrow(parse_times(t, {"ts": "v"}, tz).select("v")).column("v").to_pylist()
     con.disconnect()
     return out
 
