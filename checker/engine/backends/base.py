@@ -24,7 +24,8 @@ from checker.engine.report_order import report_keys
 from checker.errors import HuitouError, Problem
 from checker.log.columns import CANONICAL, REQUIRED
 
-# Raw rows of one file (the canonical columns, strings) -> the rows the audit keeps of it.
+# Raw rows (the canonical columns, strings, and perhaps the rows' places) -> the rows the
+# audit keeps of them: row by row, so a backend may pass each file through it or all at once.
 Build = Callable[[ir.Table], ir.Table]
 
 
@@ -46,13 +47,13 @@ class Backend(ABC):
         build: Build,
         on_rows: Callable[[int], None] | None = None,
     ) -> ir.Table:
-        """Every row of ``paths`` (canonical columns, strings), each file's rows passed
-        through ``build``, as ONE table held for the session (see `checker.engine.cache`),
-        with ``seq``, ``file_no`` and ``line`` (`checker.log.sources.place`). A row's line is
-        its record's number in the file (CSV: the header is line 1, a quoted line break does
-        not count; JSON Lines: blank lines do not count). Rows that cannot be read at all
-        raise a `HuitouError` naming the file and line. ``on_rows`` is told the rows read so
-        far, as they are read (a progress display)."""
+        """Every row of ``paths`` (canonical columns, strings), passed through ``build``
+        (file by file or all together: it works row by row), as ONE table held for the
+        session (see `checker.engine.cache`), with ``seq``, ``file_no`` and ``line``
+        (`checker.log.sources.place`). A row's line is its record's number in the file (CSV:
+        the header is line 1, a quoted line break does not count; JSON Lines: blank lines do
+        not count). Rows that cannot be read at all raise a `HuitouError` naming the file and
+        line. ``on_rows`` is told the rows read so far, as they are read (a progress display)."""
 
     @abstractmethod
     def read_customers(self, path: Path) -> ir.Table:

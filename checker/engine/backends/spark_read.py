@@ -89,7 +89,7 @@ def open_part(
 def read_logs(
     con: ibis.BaseBackend, paths: list[Path], aliases: dict[str, str], build: Build
 ) -> ir.Table:
-    """Every file's rows through ``build``, with ``seq``, ``file_no`` and ``line``, in ONE
+    """Every file's rows, with ``seq``, ``file_no`` and ``line``, through ``build``, in ONE
     cached table (held for the session, its views dropped with it)."""
     problems: list[Problem] = []
     views: list[str] = []
@@ -102,8 +102,10 @@ def read_logs(
     if not parts:
         empty = ibis.memtable(EMPTY_SCHEMA.to_pyarrow().empty_table())
         parts = [empty.mutate(**{LINE: ibis.literal(first_line(paths[0]) if paths else 1)})]
-    built = [b.mutate(seq=b[LINE].cast("int64")).drop(LINE) for b in map(build, parts)]
-    rows = ibis.union(*built, distinct=False) if len(built) > 1 else built[0]
+    # The files' raw rows in one union, built once: built per file, the query would hold
+    # the normalisation once per file, which Spark analyses and optimises once per copy.
+    placed = [part.mutate(seq=part[LINE].cast("int64")).drop(LINE) for part in parts]
+    rows = build(ibis.union(*placed, distinct=False) if len(placed) > 1 else placed[0])
     file_no, line = place(rows.seq)
     table = cache.materialize(rows.mutate(file_no=file_no, line=line))
     return cache.hold(table, lambda: [con._session.catalog.dropTempView(v) for v in views])
