@@ -135,6 +135,10 @@ def _audit(
             for c, f in read(result):  # a slice at a time
                 counts.append(c)
                 spilled.add(f)  # to disk: the findings are never all in memory
+                del f
+                # What the slice took goes back to the system at once, not kept by Arrow's
+                # allocator for the next one: the backend's next query runs meanwhile.
+                pa.default_memory_pool().release_unused()
             del result
             progress.passes(done, len(queries))
         found = spilled.in_report_order(backend, prep.files)  # sorted by the backend
