@@ -149,18 +149,23 @@ def _audit(
         if not every:
             every = [OUTCOME_SCHEMA.to_pyarrow().empty_table()]
         found = Batches.of(pa.concat_tables(every, promote_options="permissive"))
-    else:  # the backend runs each query while the last one's result is unpacked here
+    else:  # the backend runs each query while the last one's result is unpacked here (one
+        # ahead, not more: a slow reader would otherwise gather every result in memory)
         all_passes = passes(prep, playbook, playbook.rules)
         queries = pass_queries(
             all_passes, customers_by_key, customer_names, evidence, prep.event_ids
         )
-        results = results_in_turn(backend.runner, [query for query, _ in queries])
+        results = results_in_turn(backend.runner, [query for query, _ in queries], ahead=1)
         progress.passes(0, len(queries))
         spilled = FoundFiles(backend.workdir, evidence is not None)
         for done, ((_, read), result) in enumerate(zip(queries, results, strict=True), 1):
             for c, f in read(result):  # a slice at a time
                 counts.append(c)
                 spilled.add(f)  # to disk: the findings are never all in memory
+                del f
+                # What the slice took goes back to the system at once, not kept by Arrow's
+                # allocator for the next one: the backend's next query runs meanwhile.
+                pa.default_memory_pool().release_unused()
             del result
             progress.passes(done, len(queries))
         found = spilled.in_report_order(backend, prep.files)  # sorted by the backend

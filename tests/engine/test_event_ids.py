@@ -101,3 +101,20 @@ def test_findings_read_off_a_pass_carry_their_rows_id() -> None:
 
 # Kinds that join or aggregate give their findings' ids themselves (outcome tables).
 _TABLE_RULES = {"cadence.birthday-greeting", "cadence.holiday-greeting", "integrity.promise-kept"}
+
+
+@pytest.mark.parametrize("content", [[None, "ts|purchase|1", None], [None, None, None]])
+def test_contents_by_seq_whether_any_row_has_one(content: list[str | None]) -> None:
+    piece = pa.record_batch(
+        {
+            "seq": pa.array([2, 3, 5], pa.int64()),  # a gap: found by a search
+            "event_id": pa.array(["e2", None, "e5"], pa.string()),
+            "content": pa.array(content, pa.string()),
+        }
+    )
+    given = [piece]
+    index = EventIds(given)
+    assert given == []  # taken: each piece goes once what is kept of it is copied
+    asked = pa.array([3, 5, 4, None], pa.int64())
+    assert index.contents(asked).to_pylist() == [content[1], None, None, None]
+    assert index.of(asked).to_pylist() == [None, "e5", None, None]

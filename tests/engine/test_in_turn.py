@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
+import weakref
 from collections.abc import Callable
 
 import pytest
@@ -81,3 +83,48 @@ def test_leaving_early_cancels_the_jobs_not_started() -> None:
     done = len(ran)
     time.sleep(0.2)
     assert len(ran) == done
+
+
+def test_ahead_bounds_the_results_waiting_for_a_slow_reader() -> None:
+    log: list[tuple[str, int]] = []
+    lock = threading.Lock()
+    results = in_turn([_job(i, log, lock) for i in range(4)], ahead=1)
+    assert next(results) == 0
+    time.sleep(0.2)  # the reader is slow: only the next job runs meanwhile
+    with lock:
+        assert ("end", 1) in log
+        assert ("start", 2) not in log
+    assert next(results) == 10
+    time.sleep(0.2)
+    with lock:
+        assert ("end", 2) in log
+        assert ("start", 3) not in log
+    assert list(results) == [20, 30]
+    assert log == [(step, i) for i in range(4) for step in ("start", "end")]
+
+
+def test_ahead_zero_runs_each_job_when_its_result_is_asked_for() -> None:
+    log: list[tuple[str, int]] = []
+    lock = threading.Lock()
+    results = in_turn([_job(i, log, lock) for i in range(3)], ahead=0)
+    assert next(results) == 0
+    time.sleep(0.1)
+    with lock:
+        assert ("start", 1) not in log
+    assert list(results) == [10, 20]
+
+
+class _Result:
+    """A result a weak reference can follow."""
+
+
+@pytest.mark.parametrize("ahead", [None, 1])
+def test_a_result_read_is_not_kept(ahead: int | None) -> None:
+    """Once the reader lets a result go and asks for the next, nothing holds it (a pass's
+    result can be large)."""
+    results = in_turn([_Result for _ in range(3)], ahead)
+    first = weakref.ref(next(results))  # the reader drops it at once
+    next(results)
+    gc.collect()
+    assert first() is None
+    assert len(list(results)) == 1
