@@ -94,9 +94,12 @@ def _planned(
     rows: ir.Table, keyed: list[Scoped], ctx: RuleContext, total: int | None
 ) -> list[Scoped]:
     """The passes of rules with rows of their own: each group of rules that order rows alike
-    split as `checker.engine.plan` chooses (one count of every rule's rows for all groups)."""
+    split as `checker.engine.plan` chooses (one count of every rule's rows for all groups),
+    or kept whole for a small log (see ``plan.SMALL_LOG``)."""
     scoped = [entry for alike in keyed for entry in alike]
     if total is None or len(scoped) > plan.MAX_PLANNED or all(len(a) < 2 for a in keyed):
+        return keyed
+    if total <= plan.SMALL_LOG:  # one pass per ordering, without counting
         return keyed
     counts = plan.row_counts(rows, [scope for _, scope in scoped], total)
     t = rows.select(*window_columns(ctx.playbook, own=True))

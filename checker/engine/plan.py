@@ -23,6 +23,10 @@ SORT = 0.19  # each row of a pass is sorted
 WINDOW = 1.0  # each window column over each row of a pass
 SAMPLE_ROWS = 100_000  # rows counted to estimate the sets (every row of a smaller log)
 MAX_PLANNED = 62  # rules whose row sets one 64-bit signature can tell apart
+# A log this small is not planned: its rules that order rows alike share one pass. Each
+# pass is a query to compile (about 0.1 s of Python a query, and the count that plans them
+# is one more), which costs more than windows over this many rows, however many.
+SMALL_LOG = 20_000
 
 
 def sampled(total: int) -> int:

@@ -52,9 +52,11 @@ def seed() -> Playbook:
     return load_playbook()
 
 
-def test_the_demo_log_is_counted_and_split(seed: Playbook) -> None:
-    """The bundled demo: the planner splits the rules that order rows alike into more than
-    one pass and fewer passes than rules (so the comparison below compares real choices)."""
+def test_the_demo_log_is_counted_and_split(seed: Playbook, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled demo, planned as a large log would be: the planner splits the rules that
+    order rows alike into more than one pass and fewer passes than rules (so the comparisons
+    below compare real choices)."""
+    monkeypatch.setattr(plan, "SMALL_LOG", 0)
     with demo_prepared(seed) as prep:
         planned = evaluate.passes(prep, seed, seed.rules)
         unplanned = evaluate.window_tables(
@@ -63,6 +65,25 @@ def test_the_demo_log_is_counted_and_split(seed: Playbook) -> None:
             evaluate.context(prep, seed, seed.rules),
         )
     assert len(unplanned) < len(planned) - 1 < len(seed.rules)
+
+
+def test_a_small_log_is_not_counted_and_its_alike_rules_share_a_pass(
+    seed: Playbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo's 3,000 rows are a small log: no count query (it would fail here), and the
+    rules that order rows alike share one pass each ordering."""
+    assert plan.SMALL_LOG >= 3_000
+
+    def no_count(*_: object) -> dict[int, float]:
+        raise AssertionError("a small log was counted")
+
+    monkeypatch.setattr(plan, "row_counts", no_count)
+    with demo_prepared(seed) as prep:
+        small = evaluate.passes(prep, seed, seed.rules)
+        ctx = evaluate.context(prep, seed, seed.rules)
+        windowed = [r for p in small[1:] for r, _ in p.outcomes]
+        one_per_ordering = evaluate.window_tables(prep.events, windowed, ctx)
+    assert len(small) - 1 == len(one_per_ordering)
 
 
 def _audit(seed: Playbook) -> tuple[list[dict], list[dict]]:
@@ -77,18 +98,23 @@ def _audit(seed: Playbook) -> tuple[list[dict], list[dict]]:
     return counts.to_pylist(), found.sort_by(every).to_pylist()
 
 
-@pytest.mark.parametrize("forced", ["one pass per ordering", "one pass per rule"])
+@pytest.mark.parametrize(
+    "forced", ["one pass per ordering", "one pass per rule", "a small log, not planned"]
+)
 def test_no_plan_changes_a_finding(
     seed: Playbook, monkeypatch: pytest.MonkeyPatch, forced: str
 ) -> None:
+    monkeypatch.setattr(plan, "SMALL_LOG", 0)  # the demo planned as a large log
     planned = _audit(seed)
     assert planned[0] and planned[1]
     if forced == "one pass per ordering":
         monkeypatch.setattr(
             plan, "share", lambda counts, windows, total: [list(range(len(windows)))]
         )
-    else:
+    elif forced == "one pass per rule":
         monkeypatch.setattr(
             plan, "share", lambda counts, windows, total: [[i] for i in range(len(windows))]
         )
+    else:
+        monkeypatch.setattr(plan, "SMALL_LOG", 10**9)
     assert _audit(seed) == planned
