@@ -97,9 +97,8 @@ def _planned(
     split as `checker.engine.plan` chooses (one count of every rule's rows for all groups),
     or kept whole for a small log (see ``plan.SMALL_LOG``)."""
     scoped = [entry for alike in keyed for entry in alike]
-    if total is None or len(scoped) > plan.MAX_PLANNED or all(len(a) < 2 for a in keyed):
-        return keyed
-    if total <= plan.SMALL_LOG:  # one pass per ordering, without counting
+    unplanned = total is None or total <= plan.SMALL_LOG  # one pass per ordering, uncounted
+    if unplanned or len(scoped) > plan.MAX_PLANNED or all(len(a) < 2 for a in keyed):
         return keyed
     counts = plan.row_counts(rows, [scope for _, scope in scoped], total)
     t = rows.select(*window_columns(ctx.playbook, own=True))

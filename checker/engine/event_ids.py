@@ -46,11 +46,11 @@ class EventIds:
         del seqs  # views into the pieces
         # What identifies a row without an id of its own (see `checker.engine.identity`):
         # kept only where some row has one.
-        given = any(
+        with_contents = any(
             "content" in p.schema.names and p["content"].null_count < len(p) for p in pieces
         )
         self._ids: list[pa.Array] = []
-        self._contents: list[pa.Array] | None = [] if given else None
+        self._contents: list[pa.Array] | None = [] if with_contents else None
         pieces.reverse()
         while pieces:  # each piece goes as soon as what is kept of it is copied
             piece = pieces.pop()

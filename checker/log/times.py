@@ -48,7 +48,9 @@ def parse_times(t: ir.Table, columns: dict[str, str], tz: str) -> ir.Table:
     extraction and the text's cleaning each time): a query some hundred kilobytes long that
     costs more to compile than a small log costs to audit.
     """
-    pieces, instants, times = {}, {}, {}
+    pieces: dict[str, ir.Value] = {}
+    instants: dict[str, ir.Value] = {}
+    times: dict[str, ir.Value] = {}
     for text, out in columns.items():
         pieces.update(_pieces(t[text], f"_{out}"))
     s = t.mutate(**pieces).view()
