@@ -11,6 +11,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
+from checker.engine import plan
 from checker.engine.backends import backend_for
 from checker.engine.cache import materialize
 from checker.engine.customer_keys import hashed_keys, keyed
@@ -75,6 +76,13 @@ def prepare(
     rows_read = len(event_ids)
     unique = event_ids.growing() or _hashes_distinct(typed, rows_read)
     all_rows = typed if unique else flag_duplicates(typed, materialize(duplicates(typed)), files)
+    # A small log's rows are copied once: every later query then reads a table, not the
+    # view that places and names them, and compiles in a fraction of the time (compiling
+    # costs more than the copy up to `plan.SMALL_LOG` rows). A large log is read as a view,
+    # so that no second copy of every row is made.
+    small = rows_read <= plan.SMALL_LOG
+    if small:
+        all_rows = materialize(all_rows)
     customers = (
         materialize(
             flag_repeats(
@@ -115,6 +123,8 @@ def prepare(
     if "event" not in events.columns:  # stored as its flag only: the name, where read
         events = events.mutate(event=event_of(events.event_flag, pb))
     events, segments = keyed(events, materialize(segment_table(events, pb, as_of, customers)))
+    if small:  # the audited events as a table of their own too (see above)
+        events = materialize(events)
     return Prepared(
         events=events,
         rejected=materialize(rejected),

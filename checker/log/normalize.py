@@ -12,6 +12,7 @@ import ibis.expr.types as ir
 
 from checker.log.columns import CANONICAL
 from checker.log.event_flags import any_flag, event_flags, flag_of, written_names
+from checker.log.stages import stage
 from checker.log.times import TS_HINT, TS_PATTERN, TS_RANGE_HINT, parse_times
 from checker.playbook.model import Playbook
 
@@ -107,12 +108,12 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
     """Typed columns + ``reason`` ('' for a good row); ``event_id`` stays NULL where the file
     has none (see `default_ids`, once the row's place is known).
 
-    Each step is a projection of its own (``view``): a later step reads a column, where
-    one projection would repeat the whole expression that made it at every use (the
-    cleaning of a value, a name's lookup), making a query too long to compile quickly."""
+    Each step is a projection of its own (`checker.log.stages.stage`): a later step reads a
+    column, where one projection would repeat the whole expression that made it at every use
+    (the cleaning of a value, a name's lookup), making a query too long to compile quickly."""
     zone = pb.timezone
     channels = list(pb.data.get("channels", {}))
-    t = raw.mutate(**{c: _clean(raw[c], start_only=c in START_ONLY) for c in CANONICAL}).view()
+    t = stage(raw.mutate(**{c: _clean(raw[c], start_only=c in START_ONLY) for c in CANONICAL}))
     # The name is matched once, to its flag; the canonical name comes from the flag.
     typed = t.mutate(
         ts_raw=t.ts,
@@ -127,20 +128,24 @@ def normalize(raw: ir.Table, pb: Playbook) -> ir.Table:
         price_raw=t.price,
     )
     timed = parse_times(typed, {"ts_raw": "ts", "due_raw": "due"}, zone)
-    parsed = timed.mutate(
-        event_flag=_retried(timed.event_flag, timed.event_raw, lambda name: flag_of(name, pb)),
-        channel=_retried(timed.channel, timed.channel_raw, lambda name: known(name, channels)),
-    ).view()
+    parsed = stage(
+        timed.mutate(
+            event_flag=_retried(timed.event_flag, timed.event_raw, lambda name: flag_of(name, pb)),
+            channel=_retried(timed.channel, timed.channel_raw, lambda name: known(name, channels)),
+        )
+    )
     # With flags, the canonical name is not stored: the events read it from the flag (see
     # `checker.engine.prepare`), and nothing that reads every row needs it.
     flagged = event_flags(pb) is not None
     if flagged:
         p = parsed.drop("event")
     else:
-        named = parsed.mutate(event=canonical_event(parsed.event, pb)).view()
-        p = named.mutate(
-            event=_retried(named.event, named.event_raw, lambda n: canonical_event(n, pb))
-        ).view()
+        named = stage(parsed.mutate(event=canonical_event(parsed.event, pb)))
+        p = stage(
+            named.mutate(
+                event=_retried(named.event, named.event_raw, lambda n: canonical_event(n, pb))
+            )
+        )
     known_event = p.event_flag.notnull() if flagged else p.event.notnull()
     # Values quoted in a reason are trimmed there (only rejected rows build the text).
     checks: list[tuple[ir.BooleanValue, ir.StringValue | str]] = [

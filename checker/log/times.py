@@ -7,6 +7,7 @@ from datetime import datetime
 import ibis
 import ibis.expr.types as ir
 
+from checker.log.stages import stage
 from checker.log.zone_offsets import edge_offsets, to_zone
 
 # Fixed patterns (never from a playbook); DuckDB evaluates them with RE2 (linear time).
@@ -42,21 +43,21 @@ def parse_times(t: ir.Table, columns: dict[str, str], tz: str) -> ir.Table:
     the rows that take it. A time with an offset is converted with the zone's offset at that
     instant (`checker.log.zone_offsets`), so daylight saving is right on both sides.
 
-    Worked out in three steps, each a projection of its own (``view``): the pattern's pieces,
-    then the instant in UTC, then the time. In one projection, every use of a piece would
-    repeat the whole expression that makes it (a use of the UTC instant, the pattern's
-    extraction and the text's cleaning each time): a query some hundred kilobytes long that
-    costs more to compile than a small log costs to audit.
+    Worked out in three steps, each a projection of its own (`checker.log.stages.stage`):
+    the pattern's pieces, then the instant in UTC, then the time. In one projection, every
+    use of a piece would repeat the whole expression that makes it (a use of the UTC
+    instant, the pattern's extraction and the text's cleaning each time): a query some
+    hundred kilobytes long that costs more to compile than a small log costs to audit.
     """
     pieces: dict[str, ir.Value] = {}
     instants: dict[str, ir.Value] = {}
     times: dict[str, ir.Value] = {}
     for text, out in columns.items():
         pieces.update(_pieces(t[text], f"_{out}"))
-    s = t.mutate(**pieces).view()
+    s = stage(t.mutate(**pieces))
     for out in columns.values():
         instants.update(_instant(s, f"_{out}"))
-    u = s.mutate(**instants).view()
+    u = stage(s.mutate(**instants))
     for text, out in columns.items():
         times[out] = _time(u, u[text], f"_{out}", tz)
     helpers = [*pieces, *instants]

@@ -116,7 +116,7 @@ def _findings(audit: AuditResult) -> list[dict[str, Any]]:
     return audit.findings.read_all().drop_columns(["anchor"]).to_pylist()
 
 
-# 60 generated logs a playbook (600 at night), five to an engine run.
+# 60 generated logs a playbook (600 at night), ten to an engine run.
 SETTINGS = settings(
     max_examples=examples(batches_for(60)),
     deadline=None,

@@ -1,16 +1,20 @@
-"""`checker.engine.backends.duckdb_run`: queries compiled ahead give what Ibis' own run gives."""
+"""`checker.engine.backends.duckdb_run`: queries compiled ahead give what Ibis' own run gives;
+an expression built alike is compiled once."""
 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from datetime import datetime
+from pathlib import Path
 
 import ibis
 import pyarrow as pa
 import pytest
 
+from checker.engine.backends import duckdb_run
 from checker.engine.backends.duckdb import duckdb_session
-from checker.engine.backends.duckdb_run import compiled
+from checker.engine.backends.duckdb_run import compiled, sql_of
 from checker.engine.in_turn import results_in_turn
 
 
@@ -82,3 +86,46 @@ def test_leaving_early_leaves_the_connection_usable() -> None:
         assert isinstance(next(results), pa.Table)
         results.close()  # waits for the query running, cancels the rest
         assert con.to_pyarrow(exprs[2]).num_rows == 3
+
+
+def test_an_equal_expression_is_compiled_once_and_another_afresh(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`sql_of` reuses the SQL of an expression built alike (over a table of a fixed name),
+    compiles a different one, and keeps only the latest `KEPT` of them."""
+    monkeypatch.setattr(duckdb_run, "_compiled", OrderedDict())
+    monkeypatch.setattr(duckdb_run, "KEPT", 2)
+
+    def query(limit: int) -> ibis.Table:
+        t = ibis.table({"key": "int64", "text": "string"}, name="fixed")
+        return t.filter(t.key > limit).select("text")
+
+    with duckdb_session() as (con, _):
+        first = sql_of(con, query(1))
+        assert sql_of(con, query(1)) is first  # built anew, equal: not compiled again
+        other = sql_of(con, query(2))
+        assert other != first and "2" in other
+        sql_of(con, query(3))  # the oldest (limit 1) is dropped
+        assert len(duckdb_run._compiled) == 2
+        again = sql_of(con, query(1))
+        assert again == first and again is not first
+        con.raw_sql('CREATE TABLE "fixed" AS SELECT 5 AS "key", \'x\' AS "text"')
+        assert con.raw_sql(again).fetchall() == [("x",)]
+
+
+def test_the_log_reading_query_is_reused_across_audits(tmp_path: Path) -> None:
+    """Two audits of one playbook over files with the same columns: the second compiles no
+    new reading query (the same SQL), and reads its own file."""
+    from checker.engine.audit import evaluate_outcomes
+    from checker.playbook.load import load_playbook
+
+    pb = load_playbook()
+    header = "ts,customer_id,event,channel\n"
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    one.write_text(header + "2025-03-01 10:00:00,c1,purchase,shop\n", encoding="utf-8")
+    two.write_text(header + "2025-03-02 10:00:00,c2,purchase,online\n", encoding="utf-8")
+    evaluate_outcomes([one], pb)
+    kept = dict(duckdb_run._compiled)
+    table = evaluate_outcomes([two], load_playbook())
+    assert [k for k in duckdb_run._compiled if k not in kept] == []
+    assert set(table["customer_id"].to_pylist()) <= {"c2", None}

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from tests.reference.strategies import BASES, Log, logs
 
-BATCH = 5  # generated logs per engine run
+BATCH = 10  # generated logs per engine run
 TAGGED = ("customer_id", "event_id", "ref", "order_id")  # the ids a log keeps to itself
 
 

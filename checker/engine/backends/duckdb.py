@@ -170,10 +170,7 @@ class DuckDB(Backend):
         return read_all(  # the one read of the input files
             lambda mode: cache.hold(
                 *stack_in_order(
-                    con,
-                    [(i, build(t)) for i, t in open_logs(con, paths, aliases, workdir, mode)],
-                    paths,
-                    on_rows,
+                    con, open_logs(con, paths, aliases, workdir, mode), build, paths, on_rows
                 )
             )
         )

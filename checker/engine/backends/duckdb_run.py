@@ -9,13 +9,21 @@ Backend-specific by nature: on DuckDB the compiled SQL runs on the connection th
 own ``to_pyarrow`` runs it (its pre-execute hooks register the in-memory tables a query
 reads, and its converter gives the result Ibis' types), so the results are the same. Other
 backends run the expression as it is.
+
+A query that names only tables of fixed names (the log reading's, see
+`checker.engine.backends.duckdb_read.stack_in_order`) is compiled once a process
+(`sql_of`): a process that audits again and again with one playbook (a test run, a service)
+compiles it once.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 
 import ibis
+import ibis.expr.operations as ops
 import ibis.expr.types as ir
 import pyarrow as pa
 from ibis.backends.duckdb import Backend as DuckDBBackend
@@ -38,3 +46,27 @@ def compiled(con: ibis.BaseBackend, expr: ir.Table) -> Callable[[], pa.Table]:
         return expr.__pyarrow_result__(result, data_mapper=DuckDBPyArrowData)
 
     return run
+
+
+KEPT = 16  # compiled queries kept (each a few tens of kilobytes of SQL)
+_compiled: OrderedDict[tuple[type, ops.Node], str] = OrderedDict()
+_lock = threading.Lock()
+
+
+def sql_of(con: ibis.BaseBackend, expr: ir.Table) -> str:
+    """``expr``'s SQL on ``con`` (DuckDB), compiled once for equal expressions: an Ibis
+    expression is a value (equal when built alike, its hash worked out as it is built), and
+    the SQL is a function of it alone. The connection's own tables are not in the key, so
+    reuse pays only for expressions over tables of fixed names."""
+    key = (type(con.compiler), expr.as_table().op())  # the SQL is the compiler's too
+    with _lock:
+        sql = _compiled.get(key)
+        if sql is not None:
+            _compiled.move_to_end(key)
+            return sql
+    sql = con.compile(expr.as_table())
+    with _lock:
+        _compiled[key] = sql
+        while len(_compiled) > KEPT:
+            _compiled.popitem(last=False)
+    return sql
