@@ -84,7 +84,8 @@ def run_engine(
         customers_path=customers,
         as_of=as_of,
         workdir=workdir,
-        on_rows=progress.rows,
+        # Told only to a display: on Spark, each count is a job (a scan of the whole log).
+        on_rows=progress.rows if progress.enabled else None,
     )
     progress.rows(prep.rows_read)
     return audit_prepared(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import ibis
 import ibis.expr.types as ir
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -96,21 +97,16 @@ def unpack(
     rows = pc.list_flatten(lists)
     group = pc.list_parent_indices(lists)  # each found row's group (agent, channel)
     customer = customers.ids(rows.field("key"))  # once per row, whatever its parts
-    counted: list[pa.Table] = []
+    groups = {a: result.column(a).combine_chunks() for a in ATTRIBUTION}
     found = [FOUND_SCHEMA.empty_table()]
     for k, part in enumerate(t.parts):
         code = rows.field(f"s{k}")  # NULL where the row has no outcome of part k
-        own = f"w{k}" if "ts" in part.values else WEEK  # see `tally`
-        week = result.column(own).combine_chunks()
-        counted.append(_part_counts(part, result, result.column(f"n{k}"), code, group, week))
         mine = pc.fill_null(pc.not_equal(code, OK), False)
         if pc.any(mine).as_py():
             read = ["seq", "ts", *t.fields[k].values()]  # not the other parts' fields
             picked = pa.table([rows.field(f) for f in read], names=read).filter(mine)
-            attributed = {
-                a: pc.take(result.column(a), group.filter(mine)) if part.named else None
-                for a in ATTRIBUTION
-            }
+            of = group.filter(mine) if part.named else None  # each finding's group
+            attributed = {a: None if of is None else groups[a].take(of) for a in ATTRIBUTION}
             found.append(
                 _findings(
                     part,
@@ -122,7 +118,7 @@ def unpack(
                     attributed,
                 )
             )
-    return _summed(counted), pa.concat_tables(found)
+    return _counts(result, t.parts, rows, group), pa.concat_tables(found)
 
 
 COUNT_SCHEMA = pa.schema(
@@ -132,51 +128,40 @@ COUNT_SCHEMA = pa.schema(
 )
 
 
-def _part_counts(
-    part: Part,
-    result: pa.Table,
-    n: pa.ChunkedArray,
-    code: pa.Array,
-    group: pa.Array,
-    week: pa.Array,
-) -> pa.Table:
-    """A part's outcomes per status and group (``week``: each group's week of its
-    outcomes): its findings (every outcome that is not ok) are counted from their codes, ok
-    ones are the group's outcomes less its findings. A part that is not ``named`` is about
-    customers alone: unassigned, whatever the rows' groups (`_summed` adds those up)."""
-    groups = result.num_rows
-    total = pc.fill_null(n.combine_chunks(), 0).to_numpy(zero_copy_only=False).astype("int64")
-    by = {c: [0] * groups for c in range(len(STATUSES))}
-    has = pc.is_valid(code)
-    picked = pa.table({"g": group.filter(has), "c": code.filter(has)})
-    for r in picked.group_by(["g", "c"]).aggregate([("g", "count")]).to_pylist():
-        by[int(r["c"])][int(r["g"])] += int(r["g_count"])
-    by[OK] = [int(total[g]) - sum(by[c][g] for c in NOT_OK) for g in range(groups)]
-    keys = {
-        a: result.column(a).combine_chunks().cast(pa.string())
-        if part.named
-        else pa.nulls(groups, pa.string())
-        for a in ATTRIBUTION
-    }
-    columns: dict[str, list[pa.Array]] = {name: [] for name in COUNT_SCHEMA.names}
-    for c, name in enumerate(STATUSES):
-        columns["rule"].append(pa.array([part.rule] * groups, pa.string()))
-        columns["status"].append(pa.array([name] * groups, pa.string()))
-        for a in ATTRIBUTION:
-            columns[a].append(keys[a])
-        columns[WEEK].append(week.cast(pa.date32()))
-        columns["n"].append(pa.array(by[c], pa.int64()))
-    return pa.table(
-        {name: pa.concat_arrays(parts) for name, parts in columns.items()}, schema=COUNT_SCHEMA
-    )
-
-
-def _summed(tables: list[pa.Table]) -> pa.Table:
-    """Counts added up per rule, status, agent, channel and week (rows with none are
-    dropped)."""
-    if not tables:
-        return COUNT_SCHEMA.empty_table()
-    return summed_by(pa.concat_tables(tables), [n for n in COUNT_SCHEMA.names if n != "n"])
+def _counts(result: pa.Table, parts: list[Part], rows: pa.StructArray, group: pa.Array) -> pa.Table:
+    """Every part's outcomes per status and group (the group's week of the part's outcomes):
+    its findings (every outcome that is not ok) are counted from their codes, ok ones are the
+    group's outcomes less its findings. A part that is not ``named`` is about customers alone:
+    unassigned, whatever the rows' groups (`summed_by` adds those up). Array operations only,
+    a part at a time (a part's counts are a status-by-group matrix)."""
+    attribution = {a: result.column(a).combine_chunks().cast(pa.string()) for a in ATTRIBUTION}
+    unassigned = pa.nulls(result.num_rows, pa.string())
+    counted = [COUNT_SCHEMA.empty_table()]
+    for k, part in enumerate(parts):
+        code = rows.field(f"s{k}")  # NULL where the row has no outcome of part k
+        flagged = pc.fill_null(pc.not_equal(code, OK), False)
+        by = np.zeros((len(STATUSES), result.num_rows), dtype=np.int64)  # [status, group]
+        np.add.at(
+            by,
+            (
+                pc.filter(code, flagged).to_numpy(zero_copy_only=False).astype(np.int64),
+                group.filter(flagged).to_numpy(zero_copy_only=False).astype(np.int64),
+            ),
+            1,
+        )
+        total = pc.fill_null(result.column(f"n{k}").combine_chunks(), 0)
+        by[OK] = total.to_numpy(zero_copy_only=False).astype(np.int64) - by.sum(axis=0)
+        status, at = np.nonzero(by)  # rows with none are dropped anyway
+        own = f"w{k}" if "ts" in part.values else WEEK  # see `tally`
+        columns = {
+            "rule": pa.repeat(pa.scalar(part.rule, pa.string()), len(at)),
+            "status": pa.array(STATUSES, pa.string()).take(status),
+            **{a: (attribution[a] if part.named else unassigned).take(at) for a in ATTRIBUTION},
+            WEEK: result.column(own).combine_chunks().cast(pa.date32()).take(at),
+            "n": pa.array(by[status, at], pa.int64()),
+        }
+        counted.append(pa.table(columns, schema=COUNT_SCHEMA))
+    return summed_by(pa.concat_tables(counted), [n for n in COUNT_SCHEMA.names if n != "n"])
 
 
 def summed_by(counts: pa.Table, keys: list[str]) -> pa.Table:

@@ -7,6 +7,9 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.commands.terminal_io import drain
 
@@ -47,3 +50,26 @@ def test_a_terminal_sees_rows_read_and_passes_done() -> None:
 def test_a_pipe_sees_no_progress() -> None:
     text = _stderr(False)
     assert "rows read" not in text and "passes" not in text
+
+
+def test_a_silent_audit_asks_for_no_row_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a display, reading is told no callback: on Spark each count it would make is
+    a job of its own, a scan of the whole log. With one, the rows are told as read."""
+    from checker.engine import audit
+    from checker.engine.backends.duckdb import duckdb_session
+    from checker.playbook.load import load_playbook
+    from checker.progress import AuditProgress
+
+    told: list[object] = []
+    real = audit.prepare
+
+    def prepare(*args: Any, **kwargs: Any) -> Any:
+        told.append(kwargs["on_rows"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(audit, "prepare", prepare)
+    pb = load_playbook()
+    for enabled in (False, True):
+        with duckdb_session() as (con, workdir), AuditProgress(enabled=enabled) as progress:
+            audit.run_engine(con, workdir, [DEMO], pb, progress=progress)
+    assert told[0] is None and callable(told[1])
