@@ -31,7 +31,7 @@ from checker.log.places import place
 PAYLOAD = ("ts", *DETAILS)
 ATTRIBUTION = ("agent_id", "channel")  # the aggregate's groups (and the week: see `tally`)
 OK = STATUSES.index("ok")
-NOT_OK = [c for c in range(len(STATUSES)) if c != OK]
+STATUS_NAMES = pa.array(STATUSES, pa.string())  # a status's name by its code
 FOUND_SCHEMA = OUTCOME_SCHEMA.to_pyarrow()  # a tally's findings, as the outcome tables'
 
 
@@ -97,7 +97,8 @@ def unpack(
     rows = pc.list_flatten(lists)
     group = pc.list_parent_indices(lists)  # each found row's group (agent, channel)
     customer = customers.ids(rows.field("key"))  # once per row, whatever its parts
-    groups = {a: result.column(a).combine_chunks() for a in ATTRIBUTION}
+    # Each group's agent and channel, as the findings and the counts carry them.
+    groups = {a: result.column(a).combine_chunks().cast(pa.string()) for a in ATTRIBUTION}
     found = [FOUND_SCHEMA.empty_table()]
     for k, part in enumerate(t.parts):
         code = rows.field(f"s{k}")  # NULL where the row has no outcome of part k
@@ -118,7 +119,7 @@ def unpack(
                     attributed,
                 )
             )
-    return _counts(result, t.parts, rows, group), pa.concat_tables(found)
+    return _counts(result, t.parts, rows, group, groups), pa.concat_tables(found)
 
 
 COUNT_SCHEMA = pa.schema(
@@ -128,13 +129,19 @@ COUNT_SCHEMA = pa.schema(
 )
 
 
-def _counts(result: pa.Table, parts: list[Part], rows: pa.StructArray, group: pa.Array) -> pa.Table:
+def _counts(
+    result: pa.Table,
+    parts: list[Part],
+    rows: pa.StructArray,
+    group: pa.Array,
+    attribution: dict[str, pa.Array],
+) -> pa.Table:
     """Every part's outcomes per status and group (the group's week of the part's outcomes):
     its findings (every outcome that is not ok) are counted from their codes, ok ones are the
     group's outcomes less its findings. A part that is not ``named`` is about customers alone:
-    unassigned, whatever the rows' groups (`summed_by` adds those up). Array operations only,
-    a part at a time (a part's counts are a status-by-group matrix)."""
-    attribution = {a: result.column(a).combine_chunks().cast(pa.string()) for a in ATTRIBUTION}
+    unassigned, whatever the rows' groups (`summed_by` adds those up); ``attribution``: each
+    group's agent and channel. Array operations only, a part at a time (a part's counts are a
+    status-by-group matrix)."""
     unassigned = pa.nulls(result.num_rows, pa.string())
     counted = [COUNT_SCHEMA.empty_table()]
     for k, part in enumerate(parts):
@@ -155,7 +162,7 @@ def _counts(result: pa.Table, parts: list[Part], rows: pa.StructArray, group: pa
         own = f"w{k}" if "ts" in part.values else WEEK  # see `tally`
         columns = {
             "rule": pa.repeat(pa.scalar(part.rule, pa.string()), len(at)),
-            "status": pa.array(STATUSES, pa.string()).take(status),
+            "status": STATUS_NAMES.take(status),
             **{a: (attribution[a] if part.named else unassigned).take(at) for a in ATTRIBUTION},
             WEEK: result.column(own).combine_chunks().cast(pa.date32()).take(at),
             "n": pa.array(by[status, at], pa.int64()),
@@ -196,7 +203,7 @@ def _findings(
     values = {f: rows.column(name) for f, name in fields.items()}
     columns = {
         "rule": pa.array([part.rule] * n, pa.string()),
-        "status": pc.take(pa.array(STATUSES, pa.string()), code),
+        "status": STATUS_NAMES.take(code),
         "customer_id": customer,
         "event_id": event_id,
         "ts": values.get("ts", rows.column("ts")),
@@ -208,7 +215,7 @@ def _findings(
             columns[f] = values.get(f, pa.nulls(n, FOUND_SCHEMA.field(f).type))
     for a in ATTRIBUTION:
         given = attributed.get(a)
-        columns[a] = pa.nulls(n, pa.string()) if given is None else given.cast(pa.string())
+        columns[a] = pa.nulls(n, pa.string()) if given is None else given  # strings already
     return pa.table(columns, schema=FOUND_SCHEMA)
 
 

@@ -140,9 +140,9 @@ def stack_in_order(
                 on_rows(rows)
     except BaseException:
         con.drop_table(name, force=True)
-        con.drop_view(RAW, force=True)
         raise
-    con.drop_view(RAW, force=True)
+    finally:
+        con.drop_view(RAW, force=True)
     # `rowid` is DuckDB's row address, in the order the rows were written; a view exposes it
     # to Ibis (the names are ours; no value is pasted into SQL).
     view = f"{name}_at"
