@@ -22,6 +22,7 @@ from checker.engine.backends.options import (
 from checker.errors import EXIT_FINDINGS, EXIT_OK, HuitouError, Problem
 from checker.report.formats import FORMATS, refuse_stdout, write_report
 from checker.report.show import DEFAULT_SHOW, HTML_SHOW, default_show, show_count
+from checker.report.targets import refuse_clashes, report_target
 
 if TYPE_CHECKING:
     from checker.report.model import AuditReport
@@ -50,6 +51,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="with --format csv: the scorecards per agent or channel instead of the findings",
     )
     p.add_argument("--output", "-o", metavar="FILE", help="write the report here (default: stdout)")
+    p.add_argument(
+        "--report",
+        type=report_target,
+        action="append",
+        default=[],
+        metavar="FORMAT=FILE",
+        help="also write the report in FORMAT to FILE, from the same audit (repeatable; "
+        "e.g. --report sarif=huitou.sarif --report junit=huitou.xml)",
+    )
     p.add_argument(
         "--fail-on",
         choices=["error", "warning", "info", "never"],
@@ -145,27 +155,6 @@ def parse_as_of(text: str | None, tz: str) -> datetime | None:
     return value
 
 
-def refuse_overwriting_inputs(output: str | None, inputs: list[Path]) -> None:
-    """``--output`` must not name an input: writing the report would destroy the log."""
-    if output is None:
-        return
-    out = Path(output)
-    clashes = [p for p in inputs if p.exists() and out.exists() and os.path.samefile(p, out)] or [
-        p for p in inputs if p.resolve() == out.resolve()
-    ]
-    if clashes:
-        raise HuitouError(
-            "--output names an input file.",
-            [
-                Problem(
-                    "the report would overwrite this input: give --output another file",
-                    file=str(p),
-                )
-                for p in clashes
-            ],
-        )
-
-
 def run(args: argparse.Namespace) -> int:
     if args.by is not None and args.format != "csv":  # before the audit, not after it
         raise HuitouError(
@@ -177,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
 
     history = before_audit(args.history)  # a damaged history stops the audit before it runs
     inputs = [*args.logs, *([args.customers] if args.customers else [])]
-    refuse_overwriting_inputs(args.output, [*inputs, *([history.path] if history else [])])
+    refuse_clashes(args.output, args.report, [*inputs, *([history.path] if history else [])])
     # Imported here, not above: building the parser (`huitou --help`, every other command)
     # must not import Ibis, DuckDB or pyarrow; only an audit needs them.
     from checker.baseline import flags as baseline_flags
@@ -213,20 +202,24 @@ def run(args: argparse.Namespace) -> int:
         report = build_report(result, pb, lang=lang, keyed=keyed, site_url=args.site_url)
     report = baseline_flags.apply(report, args.baseline, args.write_baseline)
     code = exit_code(report, args.fail_on)
-    report = dataclasses.replace(recorded(report, history), exit_code=code, show=_show(args))
+    report = dataclasses.replace(recorded(report, history), exit_code=code)
     write_report(
-        report,
+        dataclasses.replace(report, show=_show(args, args.format)),
         args.format,
         args.output,
         color=args.format == "text" and args.output is None and _wants_color(),
         by=args.by,
     )
+    for target in args.report:  # the same audit in more formats, each in its file
+        write_report(
+            dataclasses.replace(report, show=_show(args, target.fmt)), target.fmt, target.path
+        )
     return code
 
 
-def _show(args: argparse.Namespace) -> int | None:
-    """``--show`` as given (None: all), else the format's own default."""
-    return args.show if "show" in args else default_show(args.format)
+def _show(args: argparse.Namespace, fmt: str) -> int | None:
+    """``--show`` as given (None: all), else format ``fmt``'s own default."""
+    return args.show if "show" in args else default_show(fmt)
 
 
 def exit_code(report: AuditReport, fail_on: str) -> int:

@@ -37,14 +37,15 @@ def _substituted(text: str, inputs: dict[str, str]) -> str:
     return EXPRESSION.sub(lambda m: _value(m.group(1), inputs), text)
 
 
-def run_action(tmp: Path, **given: str) -> tuple[int, dict[str, str], str]:
-    """Every step in order: (the last step's exit code, the outputs, the job summary)."""
+def run_action(tmp: Path, **given: str) -> tuple[int, dict[str, str], str, str]:
+    """Every step in order: (the last step's exit code, the outputs, the job summary, what
+    the steps printed)."""
     inputs = {name: spec.get("default", "") for name, spec in ACTION["inputs"].items()}
     inputs.update({k.replace("_", "-"): v for k, v in given.items()})
     summary, outputs = tmp / "summary.md", tmp / "outputs.txt"
     summary.write_text("", encoding="utf-8")
     outputs.write_text("", encoding="utf-8")
-    code = 0
+    code, printed = 0, ""
     for step in ACTION["runs"]["steps"]:
         condition = step.get("if")
         if condition and _value(condition, inputs) != "true":
@@ -60,10 +61,10 @@ def run_action(tmp: Path, **given: str) -> tuple[int, dict[str, str], str]:
             text=True,
             check=False,
         )
-        code = done.returncode
+        code, printed = done.returncode, printed + done.stdout
         assert code in (0, 1), done.stderr
     pairs = [line.split("=", 1) for line in outputs.read_text("utf-8").splitlines() if line]
-    return code, dict(pairs), summary.read_text(encoding="utf-8")
+    return code, dict(pairs), summary.read_text(encoding="utf-8"), printed
 
 
 def test_the_action_is_composite_with_the_issue_s_inputs() -> None:
@@ -89,15 +90,22 @@ def test_the_steps_audit_write_the_summary_and_leave_sarif_and_junit(
         "baseline": str(base),
     }
     # First run: no baseline yet, so it is written and every violation counts.
-    code, outputs, summary = run_action(tmp_path, fail_on=fail_on, **common)
+    code, outputs, summary, printed = run_action(tmp_path, fail_on=fail_on, **common)
     assert code == 1 and outputs["exit-code"] == "1" and base.exists()
     assert "| `respect.no-blame` |" in summary
+    assert summary == (out / "summary.md").read_text(encoding="utf-8")
+    # The annotations: one per violation, at its file and line where it has one.
+    annotations = printed.splitlines()
+    assert all(re.match(r"::(error|warning|notice) ", a) for a in annotations)
+    assert any(
+        re.match(r"::error file=examples/demo/events\S*\.csv,line=\d+,", a) for a in annotations
+    )
     sarif = json.loads((out / "huitou.sarif").read_text(encoding="utf-8"))
     jsonschema.Draft4Validator(SARIF).validate(sarif)
     assert outputs["sarif"] == str(out / "huitou.sarif")
     assert (out / "huitou.xml").read_text(encoding="utf-8").startswith("<?xml")
     # Next day, same export: everything is known, nothing fails even at info.
-    code, outputs, summary = run_action(tmp_path, fail_on="info", **common)
+    code, outputs, summary, _ = run_action(tmp_path, fail_on="info", **common)
     assert code == 0 and outputs["exit-code"] == "0"
     assert re.search(r"新增 0\*\*", summary)
     results = json.loads((out / "huitou.sarif").read_text("utf-8"))["runs"][0]["results"]
