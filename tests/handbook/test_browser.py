@@ -72,23 +72,38 @@ def test_nav_shows_the_six_principles(tab, playbook_dir):
         assert principle["title"]["zh"] in nav
 
 
-def test_chinese_search_finds_the_concede_page(tab):
+# Results that show the whole query (a search of its first characters typed does not count).
+SHOWN = (
+    "q => document.querySelector('.md-search-result__item') !== null && "
+    "document.querySelector('.md-search-result').innerText.replaceAll('\\u200b', '').includes(q)"
+)
+
+
+def _search(tab, query: str) -> tuple[list[str], str]:
+    """Type ``query`` into the search box of the home page: (the results' links, their text).
+    The search worker may still be indexing when the page shows; each keystroke searches
+    again, so the last character is typed again until the results show the whole query."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page = tab.page
     with page.expect_response(lambda r: r.url.endswith("search/search_index.json")):
         tab.open("")
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    query = page.locator("input.md-search__input")
-    items = page.locator(".md-search-result__item")
-    query.press_sequentially("让步")
-    for _ in range(20):  # the worker may still be indexing; each keystroke searches again
+    box = page.locator("input.md-search__input")
+    box.press_sequentially(query)
+    for _ in range(80):
         try:
-            items.first.wait_for(state="visible", timeout=3000)
+            page.wait_for_function(SHOWN, arg=query, timeout=250)
             break
-        except Exception:
-            query.press("Backspace")
-            query.press_sequentially("步")
+        except PlaywrightTimeout:
+            box.press("Backspace")
+            box.press_sequentially(query[-1])
     links = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item a").all()]
-    texts = page.locator(".md-search-result").inner_text().replace("\u200b", "")
+    return links, page.locator(".md-search-result").inner_text().replace("\u200b", "")
+
+
+def test_chinese_search_finds_the_concede_page(tab):
+    links, texts = _search(tab, "让步")
     assert any("principles/concede/" in href for href in links), (links, texts)
     assert "让步" in texts
 
@@ -155,29 +170,7 @@ def test_counter_card_prints_on_one_a4_page(tab):
     ],
 )
 def test_chinese_queries_find_their_pages(tab, query, expected):
-    page = tab.page
-    with page.expect_response(lambda r: r.url.endswith("search/search_index.json")):
-        tab.open("")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    items = page.locator(".md-search-result__item")
-    box.press_sequentially(query)
-    for _ in range(20):  # the worker may still be indexing; each keystroke searches again
-        try:
-            items.first.wait_for(state="visible", timeout=3000)
-            break
-        except Exception:
-            box.press("Backspace")
-            box.press_sequentially(query[-1])
-    # results that show the whole query, not only its first characters typed
-    page.wait_for_function(
-        "q => (document.querySelector('.md-search-result') || {innerText: ''})"
-        ".innerText.replaceAll('\\u200b', '').includes(q)",
-        arg=query,
-        timeout=10000,
-    )
-    links = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item a").all()]
-    texts = page.locator(".md-search-result").inner_text().replace("\u200b", "")
+    links, texts = _search(tab, query)
     paths = [urlsplit(href).path for href in links]
     assert any(path.endswith(tuple(expected)) for path in paths), (links, texts)
     assert query in texts

@@ -1,0 +1,37 @@
+"""A rule case moved in time to the shared audit end of the Spark runs
+(`tests.spark.case_batches`) still finds what its case file expects, moved the same way:
+the move keeps every boundary the case tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.rules.test_cases import _check, _playbook, _run_engine
+from tests.spark.case_batches import END, every_case, move, moved
+
+MOVED = [
+    pytest.param(kind, case, by, id=f"{kind}:{case['name']}")
+    for kind, _, case in every_case()
+    if (by := move(kind, case)) is not None
+]
+
+
+def test_the_cases_with_their_own_end_are_mostly_moved() -> None:
+    own_end = [case for _, _, case in every_case() if case.get("as_of") is not None]
+    assert len(MOVED) >= len(own_end) - 3 and len(MOVED) > 10
+
+
+@pytest.mark.parametrize(("kind", "case", "by"), MOVED)
+def test_a_moved_case_finds_what_its_file_expects(
+    kind: str,
+    case: dict[str, Any],
+    by: Any,
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    later = moved(case, by)
+    assert later["as_of"] == END.strftime("%Y-%m-%d %H:%M:%S") and by.total_seconds() > 0
+    _check(later, _run_engine(later, _playbook(later, tmp_path_factory), tmp_path))
