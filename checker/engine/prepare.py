@@ -21,7 +21,7 @@ from checker.engine.segments import segment_table
 from checker.log.customers import flag_repeats, open_customers
 from checker.log.event_flags import event_of
 from checker.log.ids import default_ids, duplicates, flag_duplicates
-from checker.log.normalize import normalize
+from checker.log.normalize_once import normalized
 from checker.playbook.model import Playbook
 
 
@@ -66,7 +66,11 @@ def prepare(
     backend = backend_for(con, workdir)  # the rest is plain Ibis
     files = [str(p) for p in paths] + ([str(customers_path)] if customers_path else [])
     aliases = pb.data.get("column_aliases", {})
-    source = backend.read_logs(paths, aliases, lambda raw: hashed_keys(normalize(raw, pb)), on_rows)
+
+    def build(raw: ir.Table) -> ir.Table:
+        return hashed_keys(normalized(raw, pb))
+
+    source = backend.read_logs(paths, aliases, build, on_rows)
     typed = default_ids(source, files)
     # Usually the ids are distinct, proven without grouping millions of them: ids that
     # only grow in input order are, else as many distinct hashes as rows. Only when both

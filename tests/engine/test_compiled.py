@@ -4,7 +4,6 @@ an expression built alike is compiled once."""
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from checker.engine.backends import duckdb_run
 from checker.engine.backends.duckdb import duckdb_session
 from checker.engine.backends.duckdb_run import compiled, sql_of
 from checker.engine.in_turn import results_in_turn
+from checker.memo import Memo
 
 
 def _expressions() -> list[ibis.Table]:
@@ -93,8 +93,7 @@ def test_an_equal_expression_is_compiled_once_and_another_afresh(
 ) -> None:
     """`sql_of` reuses the SQL of an expression built alike (over a table of a fixed name),
     compiles a different one, and keeps only the latest `KEPT` of them."""
-    monkeypatch.setattr(duckdb_run, "_compiled", OrderedDict())
-    monkeypatch.setattr(duckdb_run, "KEPT", 2)
+    monkeypatch.setattr(duckdb_run, "COMPILED", Memo(2))
 
     def query(limit: int) -> ibis.Table:
         t = ibis.table({"key": "int64", "text": "string"}, name="fixed")
@@ -106,7 +105,7 @@ def test_an_equal_expression_is_compiled_once_and_another_afresh(
         other = sql_of(con, query(2))
         assert other != first and "2" in other
         sql_of(con, query(3))  # the oldest (limit 1) is dropped
-        assert len(duckdb_run._compiled) == 2
+        assert len(duckdb_run.COMPILED) == 2
         again = sql_of(con, query(1))
         assert again == first and again is not first
         con.raw_sql('CREATE TABLE "fixed" AS SELECT 5 AS "key", \'x\' AS "text"')
@@ -125,7 +124,7 @@ def test_the_log_reading_query_is_reused_across_audits(tmp_path: Path) -> None:
     one.write_text(header + "2025-03-01 10:00:00,c1,purchase,shop\n", encoding="utf-8")
     two.write_text(header + "2025-03-02 10:00:00,c2,purchase,online\n", encoding="utf-8")
     evaluate_outcomes([one], pb)
-    kept = dict(duckdb_run._compiled)
+    kept = duckdb_run.COMPILED.keys()
     table = evaluate_outcomes([two], load_playbook())
-    assert [k for k in duckdb_run._compiled if k not in kept] == []
+    assert [k for k in duckdb_run.COMPILED.keys() if k not in kept] == []
     assert set(table["customer_id"].to_pylist()) <= {"c2", None}

@@ -18,8 +18,6 @@ compiles it once.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 
 import ibis
@@ -27,6 +25,8 @@ import ibis.expr.operations as ops
 import ibis.expr.types as ir
 import pyarrow as pa
 from ibis.backends.duckdb import Backend as DuckDBBackend
+
+from checker.memo import Memo
 
 
 def compiled(con: ibis.BaseBackend, expr: ir.Table) -> Callable[[], pa.Table]:
@@ -49,8 +49,7 @@ def compiled(con: ibis.BaseBackend, expr: ir.Table) -> Callable[[], pa.Table]:
 
 
 KEPT = 16  # compiled queries kept (each a few tens of kilobytes of SQL)
-_compiled: OrderedDict[tuple[type, ops.Node], str] = OrderedDict()
-_lock = threading.Lock()
+COMPILED: Memo[tuple[type, ops.Node], str] = Memo(KEPT)
 
 
 def sql_of(con: ibis.BaseBackend, expr: ir.Table) -> str:
@@ -58,15 +57,6 @@ def sql_of(con: ibis.BaseBackend, expr: ir.Table) -> str:
     expression is a value (equal when built alike, its hash worked out as it is built), and
     the SQL is a function of it alone. The connection's own tables are not in the key, so
     reuse pays only for expressions over tables of fixed names."""
-    key = (type(con.compiler), expr.as_table().op())  # the SQL is the compiler's too
-    with _lock:
-        sql = _compiled.get(key)
-        if sql is not None:
-            _compiled.move_to_end(key)
-            return sql
-    sql = con.compile(expr.as_table())
-    with _lock:
-        _compiled[key] = sql
-        while len(_compiled) > KEPT:
-            _compiled.popitem(last=False)
-    return sql
+    table = expr.as_table()
+    key = (type(con.compiler), table.op())  # the SQL is the compiler's too
+    return COMPILED.get(key, lambda: con.compile(table))
