@@ -206,10 +206,13 @@ def test_synthetic_sections_are_drawn(browser: Any, report: Any, tmp_path: Path)
 
 
 def test_a_rule_link_opens_its_findings(opened: Any) -> None:
+    from playwright.sync_api import expect
+
     links = opened.locator("#rule-table a[href^='#rule-']")
     last = links.nth(links.count() - 1)
     target = last.get_attribute("href")[1:]
     block = opened.locator(f"details[id='{target}']")
     assert block.get_attribute("open") is None
     last.click()
-    assert block.get_attribute("open") is not None
+    # The page opens it on the hash change, after the click returns: waited for.
+    expect(block).to_have_js_property("open", True)
