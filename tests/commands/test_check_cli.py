@@ -48,16 +48,16 @@ def logs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def reports(logs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """Each format of the errors log written with --output, plus exit codes."""
+    """Each format of the errors log, written by one audit (``--output`` and ``--report``,
+    which writes what the format alone writes: tests/report/test_targets.py), and its exit
+    code."""
     from checker.cli import main
 
     folder = tmp_path_factory.mktemp("reports")
-    out = {}
-    for fmt in FORMATS:
-        path = folder / f"report.{fmt}"
-        code = main(["check", str(logs["errors"]), "--format", fmt, "--output", str(path)])
-        out[fmt] = (code, path.read_bytes())
-    return out
+    first, *more = FORMATS
+    args = ["check", str(logs["errors"]), "--format", first, "--output", str(folder / first)]
+    code = main([*args, *(f"--report={fmt}={folder / fmt}" for fmt in more)])
+    return {fmt: (code, (folder / fmt).read_bytes()) for fmt in FORMATS}
 
 
 def test_warnings_exit_by_fail_on(logs: dict[str, Path], cli: Callable, tmp_path: Path) -> None:
