@@ -29,7 +29,9 @@ from checker.playbook.model import Playbook
 class Prepared:
     # valid events with ts <= as_of (typed), outbound, customer_key: a view over the typed rows
     events: ir.Table
-    rejected: ir.Table  # file_no, line, reason of every rejected row (events + customers)
+    # file_no, line, reason of every rejected row (events + customers): a query, read once by
+    # the audit (a copy would cost a table's creation and a compile more, and save nothing)
+    rejected: ir.Table
     files: list[str]  # input files by file_no (logs in argument order, then customers)
     customers: ir.Table | None
     # customer_id, customer_key, segment, last_purchase, active_segment: a row per customer
@@ -131,7 +133,7 @@ def prepare(
         events = materialize(events)
     return Prepared(
         events=events,
-        rejected=materialize(rejected),
+        rejected=rejected,
         segments=segments,
         files=files,
         customers=customers,
