@@ -45,7 +45,3 @@ class Memo(Generic[K, V]):
         """The keys kept, the least recently used first."""
         with self._lock:
             return list(self._values)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._values.clear()

@@ -4,6 +4,7 @@ the move keeps every boundary the case tests."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from tests.rules.test_cases import _check, _playbook, _run_engine
 from tests.spark.case_batches import END, every_case, move, moved
 
 MOVED = [
-    pytest.param(kind, case, by, id=f"{kind}:{case['name']}")
+    pytest.param(case, by, id=f"{kind}:{case['name']}")
     for kind, _, case in every_case()
     if (by := move(kind, case)) is not None
 ]
@@ -24,11 +25,10 @@ def test_the_cases_with_their_own_end_are_mostly_moved() -> None:
     assert len(MOVED) >= len(own_end) - 3 and len(MOVED) > 10
 
 
-@pytest.mark.parametrize(("kind", "case", "by"), MOVED)
+@pytest.mark.parametrize(("case", "by"), MOVED)
 def test_a_moved_case_finds_what_its_file_expects(
-    kind: str,
     case: dict[str, Any],
-    by: Any,
+    by: timedelta,
     tmp_path: Path,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
