@@ -12,6 +12,7 @@ from checker import __version__
 from checker.cli_parser import SuggestingParser
 from checker.commands import check, demo, diff, explain, handbook, lint, rules, schema
 from checker.errors import EXIT_UNEXPECTED, EXIT_USAGE, HuitouError
+from checker.gc_tuning import collect_less_often
 
 COMMANDS = [check, diff, lint, rules, explain, schema, demo, handbook]
 
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
+    collect_less_often()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -5,6 +5,7 @@ thread, so the handbook and the HTML report share this one session-wide browser.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -12,9 +13,19 @@ from typing import Any
 import pytest
 
 from checker.cli import main
+from checker.gc_tuning import collect_less_often
 from tests import hypothesis_profiles
 
 hypothesis_profiles.load()  # HYPOTHESIS_PROFILE=nightly: a deeper run (see the README)
+collect_less_often()  # as `huitou` runs, also for tests that call the engine directly
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """The modules and test items collected live for the whole run: frozen, the cycle
+    collector's full passes no longer rescan them."""
+    gc.collect()
+    gc.freeze()
+
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

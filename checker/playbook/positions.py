@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from checker.errors import HuitouError, Problem
+from checker.memo import Memo
 from checker.paths import display_path
 from checker.playbook.bounds import check_bounds
 
@@ -16,6 +18,11 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 JsonPath = tuple[str | int, ...]
 Positions = dict[JsonPath, tuple[str, int]]
+
+# A file parsed before, by its name and text: a process that loads the same playbook again
+# (a test run, the handbook's two languages, ``huitou handbook serve``) parses it once. Kept
+# pickled, so that every caller gets its own copy to change.
+_PARSED: Memo[tuple[str, str], bytes] = Memo(kept=32)
 
 
 def _walk(node: yaml.Node, path: JsonPath, file: str, out: Positions) -> None:
@@ -42,6 +49,13 @@ def load_yaml(path: Path) -> tuple[Any, Positions]:
         ) from exc
     except OSError as exc:
         raise HuitouError("Cannot read a playbook file.", [Problem(str(exc), file=file)]) from exc
+    blob = _PARSED.get((file, text), lambda: pickle.dumps(_parse(text, file)))
+    data, positions = pickle.loads(blob)
+    return data, positions
+
+
+def _parse(text: str, file: str) -> tuple[Any, Positions]:
+    """``text`` (the file ``file``) parsed: data and positions."""
     loader = _SAFE_LOADER(text)
     try:  # one parse: the node tree (for positions), then the data built from it
         node = loader.get_single_node()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -12,6 +13,7 @@ from jsonschema import Draft202012Validator
 
 from checker.durations import DURATION_PATTERN, parse_duration
 from checker.errors import HuitouError, Problem
+from checker.memo import Memo
 from checker.paths import schema_dir
 from checker.playbook.model import Playbook
 from checker.playbook.numbers import number_problems
@@ -156,7 +158,18 @@ def _placeholder_problems(pb: Playbook, node: Any, path: JsonPath) -> Iterator[P
             yield _problem(pb, path, f"placeholder {bad} does not name a playbook value")
 
 
+# Problems found before, by the playbook's data and positions (pickled): a process that loads
+# the same playbook again validates it once (see `checker.playbook.positions._PARSED`).
+_FOUND: Memo[bytes, tuple[Problem, ...]] = Memo(kept=16)
+
+
 def problems(pb: Playbook) -> list[Problem]:
+    """Every problem of ``pb``: its schema, its numbers, its references."""
+    key = pickle.dumps((pb.data, pb.positions))
+    return list(_FOUND.get(key, lambda: tuple(_all_problems(pb))))
+
+
+def _all_problems(pb: Playbook) -> list[Problem]:
     found = list(_schema_problems(pb))
     found += [
         p

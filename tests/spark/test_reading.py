@@ -4,6 +4,7 @@ Parquet; and the corners where they cannot agree behave as the README documents.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from checker.cli import main
+from checker.engine.backends.spark_read import _bytes, read_whole
 from tests.spark.conftest import report, same_reports
 
 pytestmark = pytest.mark.spark
@@ -83,8 +85,26 @@ def _files(folder: Path) -> list[Path]:
     return [multi, bom, gbk, jsonl, strings, typed]
 
 
-def test_every_format_reads_the_same(spark: Any, tmp_path: Path) -> None:
-    duck = same_reports(_files(tmp_path), tmp_path)
+@pytest.fixture
+def small_blocks(spark: Any) -> Iterator[None]:
+    """Spark reads files in blocks of 64 bytes: a small file is read as a large one is, by
+    several tasks whose rows are numbered from the blocks' counts (see `numbered`)."""
+    keys = ("spark.sql.files.maxPartitionBytes", "spark.sql.files.openCostInBytes")
+    before = {key: spark.conf.get(key) for key in keys}
+    for key in keys:
+        spark.conf.set(key, "64b")
+    try:
+        yield
+    finally:
+        for key, value in before.items():
+            spark.conf.set(key, value)
+
+
+def test_every_format_reads_the_same(spark: Any, small_blocks: None, tmp_path: Path) -> None:
+    """In blocks here; every other Spark test reads its small files whole."""
+    files = _files(tmp_path)
+    assert not any(read_whole(spark, f) for f in files)
+    duck = same_reports(files, tmp_path)
     rejected = {(Path(r["file"]).name, r["line"]) for r in duck["input"]["rejects"]}
     # Lines are records: the header is line 1, a quoted line break does not count.
     assert {("multi.csv", 4), ("multi.csv", 5), ("multi.csv", 6), ("bom.csv", 3)} <= rejected
@@ -123,3 +143,20 @@ def test_a_json_column_of_numbers_and_text_is_quoted_on_duckdb(spark: Any, tmp_p
     assert [r["reason"] for r in spark["rejects"]] == [f"amount 'abc' {advice}"]
     assert [r["line"] for r in duck["rejects"]] == [r["line"] for r in spark["rejects"]] == [2]
     assert duck["rows_read"] == spark["rows_read"] == 2
+
+
+def test_a_small_local_file_is_read_whole(spark: Any, tmp_path: Path) -> None:
+    small, large = tmp_path / "small.csv", tmp_path / "large.csv"
+    small.write_text(HEADER, encoding="utf-8")
+    large.write_bytes(b"x" * (_bytes(spark.conf.get("spark.sql.files.openCostInBytes")) + 1))
+    assert read_whole(spark, small)
+    assert not read_whole(spark, large)  # split by the session's parallelism
+    assert not read_whole(spark, Path("s3://bucket/small.csv"))  # not known to be small
+
+
+@pytest.mark.parametrize(
+    ("setting", "size"),
+    [("4194304", 4 << 20), ("4194304b", 4 << 20), ("4m", 4 << 20), ("128MB", 128 << 20)],
+)
+def test_spark_size_settings_are_read_in_bytes(setting: str, size: int) -> None:
+    assert _bytes(setting) == size

@@ -24,7 +24,7 @@ from checker.engine import cache
 from checker.engine.backends.base import Backend, Build, customers_file, no_customer_id
 from checker.engine.backends.spark_files import read_file
 from checker.engine.backends.spark_ibis import connect
-from checker.engine.backends.spark_read import LINE, numbered, read_logs
+from checker.engine.backends.spark_read import LINE, numbered, read_logs, read_whole
 from checker.engine.report_order import in_report_order_here
 from checker.errors import HuitouError, Problem
 
@@ -61,7 +61,8 @@ class Spark(Backend):
         pq.write_table(in_report_order_here(found, files), out)
 
     def read_customers(self, path: Path) -> ir.Table:
-        df = numbered(read_file(self.con._session, customers_file(path)), 2)
+        session, path = self.con._session, customers_file(path)
+        df = numbered(read_file(session, path), 2, read_whole(session, path))
         if "customer_id" not in df.columns:
             raise no_customer_id([c for c in df.columns if c != LINE], path)
         name = ibis.util.gen_name("huitou_customers")
@@ -81,7 +82,7 @@ def _session_class() -> Any:
     return SparkSession
 
 
-def _builder(master: str) -> Any:
+def _builder(master: str, java_options: tuple[str, ...]) -> Any:
     builder = _session_class().builder
     if master.startswith("sc://"):  # Spark Connect: the server has its own settings
         return builder.remote(master).appName("huitou")
@@ -103,15 +104,15 @@ def _builder(master: str) -> Any:
         builder = builder.config(key, value)
     if master.startswith("local"):  # few cores: a few shuffle partitions, quiet logs
         builder = builder.config("spark.sql.shuffle.partitions", str(2 * (os.cpu_count() or 1)))
-        builder = builder.config(
-            "spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={LOG_CONFIG.as_uri()}"
-        )
+        options = (f"-Dlog4j2.configurationFile={LOG_CONFIG.as_uri()}", *java_options)
+        builder = builder.config("spark.driver.extraJavaOptions", " ".join(options))
     return builder
 
 
-def start_session(master: str) -> Any:
-    """A new Spark session on ``master`` with the audit's settings."""
-    session = _builder(master).getOrCreate()
+def start_session(master: str, java_options: tuple[str, ...] = ()) -> Any:
+    """A new Spark session on ``master`` with the audit's settings; in local mode, its JVM
+    started with ``java_options`` too."""
+    session = _builder(master, java_options).getOrCreate()
     if not master.startswith("sc://"):
         session.sparkContext.setLogLevel("ERROR")
     return session

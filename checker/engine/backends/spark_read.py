@@ -26,11 +26,14 @@ from checker.log.sources import EMPTY_SCHEMA, checked, first_line
 _BLOCK, _ID, LINE = "_huitou_block", "_huitou_id", "_huitou_line"
 
 
-def numbered(df: Any, first: int) -> Any:
+def numbered(df: Any, first: int, one_block: bool = False) -> Any:
     """``df`` (a file just read) with ``LINE``: its record's number, the first being
-    ``first``."""
+    ``first``. ``one_block``: the file is read whole by one task (see `read_whole`), whose
+    row ids count its rows from 0, so no query counts the blocks."""
     from pyspark.sql import functions as F
 
+    if one_block:
+        return df.withColumn(LINE, (F.monotonically_increasing_id() + first).cast("long"))
     marked = df.select(
         "*",
         F.col("_metadata.file_block_start").alias(_BLOCK),
@@ -43,6 +46,29 @@ def numbered(df: Any, first: int) -> Any:
     for (block, _, lo), start in zip(counted, starts, strict=False):
         line = F.when(F.col(_BLOCK) == block, F.col(_ID) - lo + start).otherwise(line)
     return marked.withColumn(LINE, line.cast("long")).drop(_BLOCK, _ID)
+
+
+def read_whole(session: Any, path: Path) -> bool:
+    """Whether Spark reads the local file ``path`` in one block: a file no larger than
+    ``spark.sql.files.openCostInBytes`` (4 MB by default) and ``maxPartitionBytes`` is one
+    split whatever the session's parallelism (Spark splits at no less than the smaller of
+    the two), so the one task reading the partition reads every row, in file order."""
+    where, local = location(path)
+    if not local:
+        return False
+    conf = session.conf
+    smallest = min(
+        _bytes(conf.get("spark.sql.files.openCostInBytes", "4194304")),
+        _bytes(conf.get("spark.sql.files.maxPartitionBytes", "134217728")),
+    )
+    return Path(where).stat().st_size <= smallest
+
+
+def _bytes(value: str) -> int:
+    """A Spark size setting (``4194304``, ``4194304b``, ``4m``, ``128MB``) in bytes."""
+    text = value.strip().lower().removesuffix("b")
+    scale = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}.get(text[-1:], 1)
+    return int(float(text.rstrip("kmgt")) * scale)
 
 
 def _checked_json(df: Any, path: Path) -> Any:
@@ -77,7 +103,8 @@ def open_part(
     without a required column (told in ``problems``)."""
     if location(path)[1] and not checked(path):
         return None
-    df = numbered(read_file(con._session, path), first_line(path))
+    session = con._session
+    df = numbered(read_file(session, path), first_line(path), read_whole(session, path))
     if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
         df = _checked_json(df, path)
     t = canonical(_view(con, df, views), aliases, path, problems, keep=(LINE,))
