@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from checker.cli import main
+from checker.engine.backends.spark_files import read_file
 from checker.engine.backends.spark_read import _bytes, read_whole
 from tests.spark.conftest import report, same_reports
 
@@ -87,12 +88,12 @@ def _files(folder: Path) -> list[Path]:
 
 @pytest.fixture
 def small_blocks(spark: Any) -> Iterator[None]:
-    """Spark reads files in blocks of 64 bytes: a small file is read as a large one is, by
+    """Spark reads files in blocks of 128 bytes: a small file is read as a large one is, by
     several tasks whose rows are numbered from the blocks' counts (see `numbered`)."""
     keys = ("spark.sql.files.maxPartitionBytes", "spark.sql.files.openCostInBytes")
     before = {key: spark.conf.get(key) for key in keys}
     for key in keys:
-        spark.conf.set(key, "64b")
+        spark.conf.set(key, "128b")
     try:
         yield
     finally:
@@ -104,6 +105,7 @@ def test_every_format_reads_the_same(spark: Any, small_blocks: None, tmp_path: P
     """In blocks here; every other Spark test reads its small files whole."""
     files = _files(tmp_path)
     assert not any(read_whole(spark, f) for f in files)
+    assert read_file(spark, files[1]).rdd.getNumPartitions() > 1  # bom.csv: in blocks
     duck = same_reports(files, tmp_path)
     rejected = {(Path(r["file"]).name, r["line"]) for r in duck["input"]["rejects"]}
     # Lines are records: the header is line 1, a quoted line break does not count.
