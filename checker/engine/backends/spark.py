@@ -61,8 +61,8 @@ class Spark(Backend):
         pq.write_table(in_report_order_here(found, files), out)
 
     def read_customers(self, path: Path) -> ir.Table:
-        session, path = self.con._session, customers_file(path)
-        df = numbered(read_file(session, path), 2, read_whole(session, path))
+        session, file = self.con._session, customers_file(path)
+        df = numbered(read_file(session, file), 2, read_whole(session, file))
         if "customer_id" not in df.columns:
             raise no_customer_id([c for c in df.columns if c != LINE], path)
         name = ibis.util.gen_name("huitou_customers")
