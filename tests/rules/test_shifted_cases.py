@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.rules.test_cases import _check, _playbook, _run_engine
+from tests.rules.case_runs import case_playbook, check_case, engine_outcomes
 from tests.spark.case_batches import END, every_case, move, moved
 
 MOVED = [
@@ -34,4 +34,4 @@ def test_a_moved_case_finds_what_its_file_expects(
 ) -> None:
     later = moved(case, by)
     assert later["as_of"] == END.strftime("%Y-%m-%d %H:%M:%S") and by.total_seconds() > 0
-    _check(later, _run_engine(later, _playbook(later, tmp_path_factory), tmp_path))
+    check_case(later, engine_outcomes(later, case_playbook(later, tmp_path_factory), tmp_path))

@@ -22,9 +22,8 @@ import pyarrow.parquet as pq
 
 from checker.engine import cache
 from checker.engine.backends.base import Backend, Build, customers_file, no_customer_id
-from checker.engine.backends.spark_files import read_file
 from checker.engine.backends.spark_ibis import connect
-from checker.engine.backends.spark_read import LINE, numbered, read_logs, read_whole
+from checker.engine.backends.spark_read import LINE, read_logs, read_numbered
 from checker.engine.report_order import in_report_order_here
 from checker.errors import HuitouError, Problem
 
@@ -61,8 +60,7 @@ class Spark(Backend):
         pq.write_table(in_report_order_here(found, files), out)
 
     def read_customers(self, path: Path) -> ir.Table:
-        session, file = self.con._session, customers_file(path)
-        df = numbered(read_file(session, file), 2, read_whole(session, file))
+        df = read_numbered(self.con._session, customers_file(path), 2)
         if "customer_id" not in df.columns:
             raise no_customer_id([c for c in df.columns if c != LINE], path)
         name = ibis.util.gen_name("huitou_customers")

@@ -26,7 +26,13 @@ from checker.log.sources import EMPTY_SCHEMA, checked, first_line
 _BLOCK, _ID, LINE = "_huitou_block", "_huitou_id", "_huitou_line"
 
 
-def numbered(df: Any, first: int, one_block: bool = False) -> Any:
+def read_numbered(session: Any, path: Path, first: int) -> Any:
+    """``path`` read by Spark's own reader (see `read_file`), each row with ``LINE``, its
+    record's number, the first being ``first``."""
+    return numbered(read_file(session, path), first, read_whole(session, path))
+
+
+def numbered(df: Any, first: int, one_block: bool) -> Any:
     """``df`` (a file just read) with ``LINE``: its record's number, the first being
     ``first``. ``one_block``: the file is read whole by one task (see `read_whole`), whose
     row ids count its rows from 0, so no query counts the blocks."""
@@ -103,8 +109,7 @@ def open_part(
     without a required column (told in ``problems``)."""
     if location(path)[1] and not checked(path):
         return None
-    session = con._session
-    df = numbered(read_file(session, path), first_line(path), read_whole(session, path))
+    df = read_numbered(con._session, path, first_line(path))
     if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
         df = _checked_json(df, path)
     t = canonical(_view(con, df, views), aliases, path, problems, keep=(LINE,))
