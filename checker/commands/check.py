@@ -170,6 +170,8 @@ def run(args: argparse.Namespace) -> int:
     # Imported here, not above: building the parser (`huitou --help`, every other command)
     # must not import Ibis, DuckDB or pyarrow; only an audit needs them.
     from checker.baseline import flags as baseline_flags
+
+    known = baseline_flags.before_audit(args.baseline)  # a corrupt one, too (before the engine)
     from checker.engine.audit import run_engine
     from checker.engine.backends import open_backend
     from checker.findings import build_report, evidence_writer
@@ -200,7 +202,7 @@ def run(args: argparse.Namespace) -> int:
         steps.step("report")
         keyed = customer_names(pb) if args.reveal_ids else None  # fingerprints: keyed ids
         report = build_report(result, pb, lang=lang, keyed=keyed, site_url=args.site_url)
-    report = baseline_flags.apply(report, args.baseline, args.write_baseline)
+    report = baseline_flags.apply(report, known, args.baseline, args.write_baseline)
     code = exit_code(report, args.fail_on)
     report = dataclasses.replace(recorded(report, history), exit_code=code)
     write_report(

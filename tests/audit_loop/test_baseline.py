@@ -171,3 +171,17 @@ def test_a_corrupt_baseline_is_exit_2_with_the_file_and_what_is_wrong(
     assert code == 2 and out == ""
     assert "corrupt baseline" in err and re.search(where, err), err
     assert "Traceback" not in err
+
+
+def test_a_corrupt_baseline_stops_the_run_before_the_audit(tmp_path: Path) -> None:
+    """Read first, as a damaged history is: a log the audit would refuse (no ``ts``) is not
+    reached, and the one message is about the baseline."""
+    base = tmp_path / "b.json"
+    base.write_text('{"entries": []}', encoding="utf-8")
+    log = tmp_path / "no-times.csv"
+    log.write_text("customer_id,event\nc1,purchase\n", encoding="utf-8")
+    code, out, err = run("check", log, "--baseline", base)
+    assert code == 2 and out == ""
+    assert "corrupt baseline" in err and "lack required columns" not in err, err
+    code, _, err = run("check", log)  # the audit alone: refused for its log
+    assert code == 2 and "lack required columns" in err, err
