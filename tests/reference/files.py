@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -52,6 +52,11 @@ def seed_rule_ids() -> list[str]:
     return sorted(load(None).data["rules"])
 
 
+def seed_rules_off(kept: Collection[str] = ()) -> dict[str, Any]:
+    """The ``rules`` overrides that switch every seed rule off but those in ``kept``."""
+    return {rid: {"enabled": False} for rid in seed_rule_ids() if rid not in kept}
+
+
 def load(path: Path | None) -> Playbook:
     """Load a playbook, validated when the validator exists (it is being written)."""
     validate = importlib.util.find_spec("checker.playbook.validate") is not None
@@ -73,7 +78,7 @@ def single_rule_overrides(
     rule_id: str, kind: str, params: Mapping[str, Any], extra: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
     """Overrides that switch every seed rule off and add one rule of ``kind``."""
-    rules: dict[str, Any] = {rid: {"enabled": False} for rid in seed_rule_ids()}
+    rules = seed_rules_off()
     rules[rule_id] = {
         "principle": "respect",
         "severity": "warning",

@@ -12,7 +12,7 @@ import pytest
 
 from checker.report.formats import FORMATS
 from checker.report.targets import Target, report_target
-from tests.reference.files import seed_rule_ids, write_playbook
+from tests.reference.files import seed_rules_off, write_playbook
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 # An error, warnings and an info, with and without a customer's data: quick to audit.
@@ -36,8 +36,8 @@ def small_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def few_rules(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed with only the rules in ``KEPT`` on."""
-    off = {rid: {"enabled": False} for rid in seed_rule_ids() if rid not in KEPT}
-    return write_playbook(tmp_path_factory.mktemp("playbook"), {"rules": off}).parent
+    folder = tmp_path_factory.mktemp("playbook")
+    return write_playbook(folder, {"rules": seed_rules_off(KEPT)}).parent
 
 
 def test_every_format_from_one_audit_is_what_that_format_alone_writes(
