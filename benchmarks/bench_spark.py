@@ -24,15 +24,53 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
-def _run(args: list[str]) -> tuple[float, float]:
-    """Wall seconds of ``python -m checker ARGS`` and the peak RSS (MB) of the largest child
-    process waited for so far: the Python process (Spark's JVM is not waited for by PySpark,
-    so it is not counted: watch it with ``ps`` while the run goes)."""
+def _run(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds of ``python -m checker ARGS``, the peak RSS (MB) of the largest child
+    process waited for so far (the Python process), and the peak RSS (MB) of the Java
+    processes it started (Spark's JVM, which PySpark does not wait for: its own high-water
+    mark, ``VmHWM``, read from ``/proc`` while the run goes; 0 on DuckDB)."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "checker", *args], cwd=ROOT, check=True)
+    child = subprocess.Popen([sys.executable, "-m", "checker", *args], cwd=ROOT)
+    jvm = 0.0
+    while child.poll() is None:
+        jvm = max([jvm, *(_peak_mb(pid) for pid in _java_under(child.pid))])
+        time.sleep(0.5)
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, child.args)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return seconds, peak
+    return seconds, peak, jvm
+
+
+def _java_under(root: int) -> list[int]:
+    """The pids of the ``java`` processes descended from ``root`` (Linux's ``/proc``)."""
+    parents: dict[int, int] = {}
+    names: dict[int, str] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # gone meanwhile
+            continue
+        pid = int(stat.parent.name)
+        names[pid] = text[text.index("(") + 1 : text.rindex(")")]
+        parents[pid] = int(text[text.rindex(")") + 2 :].split()[1])
+    found = []
+    for pid, name in names.items():
+        up = pid
+        while up in parents and up != root:
+            up = parents[up]
+        if name == "java" and up == root:
+            found.append(pid)
+    return found
+
+
+def _peak_mb(pid: int) -> float:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    kb = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")), 0)
+    return int(kb) / 1024
 
 
 def main() -> int:
@@ -56,9 +94,14 @@ def main() -> int:
     for engine in ("duckdb", "spark"):  # DuckDB first: its peak is not masked by the JVM's
         out = opts.data / f"huitou-{engine}-{opts.events}.json"
         extra = ["--spark-master", opts.spark_master] if engine == "spark" else []
-        seconds, peak = _run([*base, "-o", str(out), "--engine", engine, *extra])
+        seconds, peak, jvm = _run([*base, "-o", str(out), "--engine", engine, *extra])
         figures[engine] = {"seconds": round(seconds, 1), "peak_rss_mb_so_far": round(peak)}
-        print(f"{engine:7} {seconds:8.1f} s   peak RSS so far {peak:8.0f} MB", flush=True)
+        if engine == "spark":
+            figures[engine]["jvm_peak_rss_mb"] = round(jvm)
+        print(
+            f"{engine:7} {seconds:8.1f} s   peak RSS so far {peak:8.0f} MB   JVM {jvm:6.0f} MB",
+            flush=True,
+        )
     same = [
         json.loads((opts.data / f"huitou-{e}-{opts.events}.json").read_text(encoding="utf-8"))
         for e in ("duckdb", "spark")
