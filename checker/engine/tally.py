@@ -11,6 +11,7 @@ that join or aggregate) are grouped per rule and status instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import ibis
 import ibis.expr.types as ir
@@ -31,7 +32,16 @@ from checker.log.places import place
 PAYLOAD = ("ts", *DETAILS)
 ATTRIBUTION = ("agent_id", "channel")  # the aggregate's groups (and the week: see `tally`)
 OK = STATUSES.index("ok")
-STATUS_NAMES = pa.array(STATUSES, pa.string())  # a status's name by its code
+
+
+@cache
+def status_names() -> pa.Array:
+    """A status's name by its code. Made at first use, not on import: building an Arrow array
+    from Python values imports pandas (0.15-0.2 s), which a session imports on a thread of
+    its own while its first query runs (`checker.engine.backends.duckdb`)."""
+    return pa.array(STATUSES, pa.string())
+
+
 FOUND_SCHEMA = OUTCOME_SCHEMA.to_pyarrow()  # a tally's findings, as the outcome tables'
 
 
@@ -162,7 +172,7 @@ def _counts(
         own = f"w{k}" if "ts" in part.values else WEEK  # see `tally`
         columns = {
             "rule": pa.repeat(pa.scalar(part.rule, pa.string()), len(at)),
-            "status": STATUS_NAMES.take(status),
+            "status": status_names().take(status),
             **{a: (attribution[a] if part.named else unassigned).take(at) for a in ATTRIBUTION},
             WEEK: result.column(own).combine_chunks().cast(pa.date32()).take(at),
             "n": pa.array(by[status, at], pa.int64()),
@@ -203,7 +213,7 @@ def _findings(
     values = {f: rows.column(name) for f, name in fields.items()}
     columns = {
         "rule": pa.array([part.rule] * n, pa.string()),
-        "status": STATUS_NAMES.take(code),
+        "status": status_names().take(code),
         "customer_id": customer,
         "event_id": event_id,
         "ts": values.get("ts", rows.column("ts")),

@@ -66,3 +66,16 @@ def test_the_probe_sees_an_import_of_the_engine() -> None:
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["code"] == 0
     assert set(seen["heavy"]) >= {"ibis", "duckdb"}
+
+
+def test_the_engine_leaves_pandas_to_the_session_s_thread() -> None:
+    """Importing what `huitou check` imports does not import pandas (0.15-0.2 s): a DuckDB
+    session imports it on a thread of its own while its first query runs
+    (`checker.engine.backends.duckdb`). A module that builds an Arrow array from Python
+    values on import would import it first, on the main thread."""
+    modules = ("checker.commands.check", "checker.engine.audit", "checker.findings")
+    probe = f"import sys\nfor m in {modules!r}: __import__(m)\nprint('pandas' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False", done.stderr
