@@ -129,13 +129,14 @@ def stack_in_order(
             rows_of = build(ibis.table(part.schema(), name=RAW))
             con._run_pre_execute_hooks(rows_of)  # registers any in-memory table it reads
             query = sql_of(con, rows_of)
-            # The names are ours, the query Ibis's: no value is pasted into SQL.
+            # The names are ours, the query Ibis's: no value is pasted into SQL. DuckDB
+            # answers both statements with the number of rows written (no count query).
             if not starts:
-                con.raw_sql(f'CREATE TEMP TABLE "{name}" AS {query}')
+                done = con.raw_sql(f'CREATE TEMP TABLE "{name}" AS {query}')
             else:
-                con.raw_sql(f'INSERT INTO "{name}" BY NAME {query}')
+                done = con.raw_sql(f'INSERT INTO "{name}" BY NAME {query}')
             starts.append((file_no, rows))
-            rows = con.table(name).count().to_pyarrow().as_py()
+            rows += done.fetchone()[0]
             if on_rows is not None:
                 on_rows(rows)
     except BaseException:
