@@ -74,7 +74,8 @@ class ArrowPySparkBackend(PySparkBackend):
             return super()._drop_cached_table(name)
         self._session.catalog.dropTempView(name)
         # The checkpoint's rows are the blocks of the RDD under its one-leaf plan: freed now,
-        # not when the JVM's garbage collector finds the RDD unreferenced.
+        # not when the JVM's garbage collector finds the RDD unreferenced, and waited for (a
+        # session stopped right after would refuse a removal still queued).
         rdd = self._cached_dataframes.pop(name)._jdf.queryExecution().logical().rdd()
         rdd.unpersist(True)
         return None
