@@ -116,12 +116,12 @@ def audit_prepared(
     audit them again (every outcome, then the findings: the tests compare the two)."""
     progress = progress or AuditProgress(enabled=False)
     progress.step("audit")
-    customers_by_key = prep.segments.select(KEY, "customer_id").to_pyarrow()  # a row each
+    backend = backend_for(con, workdir)
+    customers_by_key = backend.fetch(prep.segments.select(KEY, "customer_id"))  # a row each
     with ThreadPoolExecutor(1, thread_name_prefix="huitou-names") as pool:
         if customer_names is not None and not keep_ok:  # named while the passes run
             ids = customers_by_key["customer_id"].combine_chunks()
             customer_names = named_ahead(customer_names, ids, pool)
-        backend = backend_for(con, workdir)
         return _audit(
             backend, prep, playbook, keep_ok, customers_by_key, customer_names, evidence, progress
         )
@@ -138,13 +138,13 @@ def _audit(
     progress: AuditProgress,
 ) -> AuditResult:
     """The passes over the prepared events, and their findings in the report's order."""
-    rejects = with_file_names(prep.rejected.to_pyarrow(), prep.files)
+    rejects = with_file_names(backend.fetch(prep.rejected), prep.files)
     counts: list[pa.Table] = []
     kpis = churn = None
     if keep_ok:  # every outcome (tests, comparisons): one plain query a pass
         every: list[pa.Table] = []
         for p in passes(prep, playbook, playbook.rules):
-            outcomes = union([as_table(p.table, o) for _, o in p.outcomes]).to_pyarrow()
+            outcomes = backend.fetch(union([as_table(p.table, o) for _, o in p.outcomes]))
             counts.append(_counted(outcomes))
             every.append(outcomes)
         if not every:
@@ -170,7 +170,7 @@ def _audit(
             del result
             progress.passes(done, len(queries))
         found = spilled.in_report_order(backend, prep.files)  # sorted by the backend
-        kpis = backend.con.to_pyarrow(kpi_query(prep.events, playbook, prep.as_of))
+        kpis = backend.fetch(kpi_query(prep.events, playbook, prep.as_of))
         churn = lapsed_customers(backend.con, prep, playbook, customer_names)
     named = found.schema.set(found.schema.get_field_index("file_no"), pa.field("file", pa.string()))
     every_count = pa.concat_tables(

@@ -10,9 +10,14 @@ itself is the key. The findings are the same either way.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ibis.expr.types as ir
 import pyarrow as pa
 import pyarrow.compute as pc
+
+if TYPE_CHECKING:
+    from checker.engine.backends.base import Fetch
 
 KEY = "customer_key"
 
@@ -33,12 +38,14 @@ def hashed_keys(rows: ir.Table) -> ir.Table:
     return rows.mutate(**{KEY: hashed(rows.customer_id)})
 
 
-def keyed(events: ir.Table, segments: ir.Table) -> tuple[ir.Table, ir.Table]:
+def keyed(
+    events: ir.Table, segments: ir.Table, fetch: Fetch = ir.Table.to_pyarrow
+) -> tuple[ir.Table, ir.Table]:
     """``events`` (with `hashed_keys`) and ``segments`` with the ``customer_key`` to use: the
     hashed id when no two of the audit's customers share a hash, else the id itself. One
-    small query (over the segments, a row per customer)."""
+    small query (over the segments, a row per customer), run by ``fetch``."""
     hashed_segments = hashed_keys(segments)
-    counted = key_counts(hashed_segments).to_pyarrow()  # Arrow, not pandas: no conversion
+    counted = fetch(key_counts(hashed_segments))  # Arrow, not pandas: no conversion
     if counted["n"][0].as_py() == counted["distinct"][0].as_py():
         return events, hashed_segments
     return (

@@ -13,11 +13,15 @@ hash table of every id.
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING
 
 import ibis.expr.types as ir
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
+if TYPE_CHECKING:
+    from checker.engine.backends.base import Fetch
 
 
 class EventIds:
@@ -60,11 +64,12 @@ class EventIds:
             del piece
 
     @classmethod
-    def read(cls, rows: ir.Table) -> EventIds:
+    def read(cls, rows: ir.Table, fetch: Fetch = ir.Table.to_pyarrow) -> EventIds:
         """The ids of ``rows`` (``seq``, ``event_id``, and ``content`` where it has one: see
-        `checker.engine.identity.with_content`): one query, in input order."""
+        `checker.engine.identity.with_content`): one query, in input order, run by
+        ``fetch``."""
         wanted = [c for c in ("seq", "event_id", "content") if c in rows.columns]
-        return cls(rows.select(*wanted).to_pyarrow().to_batches())
+        return cls(fetch(rows.select(*wanted)).to_batches())
 
     def __len__(self) -> int:
         return int(self._lengths.sum())

@@ -13,7 +13,7 @@ import ibis.expr.types as ir
 
 from checker.engine import plan
 from checker.engine.backends import backend_for
-from checker.engine.cache import materialize
+from checker.engine.backends.base import Fetch
 from checker.engine.customer_keys import hashed_keys, keyed
 from checker.engine.event_ids import EventIds
 from checker.engine.identity import with_content
@@ -48,10 +48,10 @@ def _py(value: Any) -> datetime | None:
     return value.to_pydatetime() if hasattr(value, "to_pydatetime") else value
 
 
-def _hashes_distinct(typed: ir.Table, n: int) -> bool:
+def _hashes_distinct(typed: ir.Table, n: int, fetch: Fetch) -> bool:
     """As many distinct hashes of the ids as rows: proves the ids distinct (fewer, a
     duplicate or two ids that share a hash, sends every row through the exact check)."""
-    hashes = typed.aggregate(distinct=typed.event_id.hash().nunique()).to_pyarrow()
+    hashes = fetch(typed.aggregate(distinct=typed.event_id.hash().nunique()))
     return n == hashes["distinct"][0].as_py()
 
 
@@ -66,6 +66,7 @@ def prepare(
     on_rows: Callable[[int], None] | None = None,
 ) -> Prepared:
     backend = backend_for(con, workdir)  # the rest is plain Ibis
+    fetch, materialize = backend.fetch, backend.materialize
     files = [str(p) for p in paths] + ([str(customers_path)] if customers_path else [])
     aliases = pb.data.get("column_aliases", {})
 
@@ -78,9 +79,9 @@ def prepare(
     # only grow in input order are, else as many distinct hashes as rows. Only when both
     # fail does every row go through the exact check (a join in the rows every later pass
     # reads).
-    event_ids = EventIds.read(default_ids(with_content(source, pb), files))
+    event_ids = EventIds.read(default_ids(with_content(source, pb), files), fetch)
     rows_read = len(event_ids)
-    unique = event_ids.growing() or _hashes_distinct(typed, rows_read)
+    unique = event_ids.growing() or _hashes_distinct(typed, rows_read, fetch)
     all_rows = typed if unique else flag_duplicates(typed, materialize(duplicates(typed)), files)
     # A small log's rows are copied once: every later query then reads a table, not the
     # view that places and names them, and compiles in a fraction of the time (compiling
@@ -100,7 +101,7 @@ def prepare(
         else None
     )
     good = all_rows.reason == ""
-    span = all_rows.filter(good).aggregate(lo=all_rows.ts.min(), hi=all_rows.ts.max()).to_pyarrow()
+    span = fetch(all_rows.filter(good).aggregate(lo=all_rows.ts.min(), hi=all_rows.ts.max()))
     earliest, latest = _py(span["lo"][0].as_py()), _py(span["hi"][0].as_py())
     if as_of is None:
         as_of = latest or datetime(1970, 1, 1)
@@ -122,13 +123,15 @@ def prepare(
                 file_no=bad.file_no.cast("int64"), line=bad.line.cast("int64"), reason=bad.reason
             )
         )
-        rows_read += customers.count().to_pyarrow().as_py()
+        rows_read += fetch(customers.aggregate(n=customers.count()))["n"][0].as_py()
     # Events stay a view over the one typed table (no second copy of every row); the
     # duplicate ids it joins and the segments are small tables.
     events = all_rows.filter(good & (all_rows.ts <= end)).drop("reason")
     if "event" not in events.columns:  # stored as its flag only: the name, where read
         events = events.mutate(event=event_of(events.event_flag, pb))
-    events, segments = keyed(events, materialize(segment_table(events, pb, as_of, customers)))
+    events, segments = keyed(
+        events, materialize(segment_table(events, pb, as_of, customers)), fetch
+    )
     if small:  # the audited events as a table of their own too (see above)
         events = materialize(events)
     return Prepared(

@@ -112,9 +112,11 @@ def test_an_equal_expression_is_compiled_once_and_another_afresh(
         assert con.raw_sql(again).fetchall() == [("x",)]
 
 
-def test_the_log_reading_query_is_reused_across_audits(tmp_path: Path) -> None:
-    """Two audits of one playbook over files with the same columns: the second compiles no
-    new reading query (the same SQL), and reads its own file."""
+def test_a_second_audit_compiles_only_what_differs(tmp_path: Path) -> None:
+    """An audit run again in the same process (a new connection, tables of its own)
+    compiles no query anew; an audit of another file with the same columns reuses the
+    reading of it (and more), compiles what names the file or its days, and reads its own
+    file."""
     from checker.engine.audit import evaluate_outcomes
     from checker.playbook.load import load_playbook
 
@@ -123,8 +125,14 @@ def test_the_log_reading_query_is_reused_across_audits(tmp_path: Path) -> None:
     one, two = tmp_path / "one.csv", tmp_path / "two.csv"
     one.write_text(header + "2025-03-01 10:00:00,c1,purchase,shop\n", encoding="utf-8")
     two.write_text(header + "2025-03-02 10:00:00,c2,purchase,online\n", encoding="utf-8")
-    evaluate_outcomes([one], pb)
-    kept = duckdb_run.COMPILED.keys()
+    before = set(duckdb_run.COMPILED.keys())
+    first = evaluate_outcomes([one], pb)
+    compiled_first = [k for k in duckdb_run.COMPILED.keys() if k not in before]
+    assert len(compiled_first) > 5  # the reading, the copies, the passes
+    kept = set(duckdb_run.COMPILED.keys())
+    assert evaluate_outcomes([one], load_playbook()) == first
+    assert set(duckdb_run.COMPILED.keys()) == kept  # nothing new
     table = evaluate_outcomes([two], load_playbook())
-    assert [k for k in duckdb_run.COMPILED.keys() if k not in kept] == []
+    compiled_two = [k for k in duckdb_run.COMPILED.keys() if k not in kept]
+    assert 0 < len(compiled_two) < len(compiled_first)
     assert set(table["customer_id"].to_pylist()) <= {"c2", None}

@@ -20,6 +20,7 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
+from checker.engine import cache
 from checker.engine.report_order import report_keys
 from checker.errors import HuitouError, Problem
 from checker.log.columns import CANONICAL, REQUIRED
@@ -27,6 +28,8 @@ from checker.log.columns import CANONICAL, REQUIRED
 # Raw rows (the canonical columns, strings, and perhaps the rows' places) -> the rows the
 # audit keeps of them: row by row, so a backend may pass each file through it or all at once.
 Build = Callable[[ir.Table], ir.Table]
+# A query's rows, now (`Backend.fetch`; `ir.Table.to_pyarrow` where there is no backend).
+Fetch = Callable[[ir.Table], pa.Table]
 
 
 class Backend(ABC):
@@ -62,6 +65,14 @@ class Backend(ABC):
     def runner(self, expr: ir.Table) -> Callable[[], pa.Table]:
         """How to run ``expr`` (prepared now, on any thread; run later, in turn)."""
         return expr.to_pyarrow
+
+    def fetch(self, expr: ir.Table) -> pa.Table:
+        """``expr``'s rows, now."""
+        return self.runner(expr)()
+
+    def materialize(self, expr: ir.Table) -> ir.Table:
+        """``expr`` copied into a table of the session's (see `checker.engine.cache`)."""
+        return cache.materialize(expr)
 
     def write_in_report_order(self, spilled: list[Path], files: list[str], out: Path) -> None:
         """The findings of the ``spilled`` Parquet files (one schema), sorted as the report

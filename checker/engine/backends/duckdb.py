@@ -27,6 +27,7 @@ from checker.engine import cache
 from checker.engine.backends.base import Backend, Build, customers_file, no_customer_id
 from checker.engine.backends.duckdb_read import open_logs, read_all, stack_in_order
 from checker.engine.backends.duckdb_run import compiled
+from checker.engine.backends.duckdb_tables import materialize
 from checker.engine.backends.options import DEFAULT_MEMORY_LIMIT
 from checker.errors import HuitouError, Problem
 from checker.log.encoding import as_utf8
@@ -190,3 +191,6 @@ class DuckDB(Backend):
 
     def runner(self, expr: ir.Table) -> Callable[[], pa.Table]:
         return compiled(self.con, expr)
+
+    def materialize(self, expr: ir.Table) -> ir.Table:
+        return materialize(self.con, expr)

@@ -14,6 +14,7 @@ import ibis.expr.types as ir
 
 from checker.engine.backends.base import Build, canonical, missing_columns
 from checker.engine.backends.duckdb_run import sql_of
+from checker.engine.backends.duckdb_tables import table_name
 from checker.errors import HuitouError, Problem
 from checker.log.encoding import as_utf8
 from checker.log.json_lines import not_objects
@@ -120,7 +121,7 @@ def stack_in_order(
     Each file is read through one view, `RAW`, and ``build`` is compiled over that name
     (`sql_of`): the same playbook over the same columns compiles once a process, however
     many files and audits."""
-    name = ibis.util.gen_name("huitou_rows")
+    name = table_name(con, "huitou_rows")
     starts: list[tuple[int, int]] = []  # (file_no, rowid of its first row)
     rows = 0
     try:

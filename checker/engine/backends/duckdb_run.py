@@ -10,22 +10,22 @@ own ``to_pyarrow`` runs it (its pre-execute hooks register the in-memory tables 
 reads, and its converter gives the result Ibis' types), so the results are the same. Other
 backends run the expression as it is.
 
-A query that names only tables of fixed names (the log reading's, see
-`checker.engine.backends.duckdb_read.stack_in_order`) is compiled once a process
-(`sql_of`): a process that audits again and again with one playbook (a test run, a service)
-compiles it once.
+A query is compiled once a process (`sql_of`), keyed by its shape (see
+`checker.engine.backends.query_shape`): the tables an audit makes are named in the order it
+makes them (`checker.engine.backends.duckdb_tables`), so a process that audits again and
+again with one playbook (a test run, a service) compiles each of its queries once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 import ibis
-import ibis.expr.operations as ops
 import ibis.expr.types as ir
 import pyarrow as pa
 from ibis.backends.duckdb import Backend as DuckDBBackend
 
+from checker.engine.backends.query_shape import shape
 from checker.memo import Memo
 
 
@@ -34,7 +34,7 @@ def compiled(con: ibis.BaseBackend, expr: ir.Table) -> Callable[[], pa.Table]:
     the connection, so it may run on any thread while the connection works)."""
     if not isinstance(con, DuckDBBackend):
         return expr.to_pyarrow
-    sql = con.compile(expr.as_table())
+    sql = sql_of(con, expr)
 
     def run() -> pa.Table:
         # Imported here, not above: it imports pandas (0.2-0.3 s), which the session imports
@@ -48,15 +48,16 @@ def compiled(con: ibis.BaseBackend, expr: ir.Table) -> Callable[[], pa.Table]:
     return run
 
 
-KEPT = 16  # compiled queries kept (each a few tens of kilobytes of SQL)
-COMPILED: Memo[tuple[type, ops.Node], str] = Memo(KEPT)
+KEPT = 64  # compiled queries kept (each a few tens of kilobytes of SQL)
+COMPILED: Memo[tuple[type, Hashable], str] = Memo(KEPT)
 
 
 def sql_of(con: ibis.BaseBackend, expr: ir.Table) -> str:
-    """``expr``'s SQL on ``con`` (DuckDB), compiled once for equal expressions: an Ibis
-    expression is a value (equal when built alike, its hash worked out as it is built), and
-    the SQL is a function of it alone. The connection's own tables are not in the key, so
-    reuse pays only for expressions over tables of fixed names."""
+    """``expr``'s SQL on ``con`` (DuckDB), compiled once for expressions of one shape (see
+    `checker.engine.backends.query_shape`: the SQL is a function of the shape alone)."""
     table = expr.as_table()
-    key = (type(con.compiler), table.op())  # the SQL is the compiler's too
+    try:
+        key = (type(con.compiler), shape(table.op()))  # the SQL is the compiler's too
+    except RecursionError:  # deeper than Python's stack: compiled, not kept
+        return con.compile(table)
     return COMPILED.get(key, lambda: con.compile(table))

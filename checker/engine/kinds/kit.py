@@ -52,6 +52,7 @@ from checker.engine.kinds._words import kind_words
 from checker.engine.nearest import first_where, last_of_either, last_where
 from checker.engine.outcomes import Outcomes, Part, event_part, outcome, status_of
 from checker.engine.registry import Example, Kind, register
+from checker.engine.value_tables import value_table
 from checker.lazy import lazy
 from checker.playbook.model import Playbook, Rule
 
@@ -110,5 +111,6 @@ __all__ = [
     "segment_list",
     "stamp_ts",
     "status_of",
+    "value_table",
     "whole_seconds",
 ]

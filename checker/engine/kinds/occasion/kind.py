@@ -24,7 +24,7 @@ def _occasions(rule: Rule, ctx: RuleContext, people: ir.Table) -> ir.Table:
         else:
             days = month_days(which, lo, hi)
         days = [(k, d) for k, d in days if lo <= d <= hi]
-        occ = ibis.memtable(
+        occ = value_table(
             pa.table(
                 {
                     "key": pa.array([k for k, _ in days], pa.string()),
@@ -41,7 +41,7 @@ def _occasions(rule: Rule, ctx: RuleContext, people: ir.Table) -> ir.Table:
     born = people.join(c, people.customer_id == c.customer_id).select(
         people.customer_id, people.customer_key, c.bmonth, c.bday
     )
-    years = ibis.memtable(pa.table({"year": pa.array(_years(ctx), pa.int64())}))
+    years = value_table(pa.table({"year": pa.array(_years(ctx), pa.int64())}))
     x = born.cross_join(years)
     leap = ((x.year % 4 == 0) & (x.year % 100 != 0)) | (x.year % 400 == 0)
     day = ibis.ifelse((x.bmonth == 2) & (x.bday == 29) & ~leap, 28, x.bday)

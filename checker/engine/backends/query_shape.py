@@ -1,0 +1,75 @@
+"""An Ibis expression's shape: what its SQL depends on, without the connection its tables
+are bound to.
+
+Two audits build equal expressions over the same tables, but each on its own connection:
+Ibis nodes that name a table carry the connection (``DatabaseTable.source``) or the data
+(``InMemoryTable.data``), so the two are not equal, although they compile to the same SQL.
+The shape replaces such a table by its name, schema and namespace (what the compiler reads
+of it) and keeps every other node's arguments as they are: equal shapes compile to equal SQL
+(for one compiler), which lets a process compile a query once however many audits run it
+(`checker.engine.backends.duckdb_run.sql_of`).
+
+Shapes are hash-consed: a node's shape is one object for all equal shapes alive, so shapes
+compare and hash by identity. An expression is a graph that shares its parts (every column
+of a relation points at it); hashed or compared as nested tuples, each shared part would be
+visited once per path to it, which grows exponentially with the depth.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Hashable, Mapping
+from typing import Any
+
+import ibis.expr.operations as ops
+
+
+class Shape:
+    """One node's shape: its kind and its arguments' shapes (compared by identity: equal
+    shapes are the same object, see `_interned`)."""
+
+    __slots__ = ("__weakref__", "parts")
+
+    def __init__(self, parts: tuple[Hashable, ...]) -> None:
+        self.parts = parts
+
+
+_SHAPES: weakref.WeakValueDictionary[tuple[Hashable, ...], Shape] = weakref.WeakValueDictionary()
+_LOCK = threading.Lock()
+
+
+def _interned(parts: tuple[Hashable, ...]) -> Shape:
+    with _LOCK:
+        known = _SHAPES.get(parts)
+        if known is None:
+            known = _SHAPES[parts] = Shape(parts)
+        return known
+
+
+def shape(node: ops.Node) -> Shape:
+    """``node``'s shape (equal shapes, equal SQL; the same object while one is alive)."""
+    seen: dict[int, Shape] = {}  # id(node) -> its shape: a graph's shared parts once
+
+    def of(value: Any) -> Hashable:
+        if isinstance(value, ops.Node):
+            known = seen.get(id(value))
+            if known is None:
+                known = seen[id(value)] = _interned(_parts(value))
+            return known
+        if isinstance(value, tuple):
+            return tuple(of(v) for v in value)
+        if isinstance(value, Mapping):  # a Project's fields, a schema: the type kept too
+            return (type(value), *((k, of(v)) for k, v in value.items()))
+        return value
+
+    def _parts(node: ops.Node) -> tuple[Hashable, ...]:
+        if isinstance(node, ops.DatabaseTable):
+            return ("table", node.name, node.schema, node.namespace)
+        if isinstance(node, ops.InMemoryTable):
+            return ("memtable", node.name, node.schema)
+        return (type(node), *(of(arg) for arg in node.__args__))
+
+    root = of(node)
+    assert isinstance(root, Shape)
+    return root
