@@ -8,6 +8,12 @@ found by its seq as each pass's result is read: by its distance from the first r
 piece it falls in, or, where a piece has gaps, a binary search). Read in input order, they also
 prove themselves distinct when they only grow, as exports number their events: no sort or
 hash table of every id.
+
+A row without an id of its own is known by its place, ``FILE:LINE`` (`checker.log.ids`):
+that id is not read from the backend but written here, for a finding's row only. The query
+then names no file: it is the same for every audit with one playbook and one kind of log
+(compiled once a process, see `checker.engine.backends.query_shape`), and a log without ids
+costs no string per row.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ import ibis.expr.types as ir
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from checker.log.places import place
 
 if TYPE_CHECKING:
     from checker.engine.backends.base import Fetch
@@ -33,9 +41,12 @@ class EventIds:
     seqs have no gap keeps no seqs (its first and its length say them all), and a log whose
     rows all have ids keeps no contents: at 10M rows, 120 MB less for the whole audit."""
 
-    def __init__(self, given: list[pa.RecordBatch]) -> None:
-        """``given``: the pieces (``seq``, ``event_id``, maybe ``content``), taken: the list
-        is emptied, and each piece goes once what is kept of it is copied."""
+    def __init__(self, given: list[pa.RecordBatch], files: list[str] | None = None) -> None:
+        """``given``: the pieces (``seq``, ``event_id``: NULL where the row has none, maybe
+        ``content``), taken: the list is emptied, and each piece goes once what is kept of it
+        is copied. ``files``: the log files' names by ``file_no``, for the id of a row
+        without one (None: such a row's id is NULL)."""
+        self._files = files
         pieces = [p for p in given if p.num_rows]
         given.clear()
         seqs = [p.column("seq").to_numpy() for p in pieces]  # int64 without NULL: no copy
@@ -64,15 +75,21 @@ class EventIds:
             del piece
 
     @classmethod
-    def read(cls, rows: ir.Table, fetch: Fetch = ir.Table.to_pyarrow) -> EventIds:
-        """The ids of ``rows`` (``seq``, ``event_id``, and ``content`` where it has one: see
-        `checker.engine.identity.with_content`): one query, in input order, run by
-        ``fetch``."""
+    def read(
+        cls, rows: ir.Table, files: list[str] | None = None, fetch: Fetch = ir.Table.to_pyarrow
+    ) -> EventIds:
+        """The ids of ``rows`` (``seq``, ``event_id`` as the log gives it, and ``content``
+        where it has one: see `checker.engine.identity.with_content`): one query, in input
+        order, run by ``fetch``; ``files`` as for `EventIds`."""
         wanted = [c for c in ("seq", "event_id", "content") if c in rows.columns]
-        return cls(fetch(rows.select(*wanted)).to_batches())
+        return cls(fetch(rows.select(*wanted)).to_batches(), files)
 
     def __len__(self) -> int:
         return int(self._lengths.sum())
+
+    def given(self) -> int:
+        """How many rows have an id of their own."""
+        return len(self) - sum(ids.null_count for ids in self._ids)
 
     def growing(self) -> bool:
         """Every row has an id, each greater than the one before in input order (which
@@ -81,6 +98,12 @@ class EventIds:
         if ids.null_count:
             return False
         return len(ids) < 2 or bool(pc.all(pc.greater(ids[1:], ids[:-1])).as_py())
+
+    def all_by_place(self) -> bool:
+        """No row has an id of its own, and the files' names differ: every id is its row's
+        place, ``FILE:LINE``, so they are distinct (False proves nothing)."""
+        files = self._files
+        return files is not None and self.given() == 0 and len(set(files)) == len(files)
 
     def contents(self, seq: pa.Array) -> pa.Array:
         """What identifies the row at each ``seq`` when the log gave it no ``event_id`` (its
@@ -93,6 +116,24 @@ class EventIds:
         """The event id of the row at each ``seq`` (NULL: a NULL seq, or no such row), or
         the value of another ``column`` (in the same pieces)."""
         values = self._ids if column is None else column
+        found, exists = self._lookup(seq, values)
+        if column is None and self._files is not None and found.null_count:
+            found = self._by_place(seq, found, exists)
+        return found
+
+    def _by_place(self, seq: pa.Array, found: pa.Array, exists: np.ndarray) -> pa.Array:
+        """``found`` ids with ``FILE:LINE`` where a row that ``exists`` has no id of its
+        own (the rest as they are)."""
+        missing = pc.and_(pc.is_null(found), pa.array(exists))
+        file_no, line = place(pc.fill_null(seq, 0))
+        names = pa.array([*(self._files or []), "?"], pa.string())  # "?": as `file_name`
+        file_no = pc.min_element_wise(file_no, len(names) - 1)
+        at_place = pc.binary_join_element_wise(names.take(file_no), pc.cast(line, pa.string()), ":")
+        return pc.if_else(missing, at_place, found)
+
+    def _lookup(self, seq: pa.Array, values: list[pa.Array]) -> tuple[pa.Array, np.ndarray]:
+        """The value of ``values`` (in the pieces) at each ``seq`` (NULL: no such row), and
+        whether each has a row."""
         wanted = pc.fill_null(seq, -1).to_numpy(zero_copy_only=False)
         piece = np.searchsorted(self._firsts, wanted, side="right") - 1  # -1: before all
         # Grouped by piece: a stable sort of small numbers (a radix sort when they fit in
@@ -116,10 +157,10 @@ class EventIds:
             rows.append(at[hit])
             found.append(values[k].take(pa.array(pos[hit])))
         if not rows:
-            return pa.nulls(len(seq), pa.string())
+            return pa.nulls(len(seq), pa.string()), np.zeros(len(seq), np.bool_)
         where = np.full(len(seq), -1, np.int64)
         where[np.concatenate(rows)] = np.arange(sum(len(r) for r in rows))
-        return pa.concat_arrays(found).take(pa.array(where, mask=where < 0))
+        return pa.concat_arrays(found).take(pa.array(where, mask=where < 0)), where >= 0
 
 
 def _in_order(seqs: list[np.ndarray]) -> bool:

@@ -76,12 +76,17 @@ def prepare(
     source = backend.read_logs(paths, aliases, build, on_rows)
     typed = default_ids(source, files)
     # Usually the ids are distinct, proven without grouping millions of them: ids that
-    # only grow in input order are, else as many distinct hashes as rows. Only when both
-    # fail does every row go through the exact check (a join in the rows every later pass
-    # reads).
-    event_ids = EventIds.read(default_ids(with_content(source, pb), files), fetch)
+    # only grow in input order are, and so are places (no row has an id of its own), else
+    # as many distinct hashes as rows. Only when all fail does every row go through the
+    # exact check (a join in the rows every later pass reads).
+    event_ids = EventIds.read(with_content(source, pb), files[: len(paths)], fetch)
     rows_read = len(event_ids)
-    unique = event_ids.growing() or _hashes_distinct(typed, rows_read, fetch)
+    unique = (
+        event_ids.growing()
+        or event_ids.all_by_place()
+        # every row with an id of its own: the ids as read are the ids (no file named)
+        or _hashes_distinct(source if event_ids.given() == rows_read else typed, rows_read, fetch)
+    )
     all_rows = typed if unique else flag_duplicates(typed, materialize(duplicates(typed)), files)
     # A small log's rows are copied once: every later query then reads a table, not the
     # view that places and names them, and compiles in a fraction of the time (compiling

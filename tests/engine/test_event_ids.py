@@ -118,3 +118,43 @@ def test_contents_by_seq_whether_any_row_has_one(content: list[str | None]) -> N
     asked = pa.array([3, 5, 4, None], pa.int64())
     assert index.contents(asked).to_pylist() == [content[1], None, None, None]
     assert index.of(asked).to_pylist() == [None, "e5", None, None]
+
+
+def test_a_row_without_an_id_is_known_by_its_place() -> None:
+    """With the files' names, a row the log gave no id has ``FILE:LINE`` (as
+    `checker.log.ids.default_ids` writes it in a query); a row with one keeps it, and a seq
+    with no row stays NULL."""
+    piece = pa.record_batch(
+        {
+            "seq": pa.array([2, 3, 10_000_000_004], pa.int64()),
+            "event_id": pa.array([None, "e3", None], pa.string()),
+        }
+    )
+    index = EventIds([piece], ["a.csv", "logs/b.csv"])
+    asked = pa.array([3, 2, 10_000_000_004, 7, None], pa.int64())
+    assert index.of(asked).to_pylist() == ["e3", "a.csv:2", "logs/b.csv:4", None, None]
+    assert index.given() == 1
+    assert not index.growing() and not index.all_by_place()  # mixed: proves nothing
+
+
+@pytest.mark.parametrize(
+    ("files", "by_place"), [(["a.csv", "b.csv"], True), (["a.csv", "a.csv"], False)]
+)
+def test_places_prove_themselves_distinct_unless_two_files_share_a_name(
+    files: list[str], by_place: bool
+) -> None:
+    index = _ids([[2, 3], [10_000_000_002]], [[None, None], [None]])
+    assert not index.all_by_place()  # without the names: unknown
+    index = EventIds(
+        [
+            pa.record_batch(
+                {"seq": pa.array([2, 3], pa.int64()), "event_id": pa.nulls(2, pa.string())}
+            ),
+            pa.record_batch(
+                {"seq": pa.array([10_000_000_002]), "event_id": pa.nulls(1, pa.string())}
+            ),
+        ],
+        files,
+    )
+    assert index.given() == 0 and index.all_by_place() is by_place
+    assert index.of(pa.array([10_000_000_002], pa.int64())).to_pylist() == [f"{files[1]}:2"]
