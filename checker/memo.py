@@ -25,12 +25,15 @@ class Memo(Generic[K, V]):
         self._kept = kept
         self._values: OrderedDict[K, V] = OrderedDict()
         self._lock = threading.Lock()
+        self.asked = self.made = 0  # calls of `get`, and of ``make`` among them
 
     def get(self, key: K, make: Callable[[], V]) -> V:
         with self._lock:
+            self.asked += 1
             if key in self._values:
                 self._values.move_to_end(key)
                 return self._values[key]
+            self.made += 1
         value = make()
         with self._lock:
             self._values[key] = value

@@ -106,6 +106,7 @@ def test_an_equal_expression_is_compiled_once_and_another_afresh(
         assert other != first and "2" in other
         sql_of(con, query(3))  # the oldest (limit 1) is dropped
         assert len(duckdb_run.COMPILED) == 2
+        assert (duckdb_run.COMPILED.asked, duckdb_run.COMPILED.made) == (4, 3)
         again = sql_of(con, query(1))
         assert again == first and again is not first
         con.raw_sql('CREATE TABLE "fixed" AS SELECT 5 AS "key", \'x\' AS "text"')
