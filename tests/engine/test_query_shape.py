@@ -62,3 +62,18 @@ def test_a_deep_graph_that_shares_its_parts_takes_linear_time() -> None:
     first = shape(t.op())
     assert shape(t.op()) is first
     assert time.perf_counter() - started < 5  # a bound on a blow-up, not a speed test
+
+
+def test_a_query_of_in_memory_data_is_prepared_on_every_connection() -> None:
+    """A shape knows whether Ibis' pre-execute hooks have work (an in-memory table to
+    register); SQL reused on a new connection still finds its in-memory table there."""
+    from checker.engine.backends.duckdb_run import compiled
+
+    data = ibis.memtable(pa.table({"key": ["a", "b"], "ts": [datetime(2025, 3, 2)] * 2}))
+    query = _query(data)
+    assert shape(query.op()).hooked
+    with duckdb_session() as (one, _), duckdb_session() as (two, _):
+        assert not shape(_query(_table(one)).op()).hooked
+        first = compiled(one, query)()
+        assert compiled(two, query)().equals(first)  # the same SQL, registered on `two`
+        assert first["n"].to_pylist() == [1, 1]

@@ -13,7 +13,7 @@ import ibis
 import ibis.expr.types as ir
 
 from checker.engine.backends.base import Build, canonical, missing_columns
-from checker.engine.backends.duckdb_run import sql_of
+from checker.engine.backends.duckdb_run import ready
 from checker.engine.backends.duckdb_tables import table_name
 from checker.errors import HuitouError, Problem
 from checker.log.encoding import as_utf8
@@ -119,8 +119,8 @@ def stack_in_order(
     after each file.
 
     Each file is read through one view, `RAW`, and ``build`` is compiled over that name
-    (`sql_of`): the same playbook over the same columns compiles once a process, however
-    many files and audits."""
+    (`checker.engine.backends.duckdb_run.sql_of`): the same playbook over the same columns
+    compiles once a process, however many files and audits."""
     name = table_name(con, "huitou_rows")
     starts: list[tuple[int, int]] = []  # (file_no, rowid of its first row)
     rows = 0
@@ -128,8 +128,7 @@ def stack_in_order(
         for file_no, part in parts:
             con.create_view(RAW, part, overwrite=True)
             rows_of = build(ibis.table(part.schema(), name=RAW))
-            con._run_pre_execute_hooks(rows_of)  # registers any in-memory table it reads
-            query = sql_of(con, rows_of)
+            query = ready(con, rows_of)  # any in-memory table it reads registered
             # The names are ours, the query Ibis's: no value is pasted into SQL. DuckDB
             # answers both statements with the number of rows written (no count query).
             if not starts:

@@ -34,14 +34,15 @@ def compiled(con: ibis.BaseBackend, expr: ir.Table) -> Callable[[], pa.Table]:
     the connection, so it may run on any thread while the connection works)."""
     if not isinstance(con, DuckDBBackend):
         return expr.to_pyarrow
-    sql = sql_of(con, expr)
+    sql, hooked = query_of(con, expr)
 
     def run() -> pa.Table:
         # Imported here, not above: it imports pandas (0.2-0.3 s), which the session imports
         # on a thread of its own while the first query runs (`checker.engine.backends.duckdb`).
         from ibis.backends.duckdb.converter import DuckDBPyArrowData
 
-        con._run_pre_execute_hooks(expr)  # registers the memtables the query reads
+        if hooked or con._record_batch_readers_consumed:
+            con._run_pre_execute_hooks(expr)  # registers the memtables the query reads
         result = con.con.sql(sql).to_arrow_table()
         return expr.__pyarrow_result__(result, data_mapper=DuckDBPyArrowData)
 
@@ -55,9 +56,26 @@ COMPILED: Memo[tuple[type, Hashable], str] = Memo(KEPT)
 def sql_of(con: ibis.BaseBackend, expr: ir.Table) -> str:
     """``expr``'s SQL on ``con`` (DuckDB), compiled once for expressions of one shape (see
     `checker.engine.backends.query_shape`: the SQL is a function of the shape alone)."""
+    return query_of(con, expr)[0]
+
+
+def query_of(con: ibis.BaseBackend, expr: ir.Table) -> tuple[str, bool]:
+    """`sql_of` ``expr``, and whether Ibis' pre-execute hooks have anything to do for it
+    (in-memory tables or UDFs to register: see `checker.engine.backends.query_shape.HOOKED`;
+    walking a large expression to find none costs a few milliseconds a query)."""
     table = expr.as_table()
     try:
-        key = (type(con.compiler), shape(table.op()))  # the SQL is the compiler's too
+        found = shape(table.op())
     except RecursionError:  # deeper than Python's stack: compiled, not kept
-        return con.compile(table)
-    return COMPILED.get(key, lambda: con.compile(table))
+        return con.compile(table), True
+    key = (type(con.compiler), found)  # the SQL is the compiler's too
+    return COMPILED.get(key, lambda: con.compile(table)), found.hooked
+
+
+def ready(con: ibis.BaseBackend, expr: ir.Table) -> str:
+    """`sql_of` ``expr``, with what the query reads registered on ``con`` (run on the
+    connection's thread, just before the query)."""
+    sql, hooked = query_of(con, expr)
+    if hooked or con._record_batch_readers_consumed:
+        con._run_pre_execute_hooks(expr)
+    return sql

@@ -23,7 +23,7 @@ import ibis.expr.schema as sch
 import ibis.expr.types as ir
 
 from checker.engine import cache
-from checker.engine.backends.duckdb_run import sql_of
+from checker.engine.backends.duckdb_run import ready
 from checker.memo import Memo
 
 _COUNTERS: weakref.WeakKeyDictionary[ibis.BaseBackend, Iterator[int]] = weakref.WeakKeyDictionary()
@@ -47,8 +47,7 @@ def materialize(con: ibis.BaseBackend, expr: ir.Table) -> ir.Table:
     if schema.null_fields:  # Ibis' own refusal, with its message
         return cache.materialize(expr)
     name = table_name(con)
-    con._run_pre_execute_hooks(expr)  # registers the in-memory tables it reads
-    query = sql_of(con, expr)
+    query = ready(con, expr)  # the in-memory tables it reads registered
     # The names are ours, the column types and the query Ibis'; no value is pasted in.
     con.raw_sql(f'CREATE TEMP TABLE "{name}" ({_column_defs(schema)})')
     stored = _STORED.get(schema, lambda: con.get_schema(name, catalog="temp", database="main"))

@@ -24,27 +24,48 @@ from typing import Any
 
 import ibis.expr.operations as ops
 
+# Nodes a backend must prepare for before a query reads them (Ibis' pre-execute hooks
+# register in-memory tables and UDFs, and load an extension for geospatial operations).
+HOOKED = (
+    ops.InMemoryTable,
+    ops.ScalarUDF,
+    ops.AggUDF,
+    ops.ElementWiseVectorizedUDF,
+    ops.ReductionVectorizedUDF,
+    ops.AnalyticVectorizedUDF,
+    ops.GeoSpatialUnOp,
+    ops.GeoSpatialBinOp,
+)
+
 
 class Shape:
     """One node's shape: its kind and its arguments' shapes (compared by identity: equal
-    shapes are the same object, see `_interned`)."""
+    shapes are the same object, see `_interned`). ``hooked``: whether the node or one below
+    it is `HOOKED` (a query without any needs no preparing)."""
 
-    __slots__ = ("__weakref__", "parts")
+    __slots__ = ("__weakref__", "hooked", "parts")
 
-    def __init__(self, parts: tuple[Hashable, ...]) -> None:
+    def __init__(self, parts: tuple[Hashable, ...], hooked: bool) -> None:
         self.parts = parts
+        self.hooked = hooked
 
 
 _SHAPES: weakref.WeakValueDictionary[tuple[Hashable, ...], Shape] = weakref.WeakValueDictionary()
 _LOCK = threading.Lock()
 
 
-def _interned(parts: tuple[Hashable, ...]) -> Shape:
+def _interned(parts: tuple[Hashable, ...], hooked: bool) -> Shape:
     with _LOCK:
         known = _SHAPES.get(parts)
         if known is None:
-            known = _SHAPES[parts] = Shape(parts)
+            known = _SHAPES[parts] = Shape(parts, hooked or any(map(_hooked, parts)))
         return known
+
+
+def _hooked(part: Hashable) -> bool:
+    if isinstance(part, Shape):
+        return part.hooked
+    return isinstance(part, tuple) and any(map(_hooked, part))
 
 
 def shape(node: ops.Node) -> Shape:
@@ -55,7 +76,7 @@ def shape(node: ops.Node) -> Shape:
         if isinstance(value, ops.Node):
             known = seen.get(id(value))
             if known is None:
-                known = seen[id(value)] = _interned(_parts(value))
+                known = seen[id(value)] = _interned(_parts(value), isinstance(value, HOOKED))
             return known
         if isinstance(value, tuple):
             return tuple(of(v) for v in value)
