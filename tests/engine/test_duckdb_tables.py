@@ -51,3 +51,14 @@ def test_names_count_up_per_connection_and_the_tables_go_with_the_session() -> N
         materialize(con, _source())
         kept = _tables(con)
     assert kept == {"huitou_t_1"}
+
+
+def test_two_connections_that_ibis_calls_equal_count_their_own_tables() -> None:
+    """Ibis' in-memory connections compare equal; each still starts at 1, so that equal
+    audits on them name their tables alike (and compile alike)."""
+    one, two = ibis.duckdb.connect(), ibis.duckdb.connect()
+    assert one == two and one is not two
+    assert table_name(one) == "huitou_t_1" and table_name(one) == "huitou_t_2"
+    assert table_name(two) == "huitou_t_1"
+    one.disconnect()
+    two.disconnect()

@@ -26,7 +26,9 @@ from checker.engine import cache
 from checker.engine.backends.duckdb_run import ready
 from checker.memo import Memo
 
-_COUNTERS: weakref.WeakKeyDictionary[ibis.BaseBackend, Iterator[int]] = weakref.WeakKeyDictionary()
+# By the connection's identity: Ibis' connections compare equal when their parameters do
+# (two in-memory databases are "equal"), and each must count its own tables.
+_COUNTERS: dict[int, Iterator[int]] = {}
 TEMP = ops.Namespace(catalog="temp", database="main")  # where DuckDB keeps temp tables
 _COLUMNS: Memo[sch.Schema, str] = Memo(64)
 _STORED: Memo[sch.Schema, sch.Schema] = Memo(64)
@@ -34,9 +36,10 @@ _STORED: Memo[sch.Schema, sch.Schema] = Memo(64)
 
 def table_name(con: ibis.BaseBackend, prefix: str = "huitou_t") -> str:
     """A name no other table of ``con`` has: ``prefix`` and the next number of ``con``."""
-    counter = _COUNTERS.get(con)
+    counter = _COUNTERS.get(id(con))
     if counter is None:
-        counter = _COUNTERS.setdefault(con, itertools.count(1))
+        counter = _COUNTERS[id(con)] = itertools.count(1)
+        weakref.finalize(con, _COUNTERS.pop, id(con), None)  # before its id can be reused
     return f"{prefix}_{next(counter)}"
 
 
