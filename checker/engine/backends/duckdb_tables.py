@@ -1,5 +1,5 @@
 """The tables an audit keeps on DuckDB: named in the order they are made, filled from SQL
-compiled once a process, and read back without asking the database their schema.
+compiled once a process, their schema asked of the database once per schema, not per table.
 
 Ibis' own ``Table.cache()`` names each table at random, compiles its query, generates the
 column definitions and the INSERT statement, and then asks DuckDB for the table's schema:
