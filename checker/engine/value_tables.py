@@ -4,22 +4,25 @@ spans), named by what they hold.
 Ibis names an in-memory table at random. Named by a digest of its content instead, the same
 days give the same table in every audit of a process, so a query that joins them has the
 same shape each time and is compiled once (see `checker.engine.backends.query_shape`). Equal
-contents also give the same table object: a query may join one calendar for several rules,
-and Ibis refuses two different in-memory tables of one name in a query.
+contents also give the same table while one is in use: a query may join one calendar for
+several rules, and Ibis refuses two different in-memory tables of one name in a query. They
+are held weakly, so none outlives the expressions that read it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
+import weakref
 from typing import TYPE_CHECKING
 
-from checker.memo import Memo
-
 if TYPE_CHECKING:  # imported on first use: the rule kinds' registry loads without them
+    import ibis.expr.operations as ops
     import ibis.expr.types as ir
     import pyarrow as pa
 
-_TABLES: Memo[str, ir.Table] = Memo(64)
+_TABLES: weakref.WeakValueDictionary[str, ops.InMemoryTable] = weakref.WeakValueDictionary()
+_LOCK = threading.Lock()
 
 
 def value_table(data: pa.Table) -> ir.Table:
@@ -34,11 +37,12 @@ def value_table(data: pa.Table) -> ir.Table:
         writer.write_table(data)
     digest = hashlib.blake2b(sink.getvalue().to_pybytes(), digest_size=16).hexdigest()
 
-    def make() -> ir.Table:  # `ibis.memtable`, but named
-        return ops.InMemoryTable(
-            name=f"huitou_values_{digest}",
-            schema=ibis.Schema.from_pyarrow(data.schema),
-            data=PyArrowTableProxy(data),
-        ).to_expr()
-
-    return _TABLES.get(digest, make)
+    with _LOCK:
+        table = _TABLES.get(digest)
+        if table is None:  # `ibis.memtable`, but named
+            table = _TABLES[digest] = ops.InMemoryTable(
+                name=f"huitou_values_{digest}",
+                schema=ibis.Schema.from_pyarrow(data.schema),
+                data=PyArrowTableProxy(data),
+            )
+        return table.to_expr()
