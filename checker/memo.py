@@ -2,12 +2,15 @@
 
 An audit builds and compiles the same things again when a process audits again and again
 (a test run, a service, ``huitou handbook serve``): the reading of the log for the same
-playbook, its SQL. What is kept is bounded: the most recent ``kept`` keys.
+playbook, its SQL. What is kept is bounded: the most recent ``kept`` keys (`Memo`), or what
+is still in use elsewhere (`Interned`: one object per key, for values that must be the same
+object when equal).
 """
 
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
@@ -48,3 +51,20 @@ class Memo(Generic[K, V]):
         """The keys kept, the least recently used first."""
         with self._lock:
             return list(self._values)
+
+
+class Interned(Generic[K, V]):
+    """``get(key, make)``: one value per key while it is in use anywhere: ``make()`` when no
+    value of ``key`` is alive, the living one otherwise. Held weakly (a value goes with its
+    last user), made under the lock: two threads asking at once get the same object."""
+
+    def __init__(self) -> None:
+        self._values: weakref.WeakValueDictionary[K, V] = weakref.WeakValueDictionary()
+        self._lock = threading.Lock()
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        with self._lock:
+            value = self._values.get(key)
+            if value is None:
+                value = self._values[key] = make()
+            return value

@@ -26,6 +26,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.log.ids import at_place
 from checker.log.places import place
 
 if TYPE_CHECKING:
@@ -126,10 +127,7 @@ class EventIds:
         own (the rest as they are)."""
         missing = pc.and_(pc.is_null(found), pa.array(exists))
         file_no, line = place(pc.fill_null(seq, 0))
-        names = pa.array([*(self._files or []), "?"], pa.string())  # "?": as `file_name`
-        file_no = pc.min_element_wise(file_no, len(names) - 1)
-        at_place = pc.binary_join_element_wise(names.take(file_no), pc.cast(line, pa.string()), ":")
-        return pc.if_else(missing, at_place, found)
+        return pc.if_else(missing, at_place(file_no, line, self._files or []), found)
 
     def _lookup(self, seq: pa.Array, values: list[pa.Array]) -> tuple[pa.Array, np.ndarray]:
         """The value of ``values`` (in the pieces) at each ``seq`` (NULL: no such row), and

@@ -12,17 +12,16 @@ are held weakly, so none outlives the expressions that read it.
 from __future__ import annotations
 
 import hashlib
-import threading
-import weakref
 from typing import TYPE_CHECKING
+
+from checker.memo import Interned
 
 if TYPE_CHECKING:  # imported on first use: the rule kinds' registry loads without them
     import ibis.expr.operations as ops
     import ibis.expr.types as ir
     import pyarrow as pa
 
-_TABLES: weakref.WeakValueDictionary[str, ops.InMemoryTable] = weakref.WeakValueDictionary()
-_LOCK = threading.Lock()
+_TABLES: Interned[str, ops.InMemoryTable] = Interned()
 
 
 def value_table(data: pa.Table) -> ir.Table:
@@ -37,12 +36,11 @@ def value_table(data: pa.Table) -> ir.Table:
         writer.write_table(data)
     digest = hashlib.blake2b(sink.getvalue().to_pybytes(), digest_size=16).hexdigest()
 
-    with _LOCK:
-        table = _TABLES.get(digest)
-        if table is None:  # `ibis.memtable`, but named
-            table = _TABLES[digest] = ops.InMemoryTable(
-                name=f"huitou_values_{digest}",
-                schema=ibis.Schema.from_pyarrow(data.schema),
-                data=PyArrowTableProxy(data),
-            )
-        return table.to_expr()
+    def make() -> ops.InMemoryTable:  # `ibis.memtable`, but named
+        return ops.InMemoryTable(
+            name=f"huitou_values_{digest}",
+            schema=ibis.Schema.from_pyarrow(data.schema),
+            data=PyArrowTableProxy(data),
+        )
+
+    return _TABLES.get(digest, make).to_expr()

@@ -49,9 +49,12 @@ def separator(path: Path) -> str:
     return "\t" if path.suffix == ".tsv" else ","
 
 
+UNKNOWN_FILE = "?"  # the name of a file_no beyond the files given
+
+
 def file_name(file_no: ir.IntegerValue, names: list[str]) -> ir.StringValue:
     """The input file's name for a ``file_no`` (a handful of files: a small CASE)."""
-    return ibis.cases(*[(file_no == i, n) for i, n in enumerate(names)], else_="?")
+    return ibis.cases(*[(file_no == i, n) for i, n in enumerate(names)], else_=UNKNOWN_FILE)
 
 
 def first_line(path: Path) -> int:

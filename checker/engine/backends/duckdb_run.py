@@ -41,8 +41,7 @@ def compiled(con: ibis.BaseBackend, expr: ir.Table) -> Callable[[], pa.Table]:
         # on a thread of its own while the first query runs (`checker.engine.backends.duckdb`).
         from ibis.backends.duckdb.converter import DuckDBPyArrowData
 
-        if hooked or con._record_batch_readers_consumed:
-            con._run_pre_execute_hooks(expr)  # registers the memtables the query reads
+        _register(con, expr, hooked)
         result = con.con.sql(sql).to_arrow_table()
         return expr.__pyarrow_result__(result, data_mapper=DuckDBPyArrowData)
 
@@ -76,6 +75,13 @@ def ready(con: ibis.BaseBackend, expr: ir.Table) -> str:
     """`sql_of` ``expr``, with what the query reads registered on ``con`` (run on the
     connection's thread, just before the query)."""
     sql, hooked = query_of(con, expr)
+    _register(con, expr, hooked)
+    return sql
+
+
+def _register(con: ibis.BaseBackend, expr: ir.Table, hooked: bool) -> None:
+    """Ibis' pre-execute hooks for ``expr`` on ``con`` (they register the in-memory tables
+    and UDFs it reads), when its shape says they have work, or a table read from a stream
+    might be read again (the hooks warn of that)."""
     if hooked or con._record_batch_readers_consumed:
         con._run_pre_execute_hooks(expr)
-    return sql

@@ -17,12 +17,12 @@ visited once per path to it, which grows exponentially with the depth.
 
 from __future__ import annotations
 
-import threading
-import weakref
 from collections.abc import Hashable, Mapping
 from typing import Any
 
 import ibis.expr.operations as ops
+
+from checker.memo import Interned
 
 # Nodes a backend must prepare for before a query reads them (Ibis' pre-execute hooks
 # register in-memory tables and UDFs, and load an extension for geospatial operations).
@@ -50,16 +50,11 @@ class Shape:
         self.hooked = hooked
 
 
-_SHAPES: weakref.WeakValueDictionary[tuple[Hashable, ...], Shape] = weakref.WeakValueDictionary()
-_LOCK = threading.Lock()
+_SHAPES: Interned[tuple[Hashable, ...], Shape] = Interned()
 
 
 def _interned(parts: tuple[Hashable, ...], hooked: bool) -> Shape:
-    with _LOCK:
-        known = _SHAPES.get(parts)
-        if known is None:
-            known = _SHAPES[parts] = Shape(parts, hooked or any(map(_hooked, parts)))
-        return known
+    return _SHAPES.get(parts, lambda: Shape(parts, hooked or any(map(_hooked, parts))))
 
 
 def _hooked(part: Hashable) -> bool:
